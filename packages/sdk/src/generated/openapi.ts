@@ -1,0 +1,1446 @@
+// Generated from openapi.yaml by `pnpm generate`. Do not edit.
+/* eslint-disable */
+export interface paths {
+    "/api/v2/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List scans, newest first */
+        get: operations["listScans"];
+        put?: never;
+        /** Start a scan of an endpoint */
+        post: operations["createScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a scan */
+        get: operations["getScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running scan */
+        post: operations["cancelScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List findings, newest first */
+        get: operations["listFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a finding with its evidence and judge votes */
+        get: operations["getFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the triage status of a finding */
+        patch: operations["updateFindingStatus"];
+        trace?: never;
+    };
+    "/api/v2/rag-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List RAG runs, newest first */
+        get: operations["listRagRuns"];
+        put?: never;
+        /** Start a manual RAG run against an ai-asset */
+        post: operations["createRagRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List endpoints */
+        get: operations["listEndpoints"];
+        put?: never;
+        /** Register an LLM endpoint */
+        post: operations["createEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an endpoint */
+        get: operations["getEndpoint"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint; its scans and findings are kept */
+        delete: operations["deleteEndpoint"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint */
+        patch: operations["updateEndpoint"];
+        trace?: never;
+    };
+    "/api/v2/endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one benign prompt to the endpoint and report how it answered */
+        post: operations["testEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/ai-assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List ai-assets */
+        get: operations["listAiAssets"];
+        put?: never;
+        /** Register an ai-asset */
+        post: operations["createAiAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/ai-assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an ai-asset */
+        get: operations["getAiAsset"];
+        put?: never;
+        post?: never;
+        /** Delete an ai-asset; its runs and findings are kept */
+        delete: operations["deleteAiAsset"];
+        options?: never;
+        head?: never;
+        /** Change an ai-asset */
+        patch: operations["updateAiAsset"];
+        trace?: never;
+    };
+    "/api/v2/probes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The probe library */
+        get: operations["listProbes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The compliance frameworks and their references */
+        get: operations["listFrameworks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's audit log, newest first */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This API description as JSON */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Error: {
+            /** @description A machine-readable slug. */
+            error: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ValidationError: {
+            /** @description A slug such as `invalid_request`, `invalid_json`, `invalid_endpoint_id`. */
+            error: string;
+            issues?: components["schemas"]["ValidationIssue"][];
+        } & {
+            [key: string]: unknown;
+        };
+        ValidationIssue: {
+            path: string;
+            message: string;
+        };
+        MissingScopeError: {
+            /** @constant */
+            error: "missing_scope";
+            required_scope: string;
+        };
+        PayloadTooLargeError: {
+            /** @constant */
+            error: "payload_too_large";
+            limit_bytes: number;
+        };
+        RateLimitedError: {
+            /** @constant */
+            error: "rate_limited";
+            retry_after_seconds: number;
+        };
+        EnqueueFailedError: {
+            /** @constant */
+            error: "enqueue_failed";
+            /** Format: uuid */
+            scan_id: string;
+        };
+        RagEnqueueFailedError: {
+            /** @constant */
+            error: "enqueue_failed";
+            /** Format: uuid */
+            rag_run_id: string;
+        };
+        ScanNotCancellableError: {
+            /** @constant */
+            error: "scan_not_cancellable";
+            status: components["schemas"]["ScanStatus"];
+        };
+        /** @enum {string} */
+        Severity: "critical" | "high" | "medium" | "low" | "info";
+        /** @enum {string} */
+        ScanStatus: "queued" | "running" | "judging" | "completed" | "failed" | "cancelled";
+        /** @enum {string} */
+        FindingStatus: "open" | "needs_review" | "confirmed" | "false_positive" | "accepted_risk" | "fixed";
+        /** @enum {string} */
+        EndpointStatus: "active" | "disabled" | "pending";
+        /** @enum {string} */
+        WireFormat: "chat_completions_v1" | "anthropic_messages_v1" | "http_template_v1";
+        /** @enum {string} */
+        AuditResult: "success" | "failure" | "denied";
+        ProbeId: string;
+        /** @enum {string} */
+        FrameworkId: "OWASP_LLM" | "OWASP_AGENTIC" | "NIST_AI_600_1" | "MITRE_ATLAS" | "EU_AI_ACT" | "ISO_42001";
+        FrameworkRefId: string;
+        Tags: string[];
+        ScanCreate: {
+            /** Format: uuid */
+            endpoint_id: string;
+            /** @description Probes to send; omit or null for the whole library. */
+            probe_ids?: components["schemas"]["ProbeId"][] | null;
+        };
+        ScanAccepted: {
+            /** @constant */
+            accepted: true;
+            /** Format: uuid */
+            scan_id: string;
+            /** Format: uuid */
+            endpoint_id: string;
+            /** @description Number of probes requested; null when all probes. */
+            probe_count: number | null;
+            /** @description Path to GET for progress. */
+            poll: string;
+        };
+        Scan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            endpoint_id: string;
+            status: components["schemas"]["ScanStatus"];
+            probe_ids: components["schemas"]["ProbeId"][] | null;
+            probe_count: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            error: string | null;
+            attempts_total: number;
+            attempts_done: number;
+            findings_count: number;
+        };
+        ScanList: {
+            data: components["schemas"]["Scan"][];
+            next_cursor: string | null;
+        };
+        Finding: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            scan_id: string | null;
+            /** Format: uuid */
+            rag_run_id: string | null;
+            /** Format: uuid */
+            endpoint_id: string | null;
+            /** Format: uuid */
+            ai_asset_id: string | null;
+            probe_id: string;
+            title: string;
+            category: string;
+            severity: components["schemas"]["Severity"];
+            status: components["schemas"]["FindingStatus"];
+            verdict: components["schemas"]["Verdict"];
+            confidence: number;
+            risk_refs: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description `vulnerable`: the attack worked; `safe`: it did not; `uncertain`: the panel could not tell.
+         * @enum {string}
+         */
+        Verdict: "vulnerable" | "safe" | "uncertain";
+        JudgeVote: {
+            /** @description Name of the judge, e.g. `detector`, `refusal`, `llm:openai/gpt-4o`. */
+            judge: string;
+            /** @enum {string} */
+            kind: "judge" | "meta";
+            verdict: components["schemas"]["Verdict"];
+            confidence: number;
+            rationale: string;
+        };
+        FindingEvidence: {
+            prompt: string;
+            response: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        FindingDetail: components["schemas"]["Finding"] & {
+            evidence: components["schemas"]["FindingEvidence"];
+            judge_votes: components["schemas"]["JudgeVote"][];
+        };
+        FindingList: {
+            data: components["schemas"]["Finding"][];
+            next_cursor: string | null;
+        };
+        FindingStatusUpdate: {
+            status: components["schemas"]["FindingStatus"];
+            note?: string;
+        };
+        /** @description For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt. */
+        HttpTemplate: {
+            /**
+             * @default POST
+             * @enum {string}
+             */
+            method: "POST" | "PUT";
+            body_template: string;
+            /** @description Dot path to the answer text in the response JSON, e.g. `data.choices.0.text`. */
+            response_path: string;
+            headers?: {
+                [key: string]: string;
+            };
+        };
+        EndpointLimits: {
+            /** @default 4 */
+            concurrency: number;
+            /** @default 120 */
+            requests_per_minute: number;
+            /** @default 30000 */
+            timeout_ms: number;
+            /** @default 3 */
+            max_retries: number;
+        };
+        EndpointCreate: {
+            name: string;
+            /** Format: uri */
+            url: string;
+            wire_format: components["schemas"]["WireFormat"];
+            model?: string | null;
+            /** @description Header that carries the secret, e.g. `Authorization` (sent as `Bearer <secret>`) or `x-api-key`. */
+            auth_header?: string | null;
+            /** @description Write-only; stored encrypted and never returned. */
+            auth_secret?: string | null;
+            http_template?: components["schemas"]["HttpTemplate"] | null;
+            limits?: components["schemas"]["EndpointLimits"];
+            tags?: components["schemas"]["Tags"];
+            status?: components["schemas"]["EndpointStatus"];
+        };
+        EndpointUpdate: {
+            name?: string;
+            /** Format: uri */
+            url?: string;
+            wire_format?: components["schemas"]["WireFormat"];
+            model?: string | null;
+            auth_header?: string | null;
+            auth_secret?: string | null;
+            http_template?: components["schemas"]["HttpTemplate"] | null;
+            limits?: components["schemas"]["EndpointLimits"];
+            tags?: components["schemas"]["Tags"];
+            status?: components["schemas"]["EndpointStatus"];
+        };
+        Endpoint: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            wire_format: components["schemas"]["WireFormat"];
+            model: string | null;
+            auth_header: string | null;
+            has_auth_secret: boolean;
+            http_template: components["schemas"]["HttpTemplate"] | null;
+            limits: components["schemas"]["EndpointLimits"];
+            tags: string[];
+            status: components["schemas"]["EndpointStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EndpointList: {
+            data: components["schemas"]["Endpoint"][];
+            next_cursor: string | null;
+        };
+        EndpointTestResult: {
+            ok: boolean;
+            latency_ms: number;
+            http_status: number | null;
+            /** @description The first 500 characters of the answer. */
+            response_excerpt: string | null;
+            /** @description A slug such as `target_not_allowed`, `timeout`, `http_error`, `bad_response`, `connection_failed`. */
+            error: string | null;
+        };
+        /** @description How to reach a RAG pipeline. See the README's RAG adapter protocol. */
+        RagAssetConfig: {
+            /** Format: uri */
+            ingest_url: string;
+            /** Format: uri */
+            query_url: string;
+            /** Format: uri */
+            delete_url: string;
+            /**
+             * @description Name of the JSON body field that carries the tenant namespace.
+             * @default namespace
+             */
+            namespace_param: string;
+            auth_header?: string | null;
+        };
+        AiAssetCreate: {
+            name: string;
+            /** @enum {string} */
+            kind: "rag";
+            config: components["schemas"]["RagAssetConfig"];
+            auth_secret?: string | null;
+            /** @description A graphile-worker crontab time spec (5 fields) for scheduled runs; null for none. */
+            schedule?: string | null;
+            tags?: components["schemas"]["Tags"];
+        };
+        AiAssetUpdate: {
+            name?: string;
+            config?: components["schemas"]["RagAssetConfig"];
+            auth_secret?: string | null;
+            schedule?: string | null;
+            tags?: components["schemas"]["Tags"];
+        };
+        AiAsset: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "rag";
+            config: components["schemas"]["RagAssetConfig"];
+            has_auth_secret: boolean;
+            schedule: string | null;
+            tags: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AiAssetList: {
+            data: components["schemas"]["AiAsset"][];
+            next_cursor: string | null;
+        };
+        RagRunCreate: {
+            /** Format: uuid */
+            ai_asset_id: string;
+        };
+        RagRunAccepted: {
+            /** @constant */
+            accepted: true;
+            /** Format: uuid */
+            ai_asset_id: string;
+            /** Format: uuid */
+            rag_run_id: string;
+            poll: string;
+        };
+        RagRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ai_asset_id: string;
+            /** @enum {string} */
+            trigger: "scheduled" | "manual";
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            tests_run: number;
+            tests_passed: number;
+            tests_failed: number;
+            tests_skipped: number;
+            duration_ms: number | null;
+        };
+        RagRunList: {
+            data: components["schemas"]["RagRun"][];
+            next_cursor: string | null;
+        };
+        Probe: {
+            id: components["schemas"]["ProbeId"];
+            title: string;
+            category: string;
+            description: string;
+            severity: components["schemas"]["Severity"];
+            detectors: string[];
+            risk_refs: string[];
+            variant_count: number;
+        };
+        ProbeCatalogue: {
+            data: components["schemas"]["Probe"][];
+        };
+        FrameworkRef: {
+            /** @description The id used in `risk_refs`, e.g. `OWASP_LLM01`. */
+            ref: string;
+            /** @description The framework's own code, e.g. `LLM01:2025`. */
+            code: string;
+            title: string;
+        };
+        Framework: {
+            id: components["schemas"]["FrameworkId"];
+            title: string;
+            edition: string;
+            source_url: string;
+            refs: components["schemas"]["FrameworkRef"][];
+        };
+        FrameworkCatalogue: {
+            data: components["schemas"]["Framework"][];
+        };
+        AuditEvent: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            target_kind: string | null;
+            target_id: string | null;
+            result: components["schemas"]["AuditResult"];
+            /** Format: uuid */
+            token_id: string | null;
+            request_id: string | null;
+            method: string | null;
+            path: string | null;
+            status: number | null;
+            duration_ms: number | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventList: {
+            data: components["schemas"]["AuditEvent"][];
+            next_cursor: string | null;
+        };
+    };
+    responses: {
+        /** @description The request is malformed; `error` names what. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description `missing_token`, `invalid_token` or `expired_token`. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `missing_scope`: the token lacks the scope the operation needs. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MissingScopeError"];
+            };
+        };
+        /** @description No such resource in this tenant. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is larger than 1 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PayloadTooLargeError"];
+            };
+        };
+        /** @description Too many requests; retry after the given number of seconds. */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RateLimitedError"];
+            };
+        };
+    };
+    parameters: {
+        IdPath: string;
+        Limit: number;
+        /** @description The `next_cursor` of the previous page. */
+        Cursor: string;
+        /** @description Repeating a POST with the same key within 24 hours returns the first answer. */
+        IdempotencyKey: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listScans: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ScanStatus"];
+                endpoint_id?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of scans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createScan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a POST with the same key within 24 hours returns the first answer. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanCreate"];
+            };
+        };
+        responses: {
+            /** @description Scan accepted and queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            /** @description The scan row was created but could not be queued; it is left failed and addressable. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnqueueFailedError"];
+                };
+            };
+        };
+    };
+    getScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    cancelScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancellation recorded; workers stop picking up its work. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The scan has already finished (`scan_not_cancellable`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanNotCancellableError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                /** @description One severity or a comma-separated list, e.g. `high,critical`. */
+                severity?: string;
+                status?: components["schemas"]["FindingStatus"];
+                scan_id?: string;
+                endpoint_id?: string;
+                /** @description A framework reference such as `OWASP_LLM01` or `MITRE_ATLAS_AML_T0051`. */
+                framework_ref?: components["schemas"]["FrameworkRefId"];
+                /** @description Only findings created at or after this instant. */
+                from?: string;
+                /** @description Only findings created before this instant. */
+                to?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of findings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateFindingStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated finding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listRagRuns: {
+        parameters: {
+            query?: {
+                ai_asset_id?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of RAG runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RagRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createRagRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a POST with the same key within 24 hours returns the first answer. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RagRunCreate"];
+            };
+        };
+        responses: {
+            /** @description RAG run accepted and queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RagRunAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            /** @description The run row was created but could not be queued; it is left failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RagEnqueueFailedError"];
+                };
+            };
+        };
+    };
+    listEndpoints: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EndpointStatus"];
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint. The auth secret is never returned. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    testEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome of the connectivity test, successful or not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointTestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listAiAssets: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ai-assets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiAssetList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createAiAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AiAssetCreate"];
+            };
+        };
+        responses: {
+            /** @description The ai-asset. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiAsset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAiAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ai-asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiAsset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteAiAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateAiAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AiAssetUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated ai-asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiAsset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listProbes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every probe the server can send. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeCatalogue"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The six frameworks with titles, edition and source link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkCatalogue"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description An action such as `api.call`, `scan.started` or `finding.status_changed`. */
+                action?: string;
+                target_kind?: string;
+                result?: components["schemas"]["AuditResult"];
+                from?: string;
+                to?: string;
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+}

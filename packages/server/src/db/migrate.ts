@@ -1,0 +1,25 @@
+// Applies Drizzle migrations under an advisory lock: several processes may start at once,
+// and Drizzle's migrator takes no lock of its own.
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+// Any fixed 64-bit key; the same in every process of this project.
+const MIGRATION_LOCK_KEY = 7_041_977_310_245_112n;
+
+export async function migrateDatabase(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    try {
+      await sql`create extension if not exists pgcrypto`;
+      await migrate(drizzle(sql), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

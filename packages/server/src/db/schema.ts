@@ -1,0 +1,253 @@
+// The map of the data. Every tenant-owned table carries tenant_id, and every query filters on it.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const tenantId = () =>
+  uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id);
+
+export const tenants = pgTable("tenants", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  // Meta-judge confidence below this routes a finding to human review.
+  reviewConfidenceThreshold: real("review_confidence_threshold").notNull().default(0.7),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    // SHA-256 of the token; the token itself is shown once and never stored.
+    tokenHash: text("token_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_tenant_idx").on(t.tenantId)],
+);
+
+export const endpoints = pgTable(
+  "endpoints",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    wireFormat: text("wire_format").notNull(),
+    model: text("model"),
+    authHeader: text("auth_header"),
+    // AES-256-GCM ciphertext under the server key (see security/secret-box.ts).
+    authSecretEncrypted: text("auth_secret_encrypted"),
+    httpTemplate: jsonb("http_template"),
+    limits: jsonb("limits").notNull(),
+    tags: text("tags").array().notNull().default(sql`'{}'`),
+    status: text("status").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Soft delete: scans and findings keep pointing at the endpoint they tested.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("endpoints_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc())],
+);
+
+export const aiAssets = pgTable(
+  "ai_assets",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    config: jsonb("config").notNull(),
+    authSecretEncrypted: text("auth_secret_encrypted"),
+    schedule: text("schedule"),
+    tags: text("tags").array().notNull().default(sql`'{}'`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("ai_assets_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc())],
+);
+
+export const scans = pgTable(
+  "scans",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => endpoints.id),
+    status: text("status").notNull(),
+    probeIds: text("probe_ids").array(),
+    error: text("error"),
+    attemptsTotal: integer("attempts_total").notNull().default(0),
+    attemptsDone: integer("attempts_done").notNull().default(0),
+    findingsCount: integer("findings_count").notNull().default(0),
+    requestedByTokenId: uuid("requested_by_token_id"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("scans_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index("scans_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt.desc()),
+  ],
+);
+
+export const ragRuns = pgTable(
+  "rag_runs",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    aiAssetId: uuid("ai_asset_id")
+      .notNull()
+      .references(() => aiAssets.id),
+    trigger: text("trigger").notNull(),
+    status: text("status").notNull(),
+    testsRun: integer("tests_run").notNull().default(0),
+    testsPassed: integer("tests_passed").notNull().default(0),
+    testsFailed: integer("tests_failed").notNull().default(0),
+    testsSkipped: integer("tests_skipped").notNull().default(0),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+  },
+  (t) => [
+    index("rag_runs_tenant_started_idx").on(t.tenantId, t.startedAt.desc(), t.id.desc()),
+    index("rag_runs_asset_idx").on(t.tenantId, t.aiAssetId, t.startedAt.desc()),
+  ],
+);
+
+export const findings = pgTable(
+  "findings",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    scanId: uuid("scan_id").references(() => scans.id),
+    ragRunId: uuid("rag_run_id").references(() => ragRuns.id),
+    endpointId: uuid("endpoint_id").references(() => endpoints.id),
+    aiAssetId: uuid("ai_asset_id").references(() => aiAssets.id),
+    probeId: text("probe_id").notNull(),
+    title: text("title").notNull(),
+    category: text("category").notNull(),
+    severity: text("severity").notNull(),
+    status: text("status").notNull(),
+    verdict: text("verdict").notNull(),
+    confidence: real("confidence").notNull(),
+    riskRefs: text("risk_refs").array().notNull().default(sql`'{}'`),
+    evidence: jsonb("evidence").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("findings_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index("findings_tenant_severity_idx").on(t.tenantId, t.severity, t.createdAt.desc(), t.id.desc()),
+    index("findings_tenant_status_idx").on(t.tenantId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("findings_tenant_scan_idx").on(t.tenantId, t.scanId, t.createdAt.desc(), t.id.desc()),
+    index("findings_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+// One row per (finding, framework ref): lets `framework_ref` filters walk an index in page order
+// instead of sorting every matching finding.
+export const findingRefs = pgTable(
+  "finding_refs",
+  {
+    tenantId: tenantId(),
+    ref: text("ref").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => findings.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.ref, t.createdAt, t.findingId] }), index("finding_refs_finding_idx").on(t.findingId)],
+);
+
+export const judgeVotes = pgTable(
+  "judge_votes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: tenantId(),
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => findings.id, { onDelete: "cascade" }),
+    judge: text("judge").notNull(),
+    kind: text("kind").notNull(),
+    verdict: text("verdict").notNull(),
+    confidence: real("confidence").notNull(),
+    rationale: text("rationale").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("judge_votes_finding_idx").on(t.findingId)],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "bigint" }).primaryKey(),
+    // Null for calls that could not be tied to a tenant (missing or unknown token).
+    tenantId: uuid("tenant_id").references(() => tenants.id),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    action: text("action").notNull(),
+    targetKind: text("target_kind"),
+    targetId: text("target_id"),
+    result: text("result").notNull(),
+    tokenId: uuid("token_id"),
+    requestId: text("request_id"),
+    method: text("method"),
+    path: text("path"),
+    status: integer("status"),
+    durationMs: doublePrecision("duration_ms"),
+    details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    index("audit_tenant_at_idx").on(t.tenantId, t.at.desc(), t.id.desc()),
+    index("audit_tenant_action_idx").on(t.tenantId, t.action, t.at.desc(), t.id.desc()),
+  ],
+);
+
+// Token buckets shared by every server process (see rate-limit/).
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+// Replays of POSTs carrying an Idempotency-Key return the stored answer.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: tenantId(),
+    key: text("key").notNull(),
+    route: text("route").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    body: jsonb("body"),
+    completed: boolean("completed").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.route, t.key] })],
+);

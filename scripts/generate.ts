@@ -1,0 +1,48 @@
+// Generates code from openapi.yaml, the single source of truth:
+//   packages/sdk/src/generated/openapi.ts      (openapi-typescript `paths` types)
+//   packages/server/src/generated/contract.ts  (zod schemas + @hono/zod-openapi routes)
+// `--check` writes nothing and exits 1 when a committed file differs from what would be generated.
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
+import { generateServerContract } from "./generate/server-contract.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const specPath = resolve(root, "openapi.yaml");
+const spec = parse(readFileSync(specPath, "utf8"));
+
+const header = "// Generated from openapi.yaml by `pnpm generate`. Do not edit.\n";
+
+const sdkTypes = header + "/* eslint-disable */\n" + astToString(await openapiTS(spec, { alphabetize: false }));
+const serverContract = header + generateServerContract(spec);
+
+const outputs: Array<[string, string]> = [
+  ["packages/sdk/src/generated/openapi.ts", sdkTypes],
+  ["packages/server/src/generated/contract.ts", serverContract],
+];
+
+const check = process.argv.includes("--check");
+let drift = 0;
+for (const [relative, content] of outputs) {
+  const path = resolve(root, relative);
+  if (check) {
+    let current = "";
+    try {
+      current = readFileSync(path, "utf8");
+    } catch {}
+    if (current !== content) {
+      drift++;
+      console.error(`drift: ${relative} differs from what openapi.yaml generates; run \`pnpm generate\``);
+    }
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    console.log(`wrote ${relative}`);
+  }
+}
+if (check) {
+  if (drift) process.exit(1);
+  console.log("generated code matches openapi.yaml");
+}
