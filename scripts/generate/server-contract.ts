@@ -247,7 +247,7 @@ export function generateServerContract(spec: Spec): string {
             .join(", ");
           parts.push(`content: { ${content} }`);
         }
-        return `${lit(status)}: { ${parts.join(", ")} }`;
+        return `${/^\d+$/.test(status) ? status : lit(status)}: { ${parts.join(", ")} }`;
       });
 
       const fields = [

@@ -276,7 +276,7 @@ export interface components {
             [key: string]: unknown;
         };
         ValidationError: {
-            /** @description A slug such as `invalid_request`, `invalid_json`, `invalid_endpoint_id`. */
+            /** @description A slug such as `invalid_request`, `invalid_json`, `invalid_content_type`, `invalid_query`, `invalid_id`, `invalid_cursor`, `invalid_endpoint_id`, `target_not_allowed`. */
             error: string;
             issues?: components["schemas"]["ValidationIssue"][];
         } & {
@@ -720,8 +720,6 @@ export interface components {
         Limit: number;
         /** @description The `next_cursor` of the previous page. */
         Cursor: string;
-        /** @description Repeating a POST with the same key within 24 hours returns the first answer. */
-        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: never;
@@ -762,10 +760,7 @@ export interface operations {
     createScan: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Repeating a POST with the same key within 24 hours returns the first answer. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -994,10 +989,7 @@ export interface operations {
     createRagRun: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Repeating a POST with the same key within 24 hours returns the first answer. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -2,7 +2,6 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
-  boolean,
   doublePrecision,
   index,
   integer,
@@ -16,9 +15,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+// Timestamps keep millisecond precision so keyset cursors (JS Dates) compare exactly.
 const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
 const tenantId = () =>
   uuid("tenant_id")
     .notNull()
@@ -131,7 +131,7 @@ export const ragRuns = pgTable(
     testsFailed: integer("tests_failed").notNull().default(0),
     testsSkipped: integer("tests_skipped").notNull().default(0),
     error: text("error"),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     durationMs: integer("duration_ms"),
   },
@@ -178,7 +178,7 @@ export const findingRefs = pgTable(
   {
     tenantId: tenantId(),
     ref: text("ref").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
     findingId: uuid("finding_id")
       .notNull()
       .references(() => findings.id, { onDelete: "cascade" }),
@@ -210,7 +210,7 @@ export const auditEvents = pgTable(
     id: bigserial("id", { mode: "bigint" }).primaryKey(),
     // Null for calls that could not be tied to a tenant (missing or unknown token).
     tenantId: uuid("tenant_id").references(() => tenants.id),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     action: text("action").notNull(),
     targetKind: text("target_kind"),
     targetId: text("target_id"),
@@ -233,21 +233,5 @@ export const auditEvents = pgTable(
 export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   key: text("key").primaryKey(),
   tokens: doublePrecision("tokens").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
 });
-
-// Replays of POSTs carrying an Idempotency-Key return the stored answer.
-export const idempotencyKeys = pgTable(
-  "idempotency_keys",
-  {
-    tenantId: tenantId(),
-    key: text("key").notNull(),
-    route: text("route").notNull(),
-    requestHash: text("request_hash").notNull(),
-    status: integer("status"),
-    body: jsonb("body"),
-    completed: boolean("completed").notNull().default(false),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.route, t.key] })],
-);

@@ -7,8 +7,8 @@ CREATE TABLE "ai_assets" (
 	"auth_secret_encrypted" text,
 	"schedule" text,
 	"tags" text[] DEFAULT '{}' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -21,13 +21,13 @@ CREATE TABLE "api_tokens" (
 	"expires_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
 	"last_used_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"tenant_id" uuid,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"action" text NOT NULL,
 	"target_kind" text,
 	"target_id" text,
@@ -54,15 +54,15 @@ CREATE TABLE "endpoints" (
 	"limits" jsonb NOT NULL,
 	"tags" text[] DEFAULT '{}' NOT NULL,
 	"status" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "finding_refs" (
 	"tenant_id" uuid NOT NULL,
 	"ref" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp (3) with time zone NOT NULL,
 	"finding_id" uuid NOT NULL,
 	CONSTRAINT "finding_refs_tenant_id_ref_created_at_finding_id_pk" PRIMARY KEY("tenant_id","ref","created_at","finding_id")
 );
@@ -83,20 +83,8 @@ CREATE TABLE "findings" (
 	"confidence" real NOT NULL,
 	"risk_refs" text[] DEFAULT '{}' NOT NULL,
 	"evidence" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "idempotency_keys" (
-	"tenant_id" uuid NOT NULL,
-	"key" text NOT NULL,
-	"route" text NOT NULL,
-	"request_hash" text NOT NULL,
-	"status" integer,
-	"body" jsonb,
-	"completed" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "idempotency_keys_tenant_id_route_key_pk" PRIMARY KEY("tenant_id","route","key")
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "judge_votes" (
@@ -108,7 +96,7 @@ CREATE TABLE "judge_votes" (
 	"verdict" text NOT NULL,
 	"confidence" real NOT NULL,
 	"rationale" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "rag_runs" (
@@ -122,7 +110,7 @@ CREATE TABLE "rag_runs" (
 	"tests_failed" integer DEFAULT 0 NOT NULL,
 	"tests_skipped" integer DEFAULT 0 NOT NULL,
 	"error" text,
-	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"completed_at" timestamp with time zone,
 	"duration_ms" integer
 );
@@ -130,7 +118,7 @@ CREATE TABLE "rag_runs" (
 CREATE TABLE "rate_limit_buckets" (
 	"key" text PRIMARY KEY NOT NULL,
 	"tokens" double precision NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL
+	"updated_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "scans" (
@@ -144,7 +132,7 @@ CREATE TABLE "scans" (
 	"attempts_done" integer DEFAULT 0 NOT NULL,
 	"findings_count" integer DEFAULT 0 NOT NULL,
 	"requested_by_token_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"completed_at" timestamp with time zone
 );
@@ -153,7 +141,7 @@ CREATE TABLE "tenants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,
 	"review_confidence_threshold" real DEFAULT 0.7 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "tenants_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
@@ -168,7 +156,6 @@ ALTER TABLE "findings" ADD CONSTRAINT "findings_scan_id_scans_id_fk" FOREIGN KEY
 ALTER TABLE "findings" ADD CONSTRAINT "findings_rag_run_id_rag_runs_id_fk" FOREIGN KEY ("rag_run_id") REFERENCES "public"."rag_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "findings" ADD CONSTRAINT "findings_endpoint_id_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."endpoints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "findings" ADD CONSTRAINT "findings_ai_asset_id_ai_assets_id_fk" FOREIGN KEY ("ai_asset_id") REFERENCES "public"."ai_assets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_votes" ADD CONSTRAINT "judge_votes_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judge_votes" ADD CONSTRAINT "judge_votes_finding_id_findings_id_fk" FOREIGN KEY ("finding_id") REFERENCES "public"."findings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rag_runs" ADD CONSTRAINT "rag_runs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

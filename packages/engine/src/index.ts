@@ -1,0 +1,5 @@
+export * from "./catalogue/frameworks.ts";
+export * from "./catalogue/probes.ts";
+export * from "./targets/address-guard.ts";
+export * from "./targets/adapters.ts";
+export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";

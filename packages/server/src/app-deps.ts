@@ -1,0 +1,18 @@
+import type { GuardPolicy } from "@penaxtra/engine";
+import type postgres from "postgres";
+import type { Logger } from "pino";
+import type { ServerConfig } from "./config.ts";
+import type { Database } from "./db/connection.ts";
+import type { JobQueue } from "./jobs/job-queue.ts";
+import type { SecretBox } from "./security/secret-box.ts";
+
+/** Everything a request handler may touch; tests build it with fakes where they need to. */
+export interface AppDeps {
+  db: Database;
+  sql: postgres.Sql;
+  config: ServerConfig;
+  log: Logger;
+  secretBox: SecretBox;
+  queue: JobQueue;
+  targetPolicy: GuardPolicy;
+}

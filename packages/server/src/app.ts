@@ -1,0 +1,58 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import type { AppDeps } from "./app-deps.ts";
+import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
+import { auditApiCalls } from "./http/audit-api-calls.ts";
+import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { guardOperation } from "./http/guard-operation.ts";
+import { validationHook } from "./http/validation.ts";
+import { registerAiAssetRoutes } from "./routes/ai-assets.ts";
+import { registerAuditRoutes } from "./routes/audit.ts";
+import { registerCatalogueRoutes } from "./routes/catalogue.ts";
+import { registerEndpointRoutes } from "./routes/endpoints.ts";
+import { registerFindingRoutes } from "./routes/findings.ts";
+import { registerRagRunRoutes } from "./routes/rag-runs.ts";
+import { registerScanRoutes } from "./routes/scans.ts";
+
+export type App = OpenAPIHono;
+
+const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+
+export function createApp(deps: AppDeps): App {
+  const app = new OpenAPIHono({ defaultHook: validationHook() });
+  app.onError(errorHandler(deps.log));
+  app.notFound(notFoundHandler);
+
+  app.use("*", requestId());
+  app.use("/api/v2/*", auditApiCalls(deps.db));
+  app.use(
+    "/api/v2/*",
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c) => c.json({ error: "payload_too_large", limit_bytes: deps.config.bodyLimitBytes }, 413),
+    }),
+  );
+  for (const operation of operations) {
+    if (!operation.public) app.on(operation.method.toUpperCase(), honoPath(operation.path), guardOperation(operation, deps));
+  }
+
+  registerScanRoutes(app, deps);
+  registerFindingRoutes(app, deps);
+  registerEndpointRoutes(app, deps);
+  registerAiAssetRoutes(app, deps);
+  registerRagRunRoutes(app, deps);
+  registerCatalogueRoutes(app);
+  registerAuditRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", securitySchemes.bearerAuth as never);
+  app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
+  app.get("/docs", Scalar({ url: "/api/v2/openapi.json", pageTitle: "Penaxtra API" }));
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  return app;
+}
+
+export function openApiDocument(app: App) {
+  return app.getOpenAPI31Document({ ...documentInfo, openapi: "3.1.0" } as unknown as Parameters<App["getOpenAPI31Document"]>[0]);
+}

@@ -1,0 +1,34 @@
+import type { Database } from "../db/connection.ts";
+import { auditEvents } from "../db/schema.ts";
+
+export interface AuditEntry {
+  tenantId: string | null;
+  action: string;
+  result: "success" | "failure" | "denied";
+  targetKind?: string | null;
+  targetId?: string | null;
+  tokenId?: string | null;
+  requestId?: string | null;
+  method?: string | null;
+  path?: string | null;
+  status?: number | null;
+  durationMs?: number | null;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    tenantId: entry.tenantId,
+    action: entry.action,
+    result: entry.result,
+    targetKind: entry.targetKind ?? null,
+    targetId: entry.targetId ?? null,
+    tokenId: entry.tokenId ?? null,
+    requestId: entry.requestId ?? null,
+    method: entry.method ?? null,
+    path: entry.path ?? null,
+    status: entry.status ?? null,
+    durationMs: entry.durationMs ?? null,
+    details: entry.details ?? {},
+  });
+}

@@ -1,0 +1,112 @@
+// penaxtra <command>: serve [--no-worker] | worker | tenant create SLUG | token create|revoke | migrate
+import { eq } from "drizzle-orm";
+import { parseArgs } from "node:util";
+import { createToken, parseScopes, revokeToken } from "../auth/tokens.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { loadConfig } from "../config.ts";
+import { tenants } from "../db/schema.ts";
+import { createLogger } from "../logger.ts";
+import { openDatabase } from "../runtime/open-database.ts";
+import { startPlatform } from "../runtime/start-platform.ts";
+
+const USAGE = `usage: penaxtra <command>
+  serve [--no-worker]        API (and, unless --no-worker, the job worker) on PORT (default 8787)
+  worker                     job worker only
+  tenant create SLUG         create a tenant
+  token create --tenant SLUG --scopes a,b|all [--expires-in-days N] [--name NAME]
+                             create a token; the token is the last line of stdout
+  token revoke --tenant SLUG TOKEN_ID
+  migrate                    apply database migrations and exit`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      "no-worker": { type: "boolean", default: false },
+      tenant: { type: "string" },
+      scopes: { type: "string" },
+      "expires-in-days": { type: "string" },
+      name: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  // CLI output is for people: logs go to stderr so stdout stays parseable.
+  const log = createLogger(process.env.LOG_LEVEL ?? (command === "serve" || command === "worker" ? "info" : "warn"));
+
+  if (command === "serve" || command === "worker") {
+    const platform = await startPlatform(config, log, { api: command === "serve", worker: command === "worker" || !values["no-worker"] });
+    const shutdown = async (signal: string) => {
+      log.info({ signal }, "shutting down");
+      await platform.stop();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    return;
+  }
+
+  const database = await openDatabase(config, log);
+  try {
+    const db = database.db;
+    const findTenant = async (slug: string | undefined) => {
+      if (!slug) throw new UsageError("--tenant SLUG is required");
+      const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug));
+      if (!tenant) throw new UsageError(`no tenant "${slug}"`);
+      return tenant;
+    };
+    if (command === "migrate") {
+      console.log("migrations applied");
+    } else if (command === "tenant" && sub === "create") {
+      const slug = rest[0];
+      if (!slug || !/^[a-z][a-z0-9-]{1,62}$/.test(slug)) throw new UsageError("tenant slug must match ^[a-z][a-z0-9-]{1,62}$");
+      const [tenant] = await db.insert(tenants).values({ slug }).onConflictDoNothing().returning();
+      if (!tenant) throw new UsageError(`tenant "${slug}" exists already`);
+      console.log(tenant.id);
+    } else if (command === "token" && sub === "create") {
+      const tenant = await findTenant(values.tenant);
+      if (!values.scopes) throw new UsageError("--scopes is required (comma-separated, or all)");
+      const days = values["expires-in-days"] ? Number(values["expires-in-days"]) : null;
+      if (days !== null && (!Number.isInteger(days) || days < 1)) throw new UsageError("--expires-in-days must be a positive whole number");
+      const created = await createToken(db, { tenantId: tenant.id, scopes: parseScopes(values.scopes), name: values.name, expiresInDays: days });
+      await recordAudit(db, {
+        tenantId: tenant.id,
+        action: "token.created",
+        result: "success",
+        targetKind: "token",
+        targetId: created.id,
+        details: { scopes: created.scopes, expires_at: created.expiresAt?.toISOString() ?? null, via: "cli" },
+      });
+      console.error(`token ${created.id} for tenant ${tenant.slug}, scopes ${created.scopes.join(",")}${created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : ""}`);
+      console.log(created.token);
+    } else if (command === "token" && sub === "revoke") {
+      const tenant = await findTenant(values.tenant);
+      const tokenId = rest[0];
+      if (!tokenId) throw new UsageError("token revoke needs TOKEN_ID");
+      if (!(await revokeToken(db, tenant.id, tokenId))) throw new UsageError(`no token ${tokenId} in tenant ${tenant.slug}`);
+      await recordAudit(db, { tenantId: tenant.id, action: "token.revoked", result: "success", targetKind: "token", targetId: tokenId, details: { via: "cli" } });
+      console.log(`revoked ${tokenId}`);
+    } else {
+      throw new UsageError(`unknown command: ${positionals.join(" ")}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof UsageError || (error as Error).message?.startsWith("unknown scopes")) {
+    console.error(`penaxtra: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

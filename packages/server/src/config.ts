@@ -1,0 +1,43 @@
+// Every setting, read once from the environment. Documented in the README's Configuration table.
+import { resolve } from "node:path";
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  allowPrivateTargets: boolean;
+  secretKey: string | null;
+  logLevel: string;
+  bodyLimitBytes: number;
+  rateLimit: { perMinute: number; burst: number };
+  scanCreatesPerMinute: number;
+  ragRunsPerHour: number;
+  workerConcurrency: number;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: integer(env, "PORT", 8787),
+    host: env.HOST ?? "127.0.0.1",
+    databaseUrl: env.DATABASE_URL || null,
+    // pnpm runs scripts inside the package; INIT_CWD is where the user typed the command.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.PENAXTRA_DATA_DIR ?? ".penaxtra"),
+    allowPrivateTargets: env.PENAXTRA_ALLOW_PRIVATE_TARGETS === "true",
+    secretKey: env.PENAXTRA_SECRET_KEY || null,
+    logLevel: env.LOG_LEVEL ?? "info",
+    bodyLimitBytes: 1024 * 1024,
+    rateLimit: { perMinute: integer(env, "PENAXTRA_RATE_LIMIT_PER_MINUTE", 60), burst: integer(env, "PENAXTRA_RATE_LIMIT_BURST", 120) },
+    scanCreatesPerMinute: integer(env, "PENAXTRA_SCAN_CREATES_PER_MINUTE", 6),
+    ragRunsPerHour: integer(env, "PENAXTRA_RAG_RUNS_PER_HOUR", 6),
+    workerConcurrency: integer(env, "PENAXTRA_WORKER_CONCURRENCY", 8),
+  };
+}

@@ -1,0 +1,37 @@
+// Keyset pagination: the cursor is the (timestamp, id) of the last row of the page, opaque to clients.
+import { and, eq, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { badRequest } from "../http/api-error.ts";
+
+interface CursorPosition {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined): CursorPosition | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || typeof id !== "string") throw new Error("bad cursor");
+    return { at: date, id };
+  } catch {
+    throw badRequest("invalid_cursor");
+  }
+}
+
+/** Rows strictly after the cursor in (at desc, id desc) order. */
+export function afterCursor(position: CursorPosition | null, atColumn: AnyColumn, idColumn: AnyColumn): SQL | undefined {
+  if (!position) return undefined;
+  return or(lt(atColumn, position.at), and(eq(atColumn, position.at), lt(idColumn, position.id)));
+}
+
+/** Splits a limit+1 fetch into the page and the cursor of the next one. */
+export function page<T>(rows: T[], limit: number, position: (row: T) => CursorPosition): { data: T[]; next_cursor: string | null } {
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return { data, next_cursor: rows.length > limit && last ? encodeCursor(position(last)) : null };
+}

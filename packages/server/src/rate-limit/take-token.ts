@@ -1,0 +1,29 @@
+// Token buckets kept in Postgres (function penaxtra_take_token, migration 0001), so limits hold
+// across every server process sharing the database.
+import type postgres from "postgres";
+import { rateLimited } from "../http/api-error.ts";
+
+export interface BucketResult {
+  allowed: boolean;
+  remaining: number;
+  retryAfterSeconds: number;
+}
+
+export interface Bucket {
+  key: string;
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export async function takeToken(sql: postgres.Sql, bucket: Bucket): Promise<BucketResult> {
+  const [row] = await sql<{ allowed: boolean; remaining: number; retry_after_seconds: number }[]>`
+    select * from penaxtra_take_token(${bucket.key}, ${bucket.capacity}, ${bucket.refillPerSecond})`;
+  return { allowed: row!.allowed, remaining: row!.remaining, retryAfterSeconds: row!.retry_after_seconds };
+}
+
+/** Throws the documented 429 when the bucket is empty. */
+export async function requireToken(sql: postgres.Sql, bucket: Bucket): Promise<BucketResult> {
+  const result = await takeToken(sql, bucket);
+  if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
+  return result;
+}

@@ -1,0 +1,120 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { AppDeps } from "../app-deps.ts";
+import type { App } from "../app.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { aiAssets } from "../db/schema.ts";
+import { createAiAssetRoute, deleteAiAssetRoute, getAiAssetRoute, listAiAssetsRoute, updateAiAssetRoute } from "../generated/contract.ts";
+import { notFound } from "../http/api-error.ts";
+import { identityOf } from "../http/guard-operation.ts";
+import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import { checkTargetUrl } from "../security/check-target-url.ts";
+
+type AiAssetRow = typeof aiAssets.$inferSelect;
+interface RagAssetConfig {
+  ingest_url: string;
+  query_url: string;
+  delete_url: string;
+  namespace_param: string;
+  auth_header?: string | null;
+}
+
+export function toAiAsset(row: AiAssetRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: "rag" as const,
+    config: row.config as RagAssetConfig,
+    has_auth_secret: row.authSecretEncrypted !== null,
+    schedule: row.schedule,
+    tags: row.tags,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function registerAiAssetRoutes(app: App, deps: AppDeps) {
+  const { db } = deps;
+
+  async function loadAsset(tenantId: string, id: string): Promise<AiAssetRow> {
+    const [row] = await db.select().from(aiAssets).where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, tenantId), isNull(aiAssets.deletedAt)));
+    if (!row) throw notFound("ai_asset_not_found");
+    return row;
+  }
+
+  async function checkConfigUrls(config: RagAssetConfig) {
+    for (const field of ["ingest_url", "query_url", "delete_url"] as const) await checkTargetUrl(config[field], deps.targetPolicy, `config.${field}`);
+  }
+
+  const audit = (c: { get(key: "requestId"): string }, identity: { tenantId: string; tokenId: string }, action: string, targetId: string, details = {}) =>
+    recordAudit(db, { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), action, result: "success", targetKind: "ai_asset", targetId, details });
+
+  app.openapi(createAiAssetRoute, async (c) => {
+    const identity = identityOf(c);
+    const body = c.req.valid("json");
+    await checkConfigUrls(body.config);
+    const [row] = await db
+      .insert(aiAssets)
+      .values({
+        tenantId: identity.tenantId,
+        name: body.name,
+        kind: body.kind,
+        config: body.config,
+        authSecretEncrypted: body.auth_secret ? deps.secretBox.seal(body.auth_secret, identity.tenantId) : null,
+        schedule: body.schedule ?? null,
+        tags: body.tags ?? [],
+      })
+      .returning();
+    await audit(c, identity, "ai_asset.created", row!.id, { name: row!.name });
+    return c.json(toAiAsset(row!), 201);
+  });
+
+  app.openapi(listAiAssetsRoute, async (c) => {
+    const identity = identityOf(c);
+    const query = c.req.valid("query");
+    const rows = await db
+      .select()
+      .from(aiAssets)
+      .where(and(eq(aiAssets.tenantId, identity.tenantId), isNull(aiAssets.deletedAt), afterCursor(decodeCursor(query.cursor), aiAssets.createdAt, aiAssets.id)))
+      .orderBy(desc(aiAssets.createdAt), desc(aiAssets.id))
+      .limit(query.limit + 1);
+    const result = page(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
+    return c.json({ data: result.data.map(toAiAsset), next_cursor: result.next_cursor }, 200);
+  });
+
+  app.openapi(getAiAssetRoute, async (c) => {
+    const identity = identityOf(c);
+    return c.json(toAiAsset(await loadAsset(identity.tenantId, c.req.valid("param").id)), 200);
+  });
+
+  app.openapi(updateAiAssetRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    await loadAsset(identity.tenantId, id);
+    if (body.config) await checkConfigUrls(body.config);
+    const [row] = await db
+      .update(aiAssets)
+      .set({
+        name: body.name,
+        config: body.config,
+        authSecretEncrypted:
+          body.auth_secret === undefined ? undefined : body.auth_secret === null ? null : deps.secretBox.seal(body.auth_secret, identity.tenantId),
+        schedule: body.schedule,
+        tags: body.tags,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, identity.tenantId)))
+      .returning();
+    await audit(c, identity, "ai_asset.updated", id, { fields: Object.keys(body) });
+    return c.json(toAiAsset(row!), 200);
+  });
+
+  app.openapi(deleteAiAssetRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    await loadAsset(identity.tenantId, id);
+    await db.update(aiAssets).set({ deletedAt: new Date() }).where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, identity.tenantId)));
+    await audit(c, identity, "ai_asset.deleted", id);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,81 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { AppDeps } from "../app-deps.ts";
+import type { App } from "../app.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { aiAssets, ragRuns } from "../db/schema.ts";
+import { createRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
+import { notFound } from "../http/api-error.ts";
+import { identityOf } from "../http/guard-operation.ts";
+import { validationHook } from "../http/validation.ts";
+import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import { requireToken } from "../rate-limit/take-token.ts";
+
+export function toRagRun(row: typeof ragRuns.$inferSelect) {
+  return {
+    id: row.id,
+    ai_asset_id: row.aiAssetId,
+    trigger: row.trigger as "manual",
+    started_at: row.startedAt.toISOString(),
+    completed_at: row.completedAt?.toISOString() ?? null,
+    status: row.status as "running",
+    tests_run: row.testsRun,
+    tests_passed: row.testsPassed,
+    tests_failed: row.testsFailed,
+    tests_skipped: row.testsSkipped,
+    duration_ms: row.durationMs,
+  };
+}
+
+export function registerRagRunRoutes(app: App, deps: AppDeps) {
+  const { db } = deps;
+
+  app.openapi(
+    createRagRunRoute,
+    async (c) => {
+      const identity = identityOf(c);
+      const body = c.req.valid("json");
+      const [asset] = await db
+        .select({ id: aiAssets.id })
+        .from(aiAssets)
+        .where(and(eq(aiAssets.id, body.ai_asset_id), eq(aiAssets.tenantId, identity.tenantId), eq(aiAssets.kind, "rag"), isNull(aiAssets.deletedAt)));
+      if (!asset) throw notFound("rag_asset_not_found");
+      await requireToken(deps.sql, { key: `rag_run:${asset.id}`, capacity: deps.config.ragRunsPerHour, refillPerSecond: deps.config.ragRunsPerHour / 3600 });
+
+      const [run] = await db.insert(ragRuns).values({ tenantId: identity.tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
+      const audit = { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), targetKind: "rag_run", targetId: run!.id };
+      try {
+        await deps.queue.enqueue("rag_run", { rag_run_id: run!.id, tenant_id: identity.tenantId }, { jobKey: `rag_run:${run!.id}` });
+      } catch (error) {
+        deps.log.error({ err: error, ragRunId: run!.id }, "could not enqueue RAG run");
+        await db
+          .update(ragRuns)
+          .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
+          .where(eq(ragRuns.id, run!.id));
+        await recordAudit(db, { ...audit, action: "rag_run.enqueue_failed", result: "failure", details: { message: (error as Error).message } });
+        return c.json({ error: "enqueue_failed" as const, rag_run_id: run!.id }, 502);
+      }
+      await recordAudit(db, { ...audit, action: "rag_run.started", result: "success", details: { ai_asset_id: asset.id } });
+      return c.json({ accepted: true as const, ai_asset_id: asset.id, rag_run_id: run!.id, poll: `/api/v2/rag-runs?ai_asset_id=${asset.id}` }, 202);
+    },
+    validationHook({ ai_asset_id: "invalid_ai_asset_id" }),
+  );
+
+  app.openapi(listRagRunsRoute, async (c) => {
+    const identity = identityOf(c);
+    const query = c.req.valid("query");
+    const rows = await db
+      .select()
+      .from(ragRuns)
+      .where(
+        and(
+          eq(ragRuns.tenantId, identity.tenantId),
+          query.ai_asset_id ? eq(ragRuns.aiAssetId, query.ai_asset_id) : undefined,
+          afterCursor(decodeCursor(query.cursor), ragRuns.startedAt, ragRuns.id),
+        ),
+      )
+      .orderBy(desc(ragRuns.startedAt), desc(ragRuns.id))
+      .limit(query.limit + 1);
+    const result = page(rows, query.limit, (row) => ({ at: row.startedAt, id: row.id }));
+    return c.json({ data: result.data.map(toRagRun), next_cursor: result.next_cursor }, 200);
+  });
+}

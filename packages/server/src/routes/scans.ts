@@ -1,0 +1,123 @@
+import { probes } from "@penaxtra/engine";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { AppDeps } from "../app-deps.ts";
+import type { App } from "../app.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { endpoints, scans } from "../db/schema.ts";
+import { cancelScanRoute, createScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
+import { ApiError, badRequest, notFound } from "../http/api-error.ts";
+import { identityOf } from "../http/guard-operation.ts";
+import { validationHook } from "../http/validation.ts";
+import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import { requireToken } from "../rate-limit/take-token.ts";
+
+const ACTIVE_STATUSES = ["queued", "running", "judging"];
+const knownProbeIds = new Set(probes.map((probe) => probe.id));
+
+export function toScan(row: typeof scans.$inferSelect) {
+  return {
+    id: row.id,
+    endpoint_id: row.endpointId,
+    status: row.status as "queued",
+    probe_ids: row.probeIds,
+    probe_count: row.probeIds ? row.probeIds.length : null,
+    created_at: row.createdAt.toISOString(),
+    started_at: row.startedAt?.toISOString() ?? null,
+    completed_at: row.completedAt?.toISOString() ?? null,
+    error: row.error,
+    attempts_total: row.attemptsTotal,
+    attempts_done: row.attemptsDone,
+    findings_count: row.findingsCount,
+  };
+}
+
+export function registerScanRoutes(app: App, deps: AppDeps) {
+  const { db } = deps;
+
+  app.openapi(
+    createScanRoute,
+    async (c) => {
+      const identity = identityOf(c);
+      const body = c.req.valid("json");
+      const probeIds = body.probe_ids ? [...new Set(body.probe_ids)] : null;
+      const unknown = probeIds?.filter((id) => !knownProbeIds.has(id)) ?? [];
+      if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
+
+      const [endpoint] = await db
+        .select({ id: endpoints.id })
+        .from(endpoints)
+        .where(and(eq(endpoints.id, body.endpoint_id), eq(endpoints.tenantId, identity.tenantId), eq(endpoints.status, "active"), isNull(endpoints.deletedAt)));
+      if (!endpoint) throw notFound("endpoint_not_found_or_inactive");
+
+      await requireToken(deps.sql, { key: `scan_create:${identity.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 });
+
+      const [scan] = await db
+        .insert(scans)
+        .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, requestedByTokenId: identity.tokenId })
+        .returning();
+      const audit = { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), targetKind: "scan", targetId: scan!.id };
+      try {
+        await deps.queue.enqueue("scan_run", { scan_id: scan!.id, tenant_id: identity.tenantId }, { jobKey: `scan:${scan!.id}` });
+      } catch (error) {
+        deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
+        await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));
+        await recordAudit(db, { ...audit, action: "scan.enqueue_failed", result: "failure", details: { message: (error as Error).message } });
+        return c.json({ error: "enqueue_failed" as const, scan_id: scan!.id }, 502);
+      }
+      await recordAudit(db, { ...audit, action: "scan.started", result: "success", details: { endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null } });
+      return c.json(
+        { accepted: true as const, scan_id: scan!.id, endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null, poll: `/api/v2/scans/${scan!.id}` },
+        202,
+      );
+    },
+    validationHook({
+      endpoint_id: "invalid_endpoint_id",
+      probe_ids: (issue) => (issue.code === "too_big" && issue.path.length === 1 ? "too_many_probe_ids" : "invalid_probe_ids"),
+    }),
+  );
+
+  app.openapi(listScansRoute, async (c) => {
+    const identity = identityOf(c);
+    const query = c.req.valid("query");
+    const rows = await db
+      .select()
+      .from(scans)
+      .where(
+        and(
+          eq(scans.tenantId, identity.tenantId),
+          query.status ? eq(scans.status, query.status) : undefined,
+          query.endpoint_id ? eq(scans.endpointId, query.endpoint_id) : undefined,
+          afterCursor(decodeCursor(query.cursor), scans.createdAt, scans.id),
+        ),
+      )
+      .orderBy(desc(scans.createdAt), desc(scans.id))
+      .limit(query.limit + 1);
+    const result = page(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
+    return c.json({ data: result.data.map(toScan), next_cursor: result.next_cursor }, 200);
+  });
+
+  app.openapi(getScanRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    const [row] = await db.select().from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId)));
+    if (!row) throw notFound("scan_not_found");
+    return c.json(toScan(row), 200);
+  });
+
+  app.openapi(cancelScanRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    const [cancelled] = await db
+      .update(scans)
+      .set({ status: "cancelled", completedAt: sql`now()` })
+      .where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId), inArray(scans.status, ACTIVE_STATUSES)))
+      .returning();
+    if (cancelled) {
+      await recordAudit(db, { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), action: "scan.cancelled", result: "success", targetKind: "scan", targetId: id });
+      return c.json(toScan(cancelled), 202);
+    }
+    const [existing] = await db.select({ status: scans.status }).from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId)));
+    if (!existing) throw notFound("scan_not_found");
+    throw new ApiError(409, "scan_not_cancellable", { status: existing.status });
+  });
+}

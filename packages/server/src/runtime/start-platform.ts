@@ -1,0 +1,65 @@
+// Boots API and/or worker in this process. `pnpm start` runs both; `penaxtra serve --no-worker`
+// and `penaxtra worker` split them across machines that share one Postgres.
+import { serve, type ServerType } from "@hono/node-server";
+import { run, type Runner } from "graphile-worker";
+import type { Logger } from "pino";
+import { createApp } from "../app.ts";
+import type { ServerConfig } from "../config.ts";
+import { createJobQueue } from "../jobs/job-queue.ts";
+import { taskList } from "../jobs/task-list.ts";
+import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
+import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
+import { openDatabase } from "./open-database.ts";
+
+export interface Platform {
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(config: ServerConfig, log: Logger, roles: { api: boolean; worker: boolean }): Promise<Platform> {
+  const database = await openDatabase(config, log);
+  if (database.embedded && !config.allowPrivateTargets) {
+    config = { ...config, allowPrivateTargets: true };
+    log.warn("embedded quickstart: PENAXTRA_ALLOW_PRIVATE_TARGETS=true, so private and loopback targets can be scanned");
+  }
+
+  const bootstrap = await ensureDefaultTenant(database.db);
+  if (bootstrap) {
+    process.stdout.write(
+      `\nCreated tenant "default" with an all-scopes admin token. It is shown only this once:\n\n  ${bootstrap.token}\n\n`,
+    );
+  }
+
+  let server: ServerType | null = null;
+  let port: number | null = null;
+  if (roles.api) {
+    const app = createApp({
+      db: database.db,
+      sql: database.sql,
+      config,
+      log,
+      secretBox: createSecretBox(loadSecretKey(config.secretKey, config.dataDir)),
+      queue: createJobQueue(database.sql),
+      targetPolicy: { allowPrivate: config.allowPrivateTargets },
+    });
+    port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port));
+    });
+    log.info({ url: `http://${config.host}:${port}`, docs: `http://${config.host}:${port}/docs` }, "API listening");
+  }
+
+  let runner: Runner | null = null;
+  if (roles.worker) {
+    runner = await run({ connectionString: database.url, concurrency: config.workerConcurrency, taskList: taskList(), noHandleSignals: true, pollInterval: 1000 });
+    log.info({ concurrency: config.workerConcurrency }, "worker started");
+  }
+
+  return {
+    port,
+    async stop() {
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (runner) await runner.stop();
+      await database.close();
+    },
+  };
+}
