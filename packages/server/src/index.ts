@@ -1,0 +1,6 @@
+export { createApp, openApiDocument, type App } from "./app.ts";
+export type { AppDeps } from "./app-deps.ts";
+export { loadConfig, type ServerConfig } from "./config.ts";
+export { startEmbeddedPostgres } from "./db/embedded-postgres.ts";
+export { startPlatform } from "./runtime/start-platform.ts";
+export { operations } from "./generated/contract.ts";

@@ -1,0 +1,89 @@
+// A real database per test file, an app wired to it, and helpers to make tenants and tokens.
+import { randomBytes } from "node:crypto";
+import pino from "pino";
+import postgres from "postgres";
+import { runMigrations } from "graphile-worker";
+import { createApp, type App } from "../app.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { createToken, SCOPES, type Scope } from "../auth/tokens.ts";
+import { loadConfig, type ServerConfig } from "../config.ts";
+import { connect, type Connection } from "../db/connection.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { tenants } from "../db/schema.ts";
+import { createJobQueue } from "../jobs/job-queue.ts";
+import { createSecretBox } from "../security/secret-box.ts";
+
+export interface TestContext extends Connection {
+  url: string;
+  config: ServerConfig;
+  deps: AppDeps;
+  app: App;
+  /** Another app on the same database: a second server process, as far as shared state goes. */
+  makeApp(overrides?: Partial<AppDeps>): App;
+  createTenant(slug?: string): Promise<string>;
+  token(tenantId: string, scopes?: readonly Scope[], options?: { expiresInDays?: number }): Promise<string>;
+  request(app: App, method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  cleanup(): Promise<void>;
+}
+
+export async function createTestContext(adminUrl: string, configOverrides: Partial<ServerConfig> = {}): Promise<TestContext> {
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString());
+  await runMigrations({ connectionString: url.toString() });
+  const connection = connect(url.toString(), { max: 5 });
+  const config: ServerConfig = {
+    ...loadConfig({}),
+    allowPrivateTargets: true,
+    // Generous by default so tests that are not about limits never trip them.
+    rateLimit: { perMinute: 6000, burst: 6000 },
+    scanCreatesPerMinute: 1000,
+    ragRunsPerHour: 1000,
+    ...configOverrides,
+  };
+  const deps: AppDeps = {
+    db: connection.db,
+    sql: connection.sql,
+    config,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    secretBox: createSecretBox(randomBytes(32)),
+    queue: createJobQueue(connection.sql),
+    targetPolicy: { allowPrivate: config.allowPrivateTargets },
+  };
+  const makeApp = (overrides: Partial<AppDeps> = {}) => {
+    const merged = { ...deps, ...overrides };
+    return createApp({ ...merged, targetPolicy: { allowPrivate: merged.config.allowPrivateTargets } });
+  };
+  return {
+    ...connection,
+    url: url.toString(),
+    config,
+    deps,
+    app: makeApp(),
+    makeApp,
+    async createTenant(slug = `tenant-${randomBytes(4).toString("hex")}`) {
+      const [row] = await connection.db.insert(tenants).values({ slug }).returning({ id: tenants.id });
+      return row!.id;
+    },
+    async token(tenantId, scopes = SCOPES, options = {}) {
+      return (await createToken(connection.db, { tenantId, scopes: [...scopes], expiresInDays: options.expiresInDays })).token;
+    },
+    request(app, method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+        headers["content-type"] ??= "application/json";
+      }
+      return Promise.resolve(app.request(path, { method, headers, body }));
+    },
+    async cleanup() {
+      await connection.close();
+    },
+  };
+}
