@@ -14,8 +14,6 @@ export function connect(url: string, options: { max?: number } = {}): Connection
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    // Dates stay Date objects; bigint ids come back as strings so JSON can carry them.
-    types: { bigint: postgres.BigInt },
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };

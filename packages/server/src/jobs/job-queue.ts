@@ -12,7 +12,7 @@ export function createJobQueue(sql: postgres.Sql): JobQueue {
   return {
     async enqueue(task, payload, options = {}) {
       await sql`select graphile_worker.add_job(
-        ${task}, ${sql.json(payload as postgres.JSONValue)}::json,
+        ${task}, ${JSON.stringify(payload)}::json,
         job_key => ${options.jobKey ?? null}, max_attempts => ${options.maxAttempts ?? 25})`;
     },
   };
