@@ -1,0 +1,171 @@
+// Every status code openapi.yaml documents is produced by the real server on a real database,
+// and the body matches the documented error shape.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { App } from "../../packages/server/src/app.ts";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { concretePath, randomUuid, seedTenant, startChatTarget, validBodyFor, type Fixtures } from "../support/fixtures.ts";
+import { specOperations, type SpecOperation } from "../support/spec.ts";
+
+let ctx: TestContext;
+let a: Fixtures;
+let target: Awaited<ReturnType<typeof startChatTarget>>;
+let limitedApp: App;
+let failingQueueApp: App;
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  target = await startChatTarget();
+  a = await seedTenant(ctx, target.url);
+  limitedApp = ctx.makeApp({ config: { ...ctx.config, rateLimit: { perMinute: 1, burst: 1 } } });
+  failingQueueApp = ctx.makeApp({ queue: { enqueue: async () => Promise.reject(new Error("queue down")) } });
+});
+afterAll(async () => {
+  await target.close();
+  await ctx.cleanup();
+});
+
+type Case = (op: SpecOperation) => Promise<{ response: Response; expectBody?: (body: any) => void }>;
+const send = (op: SpecOperation, options: { app?: App; token?: string; path?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+  ctx.request(options.app ?? ctx.app, op.method.toUpperCase(), options.path ?? concretePath(op.path, a), {
+    token: options.token ?? a.token,
+    body: "body" in options ? options.body : validBodyFor(op.operationId, a, target.url),
+    headers: options.headers,
+  });
+
+async function freshEndpoint() {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token: a.token, body: validBodyFor("createEndpoint", a, target.url) });
+  return (await response.json()).id as string;
+}
+async function freshAsset() {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", { token: a.token, body: validBodyFor("createAiAsset", a, target.url) });
+  return (await response.json()).id as string;
+}
+
+const success: Case = async (op) => {
+  if (op.operationId === "deleteEndpoint") return { response: await send(op, { path: concretePath(op.path, a, await freshEndpoint()) }) };
+  if (op.operationId === "deleteAiAsset") return { response: await send(op, { path: concretePath(op.path, a, await freshAsset()) }) };
+  return { response: await send(op) };
+};
+
+const generic: Record<string, Case> = {
+  "401": async (op) => ({ response: await send(op, { token: "pxt_not-a-real-token" }), expectBody: (body) => expect(body).toEqual({ error: "invalid_token" }) }),
+  "403": async (op) => ({
+    response: await send(op, { token: await ctx.token(a.tenantId, [op.scope === "audit:read" ? "scans:read" : "audit:read"]) }),
+    expectBody: (body) => expect(body).toEqual({ error: "missing_scope", required_scope: op.scope }),
+  }),
+  "404": async (op) => ({
+    response: await send(op, {
+      path: op.path.includes("{id}") ? concretePath(op.path, a, randomUuid()) : undefined,
+      body: op.operationId === "createScan" ? { endpoint_id: randomUuid() } : op.operationId === "createRagRun" ? { ai_asset_id: randomUuid() } : validBodyFor(op.operationId, a, target.url),
+    }),
+    expectBody: (body) => expect(body.error).toMatch(/not_found/),
+  }),
+  "413": async (op) => ({
+    response: await send(op, { body: JSON.stringify({ name: "x".repeat(1024 * 1024 + 10) }) }),
+    expectBody: (body) => expect(body).toEqual({ error: "payload_too_large", limit_bytes: 1048576 }),
+  }),
+  "429": async (op) => {
+    const token = await ctx.token(a.tenantId);
+    // The bucket is per token across routes: a harmless call empties it.
+    await ctx.request(limitedApp, "GET", "/api/v2/probes", { token });
+    const response = await send(op, { app: limitedApp, token });
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    return { response, expectBody: (body) => expect(body).toEqual({ error: "rate_limited", retry_after_seconds: Number(response.headers.get("retry-after")) }) };
+  },
+  "502": async (op) => ({
+    response: await send(op, { app: failingQueueApp }),
+    expectBody: (body) => expect(body).toEqual(op.operationId === "createScan" ? { error: "enqueue_failed", scan_id: expect.any(String) } : { error: "enqueue_failed", rag_run_id: expect.any(String) }),
+  }),
+  "409": async (op) => ({
+    response: await send(op, { path: concretePath(op.path, a, a.completedScanId) }),
+    expectBody: (body) => expect(body).toEqual({ error: "scan_not_cancellable", status: "completed" }),
+  }),
+  "400": async (op) => {
+    if (op.path.includes("{id}")) {
+      return { response: await send(op, { path: op.path.replace("{id}", "not-a-uuid") }), expectBody: (body) => expect(body.error).toBe("invalid_id") };
+    }
+    if (op.method === "get") return { response: await send(op, { path: `${op.path}?limit=0` }), expectBody: (body) => expect(body.error).toBe("invalid_query") };
+    return { response: await send(op, { body: "{not json" }), expectBody: (body) => expect(body.error).toBe("invalid_json") };
+  },
+};
+
+const cases = specOperations.flatMap((op) =>
+  op.statuses.map((status) => ({ name: `${op.operationId} ${status}`, op, status, run: status.startsWith("2") ? success : generic[status] })),
+);
+
+describe("every documented status code", () => {
+  it("has a case in this table", () => {
+    expect(cases.filter((entry) => !entry.run).map((entry) => entry.name)).toEqual([]);
+  });
+
+  it.each(cases.map((entry) => [entry.name, entry] as const))("%s", async (_name, entry) => {
+    const { response, expectBody } = await entry.run!(entry.op);
+    const text = await response.text();
+    expect(response.status, text).toBe(Number(entry.status));
+    if (response.status === 204) return expect(text).toBe("");
+    const body = JSON.parse(text);
+    if (response.status >= 400) expect(typeof body.error).toBe("string");
+    expectBody?.(body);
+  });
+});
+
+describe("specific validation slugs", () => {
+  const post = (body: unknown) => ctx.request(ctx.app, "POST", "/api/v2/scans", { token: a.token, body });
+  it.each([
+    [{ endpoint_id: "x" }, "invalid_endpoint_id"],
+    [{}, "invalid_endpoint_id"],
+    [{ endpoint_id: randomUuid(), probe_ids: ["Bad Slug"] }, "invalid_probe_ids"],
+    [{ endpoint_id: randomUuid(), probe_ids: [] }, "invalid_probe_ids"],
+    [{ endpoint_id: randomUuid(), probe_ids: Array.from({ length: 101 }, (_, i) => `probe-${i}`) }, "too_many_probe_ids"],
+    [{ endpoint_id: randomUuid(), extra: 1 }, "invalid_request"],
+  ])("POST /scans %j answers 400 %s", async (body, slug) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe(slug);
+  });
+
+  it("unknown probe ids are named", async () => {
+    const response = await post({ endpoint_id: a.endpointId, probe_ids: ["no-such-probe"] });
+    expect(await response.json()).toMatchObject({ error: "invalid_probe_ids", unknown_probe_ids: ["no-such-probe"] });
+  });
+
+  it("a scan answers 202 with the documented shape and is addressable", async () => {
+    const response = await post({ endpoint_id: a.endpointId, probe_ids: ["direct-injection-ignore-previous"] });
+    const body = await response.json();
+    expect(body).toEqual({ accepted: true, scan_id: expect.any(String), endpoint_id: a.endpointId, probe_count: 1, poll: `/api/v2/scans/${body.scan_id}` });
+    const all = await (await post({ endpoint_id: a.endpointId })).json();
+    expect(all.probe_count).toBeNull();
+    const scan = await (await ctx.request(ctx.app, "GET", body.poll, { token: a.token })).json();
+    expect(scan).toMatchObject({ id: body.scan_id, status: "queued", probe_ids: ["direct-injection-ignore-previous"] });
+  });
+
+  it("a failed enqueue leaves the scan failed and addressable", async () => {
+    const response = await ctx.request(failingQueueApp, "POST", "/api/v2/scans", { token: a.token, body: { endpoint_id: a.endpointId } });
+    const { scan_id } = await response.json();
+    const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scan_id}`, { token: a.token })).json();
+    expect(scan).toMatchObject({ status: "failed", error: "enqueue_failed" });
+    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?action=scan.enqueue_failed", { token: a.token })).json();
+    expect(audit.data.map((event: { target_id: string }) => event.target_id)).toContain(scan_id);
+  });
+
+  it("a body of the wrong media type is a 400, not a 500", async () => {
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token: a.token, body: "x", headers: { "content-type": "text/plain" } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("invalid_content_type");
+  });
+
+  it("expired tokens answer 401 expired_token", async () => {
+    const token = await ctx.token(a.tenantId);
+    await ctx.sql`update api_tokens set expires_at = now() - interval '1 second' where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: "expired_token" });
+  });
+
+  it("revoked tokens answer 401 invalid_token", async () => {
+    const token = await ctx.token(a.tenantId);
+    await ctx.sql`update api_tokens set revoked_at = now() where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
+    expect(await response.json()).toEqual({ error: "invalid_token" });
+  });
+});
