@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
+
+let ctx: TestContext;
+let a: Fixtures;
+let target: Awaited<ReturnType<typeof startChatTarget>>;
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { rateLimit: { perMinute: 60, burst: 120 }, scanCreatesPerMinute: 6, ragRunsPerHour: 6 });
+  target = await startChatTarget();
+  a = await seedTenant(ctx, target.url);
+});
+afterAll(async () => {
+  await target.close();
+  await ctx.cleanup();
+});
+
+describe("per-token bucket: 60/min sustained, 120 burst, shared by every server process", () => {
+  it("allows a burst of 120 across two processes, then answers 429 with Retry-After", async () => {
+    const token = await ctx.token(a.tenantId);
+    const processes = [ctx.app, ctx.makeApp()];
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) statuses.push((await ctx.request(processes[i % 2]!, "GET", "/api/v2/probes", { token })).status);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const limited = await ctx.request(processes[0]!, "GET", "/api/v2/probes", { token });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("1");
+    expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(await limited.json()).toEqual({ error: "rate_limited", retry_after_seconds: 1 });
+  });
+
+  it("reports X-RateLimit headers on every guarded answer", async () => {
+    const token = await ctx.token(a.tenantId);
+    const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
+    expect(response.headers.get("x-ratelimit-limit")).toBe("60");
+    expect(response.headers.get("x-ratelimit-remaining")).toBe("119");
+    expect(Number(response.headers.get("x-ratelimit-reset"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refills at one token per second", async () => {
+    const token = await ctx.token(a.tenantId);
+    const [row] = await ctx.sql`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    await ctx.sql`insert into rate_limit_buckets (key, tokens, updated_at) values (${`token:${row!.id}`}, 0, now() - interval '2.5 seconds')`;
+    const response = await ctx.request(ctx.app, "GET", "/api/v2/probes", { token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-ratelimit-remaining")).toBe("1");
+  });
+});
+
+describe("POST /scans: 6 per minute per tenant", () => {
+  it("the seventh scan in a minute is refused, whichever token and process asks", async () => {
+    const tokens = [a.token, await ctx.token(a.tenantId)];
+    const apps = [ctx.app, ctx.makeApp()];
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await ctx.request(apps[i % 2]!, "POST", "/api/v2/scans", { token: tokens[i % 2], body: { endpoint_id: a.endpointId } })).status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 429]);
+    const other = await seedTenant(ctx, target.url);
+    const otherTenant = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token: other.token, body: { endpoint_id: other.endpointId } });
+    expect(otherTenant.status).toBe(202);
+  });
+});
+
+describe("POST /rag-runs: 6 per hour per asset", () => {
+  it("the seventh run of one asset is refused; another asset still runs", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: a.token, body: { ai_asset_id: a.aiAssetId } })).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 429]);
+    const limited = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: a.token, body: { ai_asset_id: a.aiAssetId } });
+    expect(Number((await limited.json()).retry_after_seconds)).toBeGreaterThan(500);
+    const other = await seedTenant(ctx, target.url);
+    const asset = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: other.token, body: { ai_asset_id: other.aiAssetId } });
+    expect(asset.status).toBe(202);
+  });
+});
+
+describe("1 MiB body cap", () => {
+  it("refuses a chunked body with no Content-Length as soon as it passes 1 MiB", async () => {
+    let sent = 0;
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // An endless body: only a cap enforced while reading can answer at all.
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await ctx.app.request("/api/v2/endpoints", {
+      method: "POST",
+      headers: { authorization: `Bearer ${a.token}`, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: "payload_too_large", limit_bytes: 1048576 });
+    expect(sent).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it("refuses a declared Content-Length over the cap before reading", async () => {
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token: a.token, body: "{}", headers: { "content-length": String(2 * 1024 * 1024) } });
+    expect(response.status).toBe(413);
+  });
+});
