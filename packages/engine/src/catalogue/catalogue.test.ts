@@ -19,7 +19,7 @@ describe("framework catalogue", () => {
   it("covers the six frameworks with refs matching the documented pattern", () => {
     expect(frameworks.map((framework) => framework.id)).toEqual(["OWASP_LLM", "OWASP_AGENTIC", "NIST_AI_600_1", "MITRE_ATLAS", "EU_AI_ACT", "ISO_42001"]);
     for (const framework of frameworks) {
-      for (const entry of framework.refs) expect(entry.ref).toMatch(/^(OWASP_LLM|OWASP_AGENTIC|NIST_AI_600_1|MITRE_ATLAS|EU_AI_ACT|ISO_42001)_[A-Za-z0-9_]+$/);
+      for (const entry of framework.refs) expect(entry.ref).toMatch(/^(OWASP_LLM[0-9]{2}|(OWASP_AGENTIC|NIST_AI_600_1|MITRE_ATLAS|EU_AI_ACT|ISO_42001)_[A-Za-z0-9_]+)$/);
     }
   });
 });
