@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
+
+let ctx: TestContext;
+let a: Fixtures;
+let target: Awaited<ReturnType<typeof startChatTarget>>;
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  target = await startChatTarget("pong");
+  a = await seedTenant(ctx, target.url);
+});
+afterAll(async () => {
+  await target.close();
+  await ctx.cleanup();
+});
+
+const create = (body: Record<string, unknown>, app = ctx.app) =>
+  ctx.request(app, "POST", "/api/v2/endpoints", { token: a.token, body: { name: "t", wire_format: "chat_completions_v1", ...body } });
+
+describe("auth secrets", () => {
+  it("are never returned and are stored only encrypted", async () => {
+    const response = await create({ url: target.url, auth_secret: "sk-very-secret-value" });
+    const text = await response.text();
+    expect(text).not.toContain("sk-very-secret-value");
+    expect(JSON.parse(text).has_auth_secret).toBe(true);
+    const [row] = await ctx.sql`select auth_secret_encrypted from endpoints where id = ${JSON.parse(text).id}`;
+    expect(row!.auth_secret_encrypted).toMatch(/^v1:/);
+    expect(row!.auth_secret_encrypted).not.toContain("sk-very-secret-value");
+    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?limit=200", { token: a.token })).text();
+    expect(audit).not.toContain("sk-very-secret-value");
+  });
+});
+
+describe("SSRF guard", () => {
+  const strict = () => ctx.makeApp({ config: { ...ctx.config, allowPrivateTargets: false } });
+
+  it.each([
+    ["http://127.0.0.1:8080/v1", "loopback"],
+    ["http://10.0.0.5/v1", "private"],
+    ["http://192.168.1.10/v1", "private"],
+    ["http://[::1]/v1", "loopback"],
+    ["http://169.254.10.10/v1", "link_local"],
+    ["http://localhost:9000/v1", "loopback"],
+  ])("refuses %s (%s) unless private targets are allowed", async (url, reason) => {
+    const refused = await create({ url }, strict());
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "target_not_allowed", reason });
+    expect((await create({ url })).status).toBe(201);
+  });
+
+  it.each(["http://169.254.169.254/latest/meta-data", "http://[fd00:ec2::254]/", "http://metadata.google.internal/computeMetadata/v1", "http://[::ffff:169.254.169.254]/"])(
+    "always refuses cloud metadata %s",
+    async (url) => {
+      const refused = await create({ url });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error).toBe("target_not_allowed");
+    },
+  );
+
+  it("refuses non-http schemes", async () => {
+    const response = await create({ url: "file:///etc/passwd" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("invalid_url");
+  });
+
+  it("checks again when the test call connects, on the resolved address", async () => {
+    const endpoint = await (await create({ url: target.url })).json();
+    const response = await ctx.request(strict(), "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token });
+    expect(await response.json()).toMatchObject({ ok: false, error: "target_not_allowed" });
+  });
+});
+
+describe("wire formats and the test call", () => {
+  it("the test call reports the answer of an OpenAI-compatible endpoint", async () => {
+    const result = await (await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${a.endpointId}/test`, { token: a.token })).json();
+    expect(result).toMatchObject({ ok: true, http_status: 200, response_excerpt: "pong", error: null });
+  });
+
+  it("reports a dead endpoint as connection_failed, not as a server error", async () => {
+    const endpoint = await (await create({ url: "http://127.0.0.1:1/v1" })).json();
+    const result = await (await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })).json();
+    expect(result).toMatchObject({ ok: false, error: "connection_failed", response_excerpt: null });
+  });
+
+  it("http_template_v1 needs a body template containing {{prompt}}", async () => {
+    const missing = await create({ url: target.url, wire_format: "http_template_v1" });
+    expect((await missing.json()).error).toBe("invalid_http_template");
+    const noPlaceholder = await create({ url: target.url, wire_format: "http_template_v1", http_template: { body_template: "{}", response_path: "a" } });
+    expect((await noPlaceholder.json()).error).toBe("invalid_http_template");
+    const ok = await create({
+      url: target.url,
+      wire_format: "http_template_v1",
+      http_template: { body_template: '{"input":"{{prompt}}"}', response_path: "choices.0.message.content" },
+    });
+    expect(ok.status).toBe(201);
+    const endpoint = await ok.json();
+    const result = await (await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })).json();
+    expect(result).toMatchObject({ ok: true, response_excerpt: "pong" });
+  });
+
+  it("PATCH changes fields and a disabled endpoint cannot be scanned", async () => {
+    const endpoint = await (await create({ url: target.url })).json();
+    const patched = await (await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, { token: a.token, body: { status: "disabled", tags: ["prod"] } })).json();
+    expect(patched).toMatchObject({ status: "disabled", tags: ["prod"] });
+    const scan = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token: a.token, body: { endpoint_id: endpoint.id } });
+    expect(scan.status).toBe(404);
+    expect(await scan.json()).toEqual({ error: "endpoint_not_found_or_inactive" });
+  });
+});
+
+describe("audit log", () => {
+  it("records every API call with token, method, path, status, duration and request id", async () => {
+    const response = await ctx.request(ctx.app, "GET", "/api/v2/endpoints?limit=1", { token: a.token });
+    const requestId = response.headers.get("x-request-id");
+    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?action=api.call&limit=5", { token: a.token })).json();
+    const call = audit.data.find((event: any) => event.request_id === requestId);
+    expect(call).toMatchObject({ action: "api.call", method: "GET", path: "/api/v2/endpoints", status: 200, result: "success", token_id: expect.any(String) });
+    expect(call.duration_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("records endpoint lifecycle events and filters by result and target kind", async () => {
+    const endpoint = await (await create({ url: target.url })).json();
+    await ctx.request(ctx.app, "DELETE", `/api/v2/endpoints/${endpoint.id}`, { token: a.token });
+    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?target_kind=endpoint&result=success&limit=200", { token: a.token })).json();
+    const actions = audit.data.filter((event: any) => event.target_id === endpoint.id).map((event: any) => event.action);
+    expect(actions).toEqual(["endpoint.deleted", "endpoint.created"]);
+    const denied = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token: await ctx.token(a.tenantId, ["audit:read"]) });
+    expect(denied.status).toBe(403);
+    const deniedEvents = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?result=denied", { token: a.token })).json();
+    expect(deniedEvents.data[0]).toMatchObject({ action: "api.call", status: 403, result: "denied" });
+  });
+});
