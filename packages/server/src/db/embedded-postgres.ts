@@ -34,7 +34,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
 
   const running = await runningPostmaster(clusterDir);
   if (running) {
-    if (state.ownerPid && state.ownerPid !== process.pid && isAlive(state.ownerPid)) {
+    if (state.ownerPid && isAlive(state.ownerPid)) {
       log.info({ port: running.port, owner: state.ownerPid }, "sharing the embedded Postgres started by another process");
       return { url: urlFor(running.port, state.password), owned: false, stop: async () => {} };
     }

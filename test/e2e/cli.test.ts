@@ -1,0 +1,76 @@
+// The CLI and first start, as a user runs them, against a fresh database.
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+
+const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+});
+afterAll(async () => ctx.cleanup());
+
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: ctx.url, LOG_LEVEL: "error" }, encoding: "utf8", timeout: 60_000 });
+
+describe("penaxtra CLI", () => {
+  it("creates a tenant and a scoped, expiring token printed as the last stdout line", async () => {
+    expect(run("tenant", "create", "acme").status).toBe(0);
+    const result = run("token", "create", "--tenant", "acme", "--scopes", "scans:read,findings:read", "--expires-in-days", "7");
+    expect(result.status, result.stderr).toBe(0);
+    const token = result.stdout.trim().split("\n").at(-1)!;
+    expect(token).toMatch(/^pxt_[A-Za-z0-9_-]{40,}$/);
+    const [row] = await ctx.sql`select scopes, expires_at from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    expect(row!.scopes).toEqual(["scans:read", "findings:read"]);
+    expect(new Date(row!.expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    const [stored] = await ctx.sql`select count(*)::int as n from api_tokens where token_hash = ${token}`;
+    expect(stored!.n).toBe(0);
+    const audit = await ctx.sql`select action from audit_events where action = 'token.created'`;
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it("refuses unknown scopes and tenants with exit code 2", () => {
+    expect(run("token", "create", "--tenant", "acme", "--scopes", "scans:destroy").status).toBe(2);
+    expect(run("token", "create", "--tenant", "nobody", "--scopes", "all").status).toBe(2);
+  });
+
+  it("revokes a token", async () => {
+    const token = run("token", "create", "--tenant", "acme", "--scopes", "all").stdout.trim().split("\n").at(-1)!;
+    const [row] = await ctx.sql`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    expect(run("token", "revoke", "--tenant", "acme", row!.id).status).toBe(0);
+    const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("penaxtra serve", () => {
+  it("first start on an empty database creates tenant default and prints an admin token once", async () => {
+    const fresh = await createTestContext(inject("adminDatabaseUrl"));
+    const child = spawn(process.execPath, [cli, "serve", "--no-worker"], { env: { ...process.env, DATABASE_URL: fresh.url, PORT: "0", LOG_LEVEL: "info" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 45_000);
+      const check = setInterval(() => {
+        if (output.includes("API listening")) {
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 50);
+    });
+    const token = /(pxt_[A-Za-z0-9_-]+)/.exec(output)![1]!;
+    const port = /"url":"http:\/\/127\.0\.0\.1:(\d+)"/.exec(output)![1];
+    const response = await fetch(`http://127.0.0.1:${port}/api/v2/audit`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("/api/v2/openapi.json");
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+    const tenants = await fresh.sql`select slug from tenants`;
+    expect(tenants).toEqual([{ slug: "default" }]);
+    await fresh.cleanup();
+  });
+});
