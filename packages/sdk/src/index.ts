@@ -1,0 +1,27 @@
+// @penaxtra/sdk: a client typed from openapi.yaml (see generated/openapi.ts).
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, paths } from "./generated/openapi.ts";
+
+export type { components, paths };
+export type Schemas = components["schemas"];
+
+export interface PenaxtraClientOptions extends Omit<ClientOptions, "baseUrl"> {
+  /** Defaults to PENAXTRA_BASE_URL, then http://localhost:8787. */
+  baseUrl?: string;
+  /** Defaults to PENAXTRA_API_KEY. */
+  apiKey?: string;
+}
+
+const env = (name: string): string | undefined => (typeof process !== "undefined" ? process.env?.[name] : undefined);
+
+/** The low-level typed client: every path, parameter and response of /api/v2. */
+export function createPenaxtraClient(options: PenaxtraClientOptions = {}): Client<paths> {
+  const { apiKey = env("PENAXTRA_API_KEY"), baseUrl = env("PENAXTRA_BASE_URL") ?? "http://localhost:8787", headers, ...rest } = options;
+  return createClient<paths>({
+    baseUrl,
+    // Resolved per request, so test doubles installed after creation (msw) still apply.
+    fetch: rest.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    ...rest,
+    headers: { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...(headers as Record<string, string> | undefined) },
+  });
+}
