@@ -1,7 +1,7 @@
 # Puts Node >= 22.18 and pnpm 12 on PATH. Sourced by ./dev and .ci/run.
 # Machines here ship Node 20; graphile-worker 0.18, vitest 5 and msw 3 need 22,
 # so a Node 22 binary is installed from the npm registry into .tools/ when needed.
-set -euo pipefail
+# Sourced: leaves the caller's shell options alone; commands below fail loudly on their own.
 PENAXTRA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$PENAXTRA_ROOT/.tools"
 NODE_VERSION="22.23.3"

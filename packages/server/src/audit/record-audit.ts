@@ -1,5 +1,6 @@
 import type { Database } from "../db/connection.ts";
 import { auditEvents } from "../db/schema.ts";
+import type postgres from "postgres";
 
 export interface AuditEntry {
   tenantId: string | null;
@@ -31,4 +32,13 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
     durationMs: entry.durationMs ?? null,
     details: entry.details ?? {},
   });
+}
+
+/** The per-request `api.call` row, in raw SQL: it runs on every request, so it skips the query builder. */
+export async function recordApiCall(
+  sql: postgres.Sql,
+  entry: Required<Pick<AuditEntry, "tenantId" | "tokenId" | "result" | "requestId" | "method" | "path" | "status" | "durationMs">>,
+): Promise<void> {
+  await sql`insert into audit_events (tenant_id, token_id, action, result, request_id, method, path, status, duration_ms)
+            values (${entry.tenantId}, ${entry.tokenId}, 'api.call', ${entry.result}, ${entry.requestId}, ${entry.method}, ${entry.path}, ${entry.status}, ${entry.durationMs})`;
 }

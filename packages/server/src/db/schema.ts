@@ -1,4 +1,6 @@
-// The map of the data. Every tenant-owned table carries tenant_id, and every query filters on it.
+// The map of the data. List indexes are ascending: a backward scan serves `order by at desc, id desc`
+// (an index declared DESC NULLS LAST would not match that order, and the planner would sort instead).
+// Every tenant-owned table carries tenant_id, and every query filters on it.
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -70,7 +72,7 @@ export const endpoints = pgTable(
     // Soft delete: scans and findings keep pointing at the endpoint they tested.
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("endpoints_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc())],
+  (t) => [index("endpoints_tenant_created_idx").on(t.tenantId, t.createdAt, t.id)],
 );
 
 export const aiAssets = pgTable(
@@ -88,7 +90,7 @@ export const aiAssets = pgTable(
     updatedAt: updatedAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("ai_assets_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc())],
+  (t) => [index("ai_assets_tenant_created_idx").on(t.tenantId, t.createdAt, t.id)],
 );
 
 export const scans = pgTable(
@@ -111,8 +113,8 @@ export const scans = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [
-    index("scans_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
-    index("scans_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt.desc()),
+    index("scans_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    index("scans_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt),
   ],
 );
 
@@ -136,8 +138,8 @@ export const ragRuns = pgTable(
     durationMs: integer("duration_ms"),
   },
   (t) => [
-    index("rag_runs_tenant_started_idx").on(t.tenantId, t.startedAt.desc(), t.id.desc()),
-    index("rag_runs_asset_idx").on(t.tenantId, t.aiAssetId, t.startedAt.desc()),
+    index("rag_runs_tenant_started_idx").on(t.tenantId, t.startedAt, t.id),
+    index("rag_runs_asset_idx").on(t.tenantId, t.aiAssetId, t.startedAt),
   ],
 );
 
@@ -163,11 +165,11 @@ export const findings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("findings_tenant_created_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
-    index("findings_tenant_severity_idx").on(t.tenantId, t.severity, t.createdAt.desc(), t.id.desc()),
-    index("findings_tenant_status_idx").on(t.tenantId, t.status, t.createdAt.desc(), t.id.desc()),
-    index("findings_tenant_scan_idx").on(t.tenantId, t.scanId, t.createdAt.desc(), t.id.desc()),
-    index("findings_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt.desc(), t.id.desc()),
+    index("findings_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    index("findings_tenant_severity_idx").on(t.tenantId, t.severity, t.createdAt, t.id),
+    index("findings_tenant_status_idx").on(t.tenantId, t.status, t.createdAt, t.id),
+    index("findings_tenant_scan_idx").on(t.tenantId, t.scanId, t.createdAt, t.id),
+    index("findings_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt, t.id),
   ],
 );
 
@@ -224,8 +226,8 @@ export const auditEvents = pgTable(
     details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [
-    index("audit_tenant_at_idx").on(t.tenantId, t.at.desc(), t.id.desc()),
-    index("audit_tenant_action_idx").on(t.tenantId, t.action, t.at.desc(), t.id.desc()),
+    index("audit_tenant_at_idx").on(t.tenantId, t.at, t.id),
+    index("audit_tenant_action_idx").on(t.tenantId, t.action, t.at, t.id),
   ],
 );
 

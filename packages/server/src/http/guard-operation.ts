@@ -1,15 +1,27 @@
 // Per-operation guard, in this order: authenticate (401), per-token rate limit (429), scope (403).
+// Authentication and the rate-limit bucket share one round trip (penaxtra_authenticate, migration 0002).
 import type { MiddlewareHandler } from "hono";
-import { findToken, type TokenIdentity } from "../auth/tokens.ts";
+import { hashToken, type TokenIdentity } from "../auth/tokens.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { OperationInfo } from "../generated/contract.ts";
-import { takeToken } from "../rate-limit/take-token.ts";
 import { ApiError, rateLimited } from "./api-error.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
     identity: TokenIdentity | undefined;
   }
+}
+
+interface AuthenticateRow {
+  token_id: string;
+  tenant_id: string;
+  tenant_slug: string;
+  scopes: string[];
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  allowed: boolean | null;
+  remaining: number | null;
+  retry_after_seconds: number | null;
 }
 
 const unauthorized = (slug: string) => new ApiError(401, slug, {}, { "WWW-Authenticate": `Bearer error="${slug}"` });
@@ -21,13 +33,20 @@ export function guardOperation(operation: OperationInfo, deps: AppDeps): Middlew
     if (!header) throw unauthorized("missing_token");
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized("invalid_token");
-    const identity = await findToken(deps.db, match[1]!);
-    if (!identity || identity.revokedAt) throw unauthorized("invalid_token");
-    if (identity.expiresAt && identity.expiresAt.getTime() <= Date.now()) throw unauthorized("expired_token");
-    c.set("identity", identity);
-
-    const bucket = await takeToken(deps.sql, { key: `token:${identity.tokenId}`, capacity: burst, refillPerSecond: perMinute / 60 });
     const refillPerSecond = perMinute / 60;
+    const [row] = await deps.sql<AuthenticateRow[]>`select * from penaxtra_authenticate(${hashToken(match[1]!)}, ${burst}, ${refillPerSecond})`;
+    if (!row || row.revoked_at) throw unauthorized("invalid_token");
+    if (row.allowed === null) throw unauthorized("expired_token");
+    const identity: TokenIdentity = {
+      tokenId: row.token_id,
+      tenantId: row.tenant_id,
+      tenantSlug: row.tenant_slug,
+      scopes: row.scopes,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    };
+    c.set("identity", identity);
+    const bucket = { allowed: row.allowed, remaining: row.remaining!, retryAfterSeconds: row.retry_after_seconds! };
     c.header("X-RateLimit-Limit", String(perMinute));
     c.header("X-RateLimit-Remaining", String(Math.max(0, Math.floor(bucket.remaining))));
     c.header("X-RateLimit-Reset", String(Math.ceil((burst - bucket.remaining) / refillPerSecond)));
