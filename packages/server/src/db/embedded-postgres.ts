@@ -54,7 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     port: state.port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
     onLog: (message) => log.trace({ postgres: String(message).trim() }),
     onError: (error) => log.error({ err: error }, "embedded Postgres error"),
   });
