@@ -42,3 +42,22 @@ export async function recordApiCall(
   await sql`insert into audit_events (tenant_id, token_id, action, result, request_id, method, path, status, duration_ms)
             values (${entry.tenantId}, ${entry.tokenId}, 'api.call', ${entry.result}, ${entry.requestId}, ${entry.method}, ${entry.path}, ${entry.status}, ${entry.durationMs})`;
 }
+
+/** A domain event caused by an API request: tenant, token and request id come from the request. */
+export function recordRequestEvent(
+  db: Database,
+  c: { get(key: "requestId"): string; get(key: "identity"): { tenantId: string; tokenId: string } | undefined },
+  event: { action: string; targetKind: string; targetId: string; result?: AuditEntry["result"]; details?: Record<string, unknown> },
+): Promise<void> {
+  const identity = c.get("identity");
+  return recordAudit(db, {
+    tenantId: identity?.tenantId ?? null,
+    tokenId: identity?.tokenId ?? null,
+    requestId: c.get("requestId"),
+    result: event.result ?? "success",
+    action: event.action,
+    targetKind: event.targetKind,
+    targetId: event.targetId,
+    details: event.details,
+  });
+}

@@ -1,13 +1,14 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordRequestEvent } from "../audit/record-audit.ts";
 import { aiAssets } from "../db/schema.ts";
 import { createAiAssetRoute, deleteAiAssetRoute, getAiAssetRoute, listAiAssetsRoute, updateAiAssetRoute } from "../generated/contract.ts";
 import { notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";
+import { sealOptional } from "../security/secret-box.ts";
 
 type AiAssetRow = typeof aiAssets.$inferSelect;
 interface RagAssetConfig {
@@ -45,8 +46,6 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
     for (const field of ["ingest_url", "query_url", "delete_url"] as const) await checkTargetUrl(config[field], deps.targetPolicy, `config.${field}`);
   }
 
-  const audit = (c: { get(key: "requestId"): string }, identity: { tenantId: string; tokenId: string }, action: string, targetId: string, details = {}) =>
-    recordAudit(db, { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), action, result: "success", targetKind: "ai_asset", targetId, details });
 
   app.openapi(createAiAssetRoute, async (c) => {
     const identity = identityOf(c);
@@ -59,12 +58,12 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
         name: body.name,
         kind: body.kind,
         config: body.config,
-        authSecretEncrypted: body.auth_secret ? deps.secretBox.seal(body.auth_secret, identity.tenantId) : null,
+        authSecretEncrypted: sealOptional(deps.secretBox, body.auth_secret, identity.tenantId) ?? null,
         schedule: body.schedule ?? null,
         tags: body.tags ?? [],
       })
       .returning();
-    await audit(c, identity, "ai_asset.created", row!.id, { name: row!.name });
+    await recordRequestEvent(db, c, { action: "ai_asset.created", targetKind: "ai_asset", targetId: row!.id, details: { name: row!.name } });
     return c.json(toAiAsset(row!), 201);
   });
 
@@ -97,15 +96,14 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
       .set({
         name: body.name,
         config: body.config,
-        authSecretEncrypted:
-          body.auth_secret === undefined ? undefined : body.auth_secret === null ? null : deps.secretBox.seal(body.auth_secret, identity.tenantId),
+        authSecretEncrypted: sealOptional(deps.secretBox, body.auth_secret, identity.tenantId),
         schedule: body.schedule,
         tags: body.tags,
         updatedAt: new Date(),
       })
       .where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, identity.tenantId)))
       .returning();
-    await audit(c, identity, "ai_asset.updated", id, { fields: Object.keys(body) });
+    await recordRequestEvent(db, c, { action: "ai_asset.updated", targetKind: "ai_asset", targetId: id, details: { fields: Object.keys(body) } });
     return c.json(toAiAsset(row!), 200);
   });
 
@@ -114,7 +112,7 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
     const { id } = c.req.valid("param");
     await loadAsset(identity.tenantId, id);
     await db.update(aiAssets).set({ deletedAt: new Date() }).where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, identity.tenantId)));
-    await audit(c, identity, "ai_asset.deleted", id);
+    await recordRequestEvent(db, c, { action: "ai_asset.deleted", targetKind: "ai_asset", targetId: id });
     return c.body(null, 204);
   });
 }

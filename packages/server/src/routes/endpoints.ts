@@ -2,7 +2,7 @@ import { sendPrompt, type HttpTemplate, type WireFormat } from "@penaxtra/engine
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordRequestEvent } from "../audit/record-audit.ts";
 import { endpoints } from "../db/schema.ts";
 import {
   createEndpointRoute,
@@ -16,6 +16,7 @@ import { badRequest, notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";
+import { sealOptional } from "../security/secret-box.ts";
 
 type EndpointRow = typeof endpoints.$inferSelect;
 interface Limits {
@@ -62,8 +63,6 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
     return row;
   }
 
-  const audit = (c: { get(key: "requestId"): string }, identity: { tenantId: string; tokenId: string }, action: string, targetId: string, details = {}) =>
-    recordAudit(db, { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), action, result: "success", targetKind: "endpoint", targetId, details });
 
   app.openapi(createEndpointRoute, async (c) => {
     const identity = identityOf(c);
@@ -79,14 +78,14 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
         wireFormat: body.wire_format,
         model: body.model ?? null,
         authHeader: body.auth_header ?? null,
-        authSecretEncrypted: body.auth_secret ? deps.secretBox.seal(body.auth_secret, identity.tenantId) : null,
+        authSecretEncrypted: sealOptional(deps.secretBox, body.auth_secret, identity.tenantId) ?? null,
         httpTemplate: body.http_template ?? null,
         limits: { ...DEFAULT_LIMITS, ...body.limits },
         tags: body.tags ?? [],
         status: body.status ?? "active",
       })
       .returning();
-    await audit(c, identity, "endpoint.created", row!.id, { name: row!.name, url: row!.url });
+    await recordRequestEvent(db, c, { action: "endpoint.created", targetKind: "endpoint", targetId: row!.id, details: { name: row!.name, url: row!.url } });
     return c.json(toEndpoint(row!), 201);
   });
 
@@ -132,8 +131,7 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
         wireFormat: body.wire_format,
         model: body.model,
         authHeader: body.auth_header,
-        authSecretEncrypted:
-          body.auth_secret === undefined ? undefined : body.auth_secret === null ? null : deps.secretBox.seal(body.auth_secret, identity.tenantId),
+        authSecretEncrypted: sealOptional(deps.secretBox, body.auth_secret, identity.tenantId),
         httpTemplate: body.http_template,
         limits: body.limits ? { ...(current.limits as Limits), ...body.limits } : undefined,
         tags: body.tags,
@@ -143,7 +141,7 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
       .where(and(eq(endpoints.id, id), eq(endpoints.tenantId, identity.tenantId)))
       .returning();
     // Which fields changed, never their values: secrets must not reach the audit log.
-    await audit(c, identity, "endpoint.updated", id, { fields: Object.keys(body) });
+    await recordRequestEvent(db, c, { action: "endpoint.updated", targetKind: "endpoint", targetId: id, details: { fields: Object.keys(body) } });
     return c.json(toEndpoint(row!), 200);
   });
 
@@ -152,7 +150,7 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
     const { id } = c.req.valid("param");
     await loadEndpoint(identity.tenantId, id);
     await db.update(endpoints).set({ deletedAt: new Date(), status: "disabled" }).where(and(eq(endpoints.id, id), eq(endpoints.tenantId, identity.tenantId)));
-    await audit(c, identity, "endpoint.deleted", id);
+    await recordRequestEvent(db, c, { action: "endpoint.deleted", targetKind: "endpoint", targetId: id });
     return c.body(null, 204);
   });
 
@@ -176,10 +174,7 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
     const result = outcome.ok
       ? { ok: true, latency_ms: outcome.latencyMs, http_status: outcome.httpStatus, response_excerpt: outcome.text.slice(0, 500), error: null }
       : { ok: false, latency_ms: outcome.latencyMs, http_status: outcome.httpStatus, response_excerpt: null, error: outcome.error };
-    await recordAudit(db, {
-      tenantId: identity.tenantId,
-      tokenId: identity.tokenId,
-      requestId: c.get("requestId"),
+    await recordRequestEvent(db, c, {
       action: "endpoint.tested",
       result: outcome.ok ? "success" : "failure",
       targetKind: "endpoint",

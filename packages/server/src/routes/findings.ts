@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordRequestEvent } from "../audit/record-audit.ts";
 import { findingRefs, findings, judgeVotes } from "../db/schema.ts";
 import { getFindingRoute, listFindingsRoute, updateFindingStatusRoute } from "../generated/contract.ts";
 import { notFound } from "../http/api-error.ts";
@@ -113,12 +113,8 @@ export function registerFindingRoutes(app: App, deps: AppDeps) {
       await tx.update(findings).set({ status: body.status, updatedAt: new Date() }).where(eq(findings.id, id));
       return before.status;
     });
-    await recordAudit(db, {
-      tenantId: identity.tenantId,
-      tokenId: identity.tokenId,
-      requestId: c.get("requestId"),
+    await recordRequestEvent(db, c, {
       action: "finding.status_changed",
-      result: "success",
       targetKind: "finding",
       targetId: id,
       details: { before: changed, after: body.status, ...(body.note ? { note: body.note } : {}) },

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordRequestEvent } from "../audit/record-audit.ts";
 import { aiAssets, ragRuns } from "../db/schema.ts";
 import { createRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
 import { notFound } from "../http/api-error.ts";
@@ -42,7 +42,6 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
       await requireToken(deps.sql, { key: `rag_run:${asset.id}`, capacity: deps.config.ragRunsPerHour, refillPerSecond: deps.config.ragRunsPerHour / 3600 });
 
       const [run] = await db.insert(ragRuns).values({ tenantId: identity.tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
-      const audit = { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), targetKind: "rag_run", targetId: run!.id };
       try {
         await deps.queue.enqueue("rag_run", { rag_run_id: run!.id, tenant_id: identity.tenantId }, { jobKey: `rag_run:${run!.id}` });
       } catch (error) {
@@ -51,10 +50,10 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
           .update(ragRuns)
           .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
           .where(eq(ragRuns.id, run!.id));
-        await recordAudit(db, { ...audit, action: "rag_run.enqueue_failed", result: "failure", details: { message: (error as Error).message } });
+        await recordRequestEvent(db, c, { action: "rag_run.enqueue_failed", result: "failure", targetKind: "rag_run", targetId: run!.id, details: { message: (error as Error).message } });
         return c.json({ error: "enqueue_failed" as const, rag_run_id: run!.id }, 502);
       }
-      await recordAudit(db, { ...audit, action: "rag_run.started", result: "success", details: { ai_asset_id: asset.id } });
+      await recordRequestEvent(db, c, { action: "rag_run.started", targetKind: "rag_run", targetId: run!.id, details: { ai_asset_id: asset.id } });
       return c.json({ accepted: true as const, ai_asset_id: asset.id, rag_run_id: run!.id, poll: `/api/v2/rag-runs?ai_asset_id=${asset.id}` }, 202);
     },
     validationHook({ ai_asset_id: "invalid_ai_asset_id" }),

@@ -2,7 +2,7 @@ import { probes } from "@penaxtra/engine";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordRequestEvent } from "../audit/record-audit.ts";
 import { endpoints, scans } from "../db/schema.ts";
 import { cancelScanRoute, createScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
 import { ApiError, badRequest, notFound } from "../http/api-error.ts";
@@ -55,16 +55,15 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
         .insert(scans)
         .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, requestedByTokenId: identity.tokenId })
         .returning();
-      const audit = { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), targetKind: "scan", targetId: scan!.id };
       try {
         await deps.queue.enqueue("scan_run", { scan_id: scan!.id, tenant_id: identity.tenantId }, { jobKey: `scan:${scan!.id}` });
       } catch (error) {
         deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
         await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));
-        await recordAudit(db, { ...audit, action: "scan.enqueue_failed", result: "failure", details: { message: (error as Error).message } });
+        await recordRequestEvent(db, c, { action: "scan.enqueue_failed", result: "failure", targetKind: "scan", targetId: scan!.id, details: { message: (error as Error).message } });
         return c.json({ error: "enqueue_failed" as const, scan_id: scan!.id }, 502);
       }
-      await recordAudit(db, { ...audit, action: "scan.started", result: "success", details: { endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null } });
+      await recordRequestEvent(db, c, { action: "scan.started", targetKind: "scan", targetId: scan!.id, details: { endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null } });
       return c.json(
         { accepted: true as const, scan_id: scan!.id, endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null, poll: `/api/v2/scans/${scan!.id}` },
         202,
@@ -113,7 +112,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
       .where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId), inArray(scans.status, ACTIVE_STATUSES)))
       .returning();
     if (cancelled) {
-      await recordAudit(db, { tenantId: identity.tenantId, tokenId: identity.tokenId, requestId: c.get("requestId"), action: "scan.cancelled", result: "success", targetKind: "scan", targetId: id });
+      await recordRequestEvent(db, c, { action: "scan.cancelled", targetKind: "scan", targetId: id });
       return c.json(toScan(cancelled), 202);
     }
     const [existing] = await db.select({ status: scans.status }).from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId)));

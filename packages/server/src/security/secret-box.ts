@@ -40,3 +40,9 @@ export function loadSecretKey(secretKey: string | null, dataDir: string): Buffer
   }
   return Buffer.from(readFileSync(path, "utf8").trim(), "base64");
 }
+
+/** For create and PATCH bodies: undefined leaves a secret as it is, null clears it, a string replaces it. */
+export function sealOptional(box: SecretBox, secret: string | null | undefined, tenantId: string): string | null | undefined {
+  if (secret === undefined || secret === null) return secret;
+  return box.seal(secret, tenantId);
+}
