@@ -103,3 +103,15 @@ describe("1 MiB body cap", () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe("token usage", () => {
+  it("records when a token was last used", async () => {
+    const token = await ctx.token(a.tenantId);
+    const hash = (await import("../../packages/server/src/auth/tokens.ts")).hashToken(token);
+    const [before] = await ctx.sql`select last_used_at from api_tokens where token_hash = ${hash}`;
+    expect(before!.last_used_at).toBeNull();
+    await ctx.request(ctx.app, "GET", "/api/v2/probes", { token });
+    const [after] = await ctx.sql`select last_used_at from api_tokens where token_hash = ${hash}`;
+    expect(Date.now() - new Date(after!.last_used_at).getTime()).toBeLessThan(60_000);
+  });
+});
