@@ -17,8 +17,8 @@ interface AuthenticateRow {
   tenant_id: string;
   tenant_slug: string;
   scopes: string[];
-  expires_at: Date | null;
-  revoked_at: Date | null;
+  expires_at: string | null;
+  revoked_at: string | null;
   allowed: boolean | null;
   remaining: number | null;
   retry_after_seconds: number | null;
@@ -42,8 +42,9 @@ export function guardOperation(operation: OperationInfo, deps: AppDeps): Middlew
       tenantId: row.tenant_id,
       tenantSlug: row.tenant_slug,
       scopes: row.scopes,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
+      // Drizzle leaves timestamps as text on the shared client; parse them here.
+      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+      revokedAt: null,
     };
     c.set("identity", identity);
     const bucket = { allowed: row.allowed, remaining: row.remaining!, retryAfterSeconds: row.retry_after_seconds! };
