@@ -131,4 +131,14 @@ describe("audit log", () => {
     const deniedEvents = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?result=denied", { token: a.token })).json();
     expect(deniedEvents.data[0]).toMatchObject({ action: "api.call", status: 403, result: "denied" });
   });
+
+  it("pages through the audit log with its cursor", async () => {
+    const first = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?limit=2", { token: a.token })).json();
+    const second = await (await ctx.request(ctx.app, "GET", `/api/v2/audit?limit=2&cursor=${first.next_cursor}`, { token: a.token })).json();
+    expect(first.data).toHaveLength(2);
+    expect(second.data).toHaveLength(2);
+    const ids = [...first.data, ...second.data].map((event: any) => BigInt(event.id));
+    expect(ids).toEqual([...ids].sort((x, y) => (x > y ? -1 : x < y ? 1 : 0)));
+    expect(new Set(ids).size).toBe(4);
+  });
 });
