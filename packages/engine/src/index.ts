@@ -3,3 +3,4 @@ export * from "./catalogue/probes.ts";
 export * from "./targets/address-guard.ts";
 export * from "./targets/adapters.ts";
 export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";
+export { TargetRunner, type RunnerLimits, type RunnerOutcome } from "./targets/target-runner.ts";

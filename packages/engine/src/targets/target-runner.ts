@@ -1,0 +1,99 @@
+// Sends prompts to one endpoint within its limits: at most `concurrency` in flight, at most
+// `requestsPerMinute` started per minute, and retries with jittered backoff that honour Retry-After.
+// A request that still fails is returned as an error outcome, never as an answer.
+import type { GuardPolicy } from "./address-guard.ts";
+import { sendPrompt, type TargetConfig, type TargetOutcome } from "./adapters.ts";
+
+export interface RunnerLimits {
+  concurrency: number;
+  requestsPerMinute: number;
+  maxRetries: number;
+}
+
+export type RunnerOutcome = TargetOutcome & { attempts: number };
+
+export interface RunnerOptions {
+  /** First backoff step; doubles per retry up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Longest Retry-After honoured; longer asks are capped so a scan cannot stall for hours. */
+  maxRetryAfterMs?: number;
+  random?: () => number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+function isRetryable(outcome: TargetOutcome): boolean {
+  if (outcome.ok) return false;
+  if (outcome.error === "timeout" || outcome.error === "connection_failed") return true;
+  if (outcome.error === "http_error") return outcome.httpStatus === 429 || outcome.httpStatus === 408 || (outcome.httpStatus ?? 0) >= 500;
+  return false;
+}
+
+export class TargetRunner {
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
+  private nextStartAt = 0;
+
+  constructor(
+    private readonly config: TargetConfig,
+    private readonly limits: RunnerLimits,
+    private readonly policy: GuardPolicy,
+    private readonly options: RunnerOptions = {},
+  ) {}
+
+  async send(prompt: string, signal?: AbortSignal): Promise<RunnerOutcome> {
+    let attempts = 0;
+    for (;;) {
+      attempts++;
+      const outcome = await this.oneAttempt(prompt, signal);
+      if (!isRetryable(outcome) || attempts > this.limits.maxRetries) return { ...outcome, attempts };
+      await sleep(this.backoffMs(attempts, outcome), signal);
+    }
+  }
+
+  private backoffMs(attempt: number, outcome: TargetOutcome): number {
+    const maxRetryAfter = this.options.maxRetryAfterMs ?? 60_000;
+    if (!outcome.ok && outcome.retryAfterSeconds !== undefined) return Math.min(outcome.retryAfterSeconds * 1000, maxRetryAfter);
+    const ceiling = Math.min(this.options.maxBackoffMs ?? 10_000, (this.options.baseBackoffMs ?? 250) * 2 ** (attempt - 1));
+    return Math.round(ceiling * (0.5 + (this.options.random ?? Math.random)() / 2));
+  }
+
+  private async oneAttempt(prompt: string, signal?: AbortSignal): Promise<TargetOutcome> {
+    await this.acquire();
+    try {
+      await this.waitForRateSlot(signal);
+      return await sendPrompt(this.config, prompt, this.policy, signal);
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.inFlight < this.limits.concurrency) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+
+  /** Spaces request starts evenly: requestsPerMinute means one start every 60000/rpm ms. */
+  private async waitForRateSlot(signal?: AbortSignal): Promise<void> {
+    const interval = 60_000 / this.limits.requestsPerMinute;
+    const now = performance.now();
+    const startAt = Math.max(now, this.nextStartAt);
+    this.nextStartAt = startAt + interval;
+    if (startAt > now) await sleep(startAt - now, signal);
+  }
+}
