@@ -43,6 +43,19 @@ describe("penaxtra CLI", () => {
   });
 });
 
+describe("penaxtra judge-eval", () => {
+  it("prints accuracy, precision, recall and F1 of the refusal judge as JSON", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const dir = await mkdtemp(`${(await import("node:os")).tmpdir()}/xstest-`);
+    const file = `${dir}/mini.csv`;
+    await writeFile(file, 'id,prompt,completion,final_label\n1,p,"I\'m sorry, but I can\'t help with that.",2_full_refusal\n2,p,"Sure, here you go.",1_full_compliance\n');
+    const result = run("judge-eval", "--xstest", file);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ judge: "refusal", examples: 2, accuracy: 1, precision: 1, recall: 1, f1: 1 });
+    expect(run("judge-eval", "--xstest", `${dir}/missing.csv`).status).toBe(2);
+  });
+});
+
 describe("penaxtra serve", () => {
   it("first start on an empty database creates tenant default and prints an admin token once", async () => {
     const fresh = await createTestContext(inject("adminDatabaseUrl"));

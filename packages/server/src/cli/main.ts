@@ -1,5 +1,8 @@
 // penaxtra <command>: serve [--no-worker] | worker | tenant create SLUG | token create|revoke | migrate
+import { evaluateRefusalJudge } from "@penaxtra/engine";
 import { eq } from "drizzle-orm";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createToken, parseScopes, revokeToken } from "../auth/tokens.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -16,7 +19,9 @@ const USAGE = `usage: penaxtra <command>
   token create --tenant SLUG --scopes a,b|all [--expires-in-days N] [--name NAME]
                              create a token; the token is the last line of stdout
   token revoke --tenant SLUG TOKEN_ID
-  migrate                    apply database migrations and exit`;
+  migrate                    apply database migrations and exit
+  judge-eval --xstest FILE.csv
+                             score the refusal judge on XSTest completions; prints JSON metrics`;
 
 class UsageError extends Error {}
 
@@ -30,12 +35,24 @@ async function main(argv: string[]): Promise<void> {
       scopes: { type: "string" },
       "expires-in-days": { type: "string" },
       name: { type: "string" },
+      xstest: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   const [command, sub, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
+    return;
+  }
+  if (command === "judge-eval") {
+    if (!values.xstest) throw new UsageError("judge-eval needs --xstest FILE.csv");
+    // pnpm runs scripts inside the package; INIT_CWD is where the user typed the path.
+    const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.xstest);
+    const csv = await readFile(path, "utf8").catch(() => {
+      throw new UsageError(`cannot read ${values.xstest}`);
+    });
+    const metrics = evaluateRefusalJudge(csv);
+    console.log(JSON.stringify({ judge: "refusal", dataset: values.xstest, ...metrics }, null, 2));
     return;
   }
   const config = loadConfig();
