@@ -6,3 +6,5 @@ export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";
 export { TargetRunner, type RunnerLimits, type RunnerOutcome } from "./targets/target-runner.ts";
 export { classifyRefusal, type RefusalVerdict } from "./judges/refusal-classifier.ts";
 export { evaluateRefusalJudge, type BinaryMetrics } from "./judges/xstest-eval.ts";
+export { detectors, runDetectors, type DetectorContext } from "./judges/detectors.ts";
+export { detectorJudge, judgeResponse, metaJudge, refusalJudge, type Judge, type JudgeInput, type JudgeVote, type MetaVerdict, type Verdict } from "./judges/panel.ts";
