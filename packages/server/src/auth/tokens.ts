@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
-import { apiTokens, tenants } from "../db/schema.ts";
+import { apiTokens } from "../db/schema.ts";
 
 export const SCOPES = [
   "endpoints:read",
@@ -70,21 +70,4 @@ export interface TokenIdentity {
   scopes: string[];
   expiresAt: Date | null;
   revokedAt: Date | null;
-}
-
-export async function findToken(db: Database, token: string): Promise<TokenIdentity | null> {
-  const [row] = await db
-    .select({
-      tokenId: apiTokens.id,
-      tenantId: apiTokens.tenantId,
-      tenantSlug: tenants.slug,
-      scopes: apiTokens.scopes,
-      expiresAt: apiTokens.expiresAt,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
-    .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .limit(1);
-  return row ?? null;
 }
