@@ -1,6 +1,7 @@
-// Applies Drizzle migrations under an advisory lock: several processes may start at once,
-// and Drizzle's migrator takes no lock of its own.
+// Applies Drizzle migrations under an advisory lock (several processes may start at once, and
+// Drizzle's migrator takes no lock of its own), then graphile-worker's queue schema.
 import { drizzle } from "drizzle-orm/postgres-js";
+import { runMigrations } from "graphile-worker";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
@@ -22,4 +23,5 @@ export async function migrateDatabase(url: string): Promise<void> {
   } finally {
     await sql.end({ timeout: 5 });
   }
+  await runMigrations({ connectionString: url });
 }

@@ -1,6 +1,5 @@
 // Resolves where the data lives: DATABASE_URL, or the embedded Postgres in the data dir.
 // Either way the schema is migrated (under an advisory lock) before anything else runs.
-import { runMigrations } from "graphile-worker";
 import type { Logger } from "pino";
 import type { ServerConfig } from "../config.ts";
 import { connect, type Connection } from "../db/connection.ts";
@@ -21,7 +20,6 @@ export async function openDatabase(config: ServerConfig, log: Logger): Promise<O
     stopEmbedded = embedded.stop;
   }
   await migrateDatabase(url);
-  await runMigrations({ connectionString: url, logger: undefined });
   const connection = connect(url);
   return {
     ...connection,

@@ -2,7 +2,6 @@
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import postgres from "postgres";
-import { runMigrations } from "graphile-worker";
 import { createApp, type App } from "../app.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { createToken, SCOPES, type Scope } from "../auth/tokens.ts";
@@ -34,7 +33,6 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await migrateDatabase(url.toString());
-  await runMigrations({ connectionString: url.toString() });
   const connection = connect(url.toString(), { max: 5 });
   const config: ServerConfig = {
     ...loadConfig({}),
