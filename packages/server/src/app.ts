@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { AppDeps } from "./app-deps.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
+import { payloadTooLarge } from "./http/api-error.ts";
 import { auditApiCalls } from "./http/audit-api-calls.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { guardOperation } from "./http/guard-operation.ts";
@@ -31,7 +32,9 @@ export function createApp(deps: AppDeps): App {
     "/api/v2/*",
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
-      onError: (c) => c.json({ error: "payload_too_large", limit_bytes: deps.config.bodyLimitBytes }, 413),
+      onError: () => {
+        throw payloadTooLarge(deps.config.bodyLimitBytes);
+      },
     }),
   );
   for (const operation of operations) {

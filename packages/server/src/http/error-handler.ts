@@ -17,9 +17,6 @@ export function errorHandler(log: Logger) {
     if (error instanceof HTTPException && error.status === 415) {
       return c.json({ error: "invalid_content_type", message: "send the body as Content-Type: application/json" }, 400);
     }
-    if (error instanceof HTTPException && error.status === 413) {
-      return c.json({ error: "payload_too_large", limit_bytes: 1024 * 1024 }, 413);
-    }
     log.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
     return c.json({ error: "internal_error", request_id: c.get("requestId") ?? null }, 500);
   };
