@@ -68,6 +68,4 @@ export interface TokenIdentity {
   tenantId: string;
   tenantSlug: string;
   scopes: string[];
-  expiresAt: Date | null;
-  revokedAt: Date | null;
 }

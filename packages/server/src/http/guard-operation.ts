@@ -17,7 +17,6 @@ interface AuthenticateRow {
   tenant_id: string;
   tenant_slug: string;
   scopes: string[];
-  expires_at: string | null;
   revoked_at: string | null;
   allowed: boolean | null;
   remaining: number | null;
@@ -37,21 +36,14 @@ export function guardOperation(operation: OperationInfo, deps: AppDeps): Middlew
     const [row] = await deps.sql<AuthenticateRow[]>`select * from penaxtra_authenticate(${hashToken(match[1]!)}, ${burst}, ${refillPerSecond})`;
     if (!row || row.revoked_at) throw unauthorized("invalid_token");
     if (row.allowed === null) throw unauthorized("expired_token");
-    const identity: TokenIdentity = {
-      tokenId: row.token_id,
-      tenantId: row.tenant_id,
-      tenantSlug: row.tenant_slug,
-      scopes: row.scopes,
-      // Drizzle leaves timestamps as text on the shared client; parse them here.
-      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-      revokedAt: null,
-    };
+    // A live token always comes back with its bucket: allowed, remaining and retry_after are set.
+    const identity: TokenIdentity = { tokenId: row.token_id, tenantId: row.tenant_id, tenantSlug: row.tenant_slug, scopes: row.scopes };
     c.set("identity", identity);
-    const bucket = { allowed: row.allowed, remaining: row.remaining!, retryAfterSeconds: row.retry_after_seconds! };
+    const remaining = row.remaining!;
     c.header("X-RateLimit-Limit", String(perMinute));
-    c.header("X-RateLimit-Remaining", String(Math.max(0, Math.floor(bucket.remaining))));
-    c.header("X-RateLimit-Reset", String(Math.ceil((burst - bucket.remaining) / refillPerSecond)));
-    if (!bucket.allowed) throw rateLimited(bucket.retryAfterSeconds);
+    c.header("X-RateLimit-Remaining", String(Math.max(0, Math.floor(remaining))));
+    c.header("X-RateLimit-Reset", String(Math.ceil((burst - remaining) / refillPerSecond)));
+    if (!row.allowed) throw rateLimited(row.retry_after_seconds!);
 
     if (operation.scope && !identity.scopes.includes(operation.scope)) {
       throw new ApiError(403, "missing_scope", { required_scope: operation.scope });
