@@ -46,7 +46,6 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
     for (const field of ["ingest_url", "query_url", "delete_url"] as const) await checkTargetUrl(config[field], deps.targetPolicy, `config.${field}`);
   }
 
-
   app.openapi(createAiAssetRoute, async (c) => {
     const identity = identityOf(c);
     const body = c.req.valid("json");

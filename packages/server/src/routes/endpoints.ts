@@ -1,3 +1,4 @@
+import type { z } from "@hono/zod-openapi";
 import { sendPrompt, type HttpTemplate, type WireFormat } from "@penaxtra/engine";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
@@ -5,6 +6,7 @@ import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { endpoints } from "../db/schema.ts";
 import {
+  EndpointLimitsSchema,
   createEndpointRoute,
   deleteEndpointRoute,
   getEndpointRoute,
@@ -19,13 +21,9 @@ import { checkTargetUrl } from "../security/check-target-url.ts";
 import { sealOptional } from "../security/secret-box.ts";
 
 type EndpointRow = typeof endpoints.$inferSelect;
-interface Limits {
-  concurrency: number;
-  requests_per_minute: number;
-  timeout_ms: number;
-  max_retries: number;
-}
-const DEFAULT_LIMITS: Limits = { concurrency: 4, requests_per_minute: 120, timeout_ms: 30_000, max_retries: 3 };
+type Limits = z.output<typeof EndpointLimitsSchema>;
+// The defaults openapi.yaml declares for EndpointLimits.
+const DEFAULT_LIMITS: Limits = EndpointLimitsSchema.parse({});
 const TEST_PROMPT = "This is a connectivity check. Reply with the single word: pong";
 
 export function toEndpoint(row: EndpointRow) {
@@ -62,7 +60,6 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
     if (!row) throw notFound("endpoint_not_found");
     return row;
   }
-
 
   app.openapi(createEndpointRoute, async (c) => {
     const identity = identityOf(c);
