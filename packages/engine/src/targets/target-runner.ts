@@ -3,6 +3,7 @@
 // A request that still fails is returned as an error outcome, never as an answer.
 import type { GuardPolicy } from "./address-guard.ts";
 import { sendPrompt, type TargetConfig, type TargetOutcome } from "./adapters.ts";
+import { LocalLimiter, sleep, type SendLimiter } from "./send-limiter.ts";
 
 export interface RunnerLimits {
   concurrency: number;
@@ -19,14 +20,9 @@ export interface RunnerOptions {
   /** Longest Retry-After honoured; longer asks are capped so a scan cannot stall for hours. */
   maxRetryAfterMs?: number;
   random?: () => number;
+  /** Admission control shared with other runners; by default the limits apply to this runner alone. */
+  limiter?: SendLimiter;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
 
 function isRetryable(outcome: TargetOutcome): boolean {
   if (outcome.ok) return false;
@@ -36,16 +32,16 @@ function isRetryable(outcome: TargetOutcome): boolean {
 }
 
 export class TargetRunner {
-  private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
-  private nextStartAt = 0;
+  private readonly limiter: SendLimiter;
 
   constructor(
     private readonly config: TargetConfig,
     private readonly limits: RunnerLimits,
     private readonly policy: GuardPolicy,
     private readonly options: RunnerOptions = {},
-  ) {}
+  ) {
+    this.limiter = options.limiter ?? new LocalLimiter(limits.concurrency, limits.requestsPerMinute);
+  }
 
   async send(prompt: string, signal?: AbortSignal): Promise<RunnerOutcome> {
     let attempts = 0;
@@ -64,36 +60,13 @@ export class TargetRunner {
     return Math.round(ceiling * (0.5 + (this.options.random ?? Math.random)() / 2));
   }
 
+  // The slot is held for one request only: backoff sleeps leave it free for other prompts.
   private async oneAttempt(prompt: string, signal?: AbortSignal): Promise<TargetOutcome> {
-    await this.acquire();
+    await this.limiter.acquire(signal);
     try {
-      await this.waitForRateSlot(signal);
       return await sendPrompt(this.config, prompt, this.policy, signal);
     } finally {
-      this.release();
+      this.limiter.release();
     }
-  }
-
-  private acquire(): Promise<void> {
-    if (this.inFlight < this.limits.concurrency) {
-      this.inFlight++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight--;
-  }
-
-  /** Spaces request starts evenly: requestsPerMinute means one start every 60000/rpm ms. */
-  private async waitForRateSlot(signal?: AbortSignal): Promise<void> {
-    const interval = 60_000 / this.limits.requestsPerMinute;
-    const now = performance.now();
-    const startAt = Math.max(now, this.nextStartAt);
-    this.nextStartAt = startAt + interval;
-    if (startAt > now) await sleep(startAt - now, signal);
   }
 }
