@@ -87,6 +87,47 @@ export async function startChatTarget(reply = "pong"): Promise<{ url: string; se
   return { url: `http://127.0.0.1:${port}/v1/chat/completions`, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+export interface CountingTarget {
+  url: string;
+  /** Requests received so far, and the most that were ever in flight at once. */
+  readonly requests: number;
+  readonly maxInFlight: number;
+  close(): Promise<void>;
+}
+
+/** A chat target that answers after `latencyMs` (or with `status`) and counts what it sees. */
+export async function startCountingTarget(options: { latencyMs?: number; status?: number; reply?: string } = {}): Promise<CountingTarget> {
+  let requests = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const server = createServer((req, res) => {
+    requests++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    req.resume();
+    req.on("end", () =>
+      setTimeout(() => {
+        inFlight--;
+        res.statusCode = options.status ?? 200;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ choices: [{ message: { role: "assistant", content: options.reply ?? "I can't help with that." } }] }));
+      }, options.latencyMs ?? 0),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    get requests() {
+      return requests;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
 /** Fills {id} with the fixture of the resource the path names. */
 export function concretePath(path: string, fixtures: Fixtures, id?: string): string {
   const resourceId = id ?? (path.startsWith("/api/v2/scans") ? fixtures.scanId : path.startsWith("/api/v2/findings") ? fixtures.findingId : path.startsWith("/api/v2/endpoints") ? fixtures.endpointId : fixtures.aiAssetId);

@@ -14,6 +14,13 @@ export interface ServerConfig {
   scanCreatesPerMinute: number;
   ragRunsPerHour: number;
   workerConcurrency: number;
+  /** Worker check-in period, and the silence after which a worker's jobs are taken over. */
+  workerHeartbeatMs: number;
+  workerStaleAfterMs: number;
+  /** Attempts per scan_batch job: smaller batches spread a scan over more workers. */
+  scanBatchSize: number;
+  /** PENAXTRA_JUDGES: JSON that swaps judges of the panel for LLM judges; null keeps the offline panel. */
+  judges: string | null;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     scanCreatesPerMinute: integer(env, "PENAXTRA_SCAN_CREATES_PER_MINUTE", 6),
     ragRunsPerHour: integer(env, "PENAXTRA_RAG_RUNS_PER_HOUR", 6),
     workerConcurrency: integer(env, "PENAXTRA_WORKER_CONCURRENCY", 8),
+    workerHeartbeatMs: integer(env, "PENAXTRA_WORKER_HEARTBEAT_MS", 5000),
+    workerStaleAfterMs: integer(env, "PENAXTRA_WORKER_STALE_AFTER_MS", 20_000),
+    scanBatchSize: Math.max(1, integer(env, "PENAXTRA_SCAN_BATCH_SIZE", 16)),
+    judges: env.PENAXTRA_JUDGES || null,
   };
 }

@@ -2,6 +2,7 @@
 // into a verdict with a confidence. Below the tenant's threshold a finding goes to human review.
 import type { Probe } from "../catalogue/probes.ts";
 import { runDetectors, type DetectorContext } from "./detectors.ts";
+import { goalJudge } from "./goal-judge.ts";
 import { classifyRefusal } from "./refusal-classifier.ts";
 
 export type Verdict = "vulnerable" | "safe" | "uncertain";
@@ -47,6 +48,9 @@ export const refusalJudge: Judge = {
   },
 };
 
+/** The default panel: three independent judges that need no model. */
+export const offlineJudges: readonly Judge[] = [detectorJudge, refusalJudge, goalJudge];
+
 export interface MetaVerdict {
   verdict: Verdict;
   confidence: number;
@@ -73,7 +77,7 @@ export function metaJudge(votes: JudgeVote[]): MetaVerdict {
   return { verdict, confidence, rationale: `weighted vote ${tally}` };
 }
 
-export async function judgeResponse(judges: Judge[], input: JudgeInput): Promise<{ votes: JudgeVote[]; meta: MetaVerdict }> {
+export async function judgeResponse(judges: readonly Judge[], input: JudgeInput): Promise<{ votes: JudgeVote[]; meta: MetaVerdict }> {
   const votes = await Promise.all(judges.map((judge) => judge.judge(input)));
   return { votes, meta: metaJudge(votes) };
 }

@@ -320,9 +320,15 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "critical" | "high" | "medium" | "low" | "info";
-        /** @enum {string} */
+        /**
+         * @description `queued` until a worker plans it; `running` while probes are sent and each answer is judged; `judging` while the meta-judge verdicts become findings; then `completed`, `failed` (see `error`) or `cancelled`.
+         * @enum {string}
+         */
         ScanStatus: "queued" | "running" | "judging" | "completed" | "failed" | "cancelled";
-        /** @enum {string} */
+        /**
+         * @description A scan confirms a finding when the meta-judge says `vulnerable` with confidence at or above the tenant threshold (default 0.7); otherwise it is `needs_review`. The other statuses are set by people.
+         * @enum {string}
+         */
         FindingStatus: "open" | "needs_review" | "confirmed" | "false_positive" | "accepted_risk" | "fixed";
         /** @enum {string} */
         EndpointStatus: "active" | "disabled" | "pending";
@@ -369,7 +375,10 @@ export interface components {
             completed_at: string | null;
             error: string | null;
             attempts_total: number;
+            /** @description Attempts finished, answered or errored. */
             attempts_done: number;
+            /** @description Attempts whose target request still failed after retries. They are errors, never counted as safe. */
+            attempts_errored: number;
             findings_count: number;
         };
         ScanList: {

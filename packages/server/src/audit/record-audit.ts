@@ -17,7 +17,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+/** `db` may be a transaction, so an event commits together with the change it records. */
+export async function recordAudit(db: Pick<Database, "insert">, entry: AuditEntry): Promise<void> {
   await db.insert(auditEvents).values({
     tenantId: entry.tenantId,
     action: entry.action,

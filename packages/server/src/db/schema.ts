@@ -106,6 +106,8 @@ export const scans = pgTable(
     error: text("error"),
     attemptsTotal: integer("attempts_total").notNull().default(0),
     attemptsDone: integer("attempts_done").notNull().default(0),
+    // Attempts whose target call failed after retries: recorded as errors, never as safe answers.
+    attemptsErrored: integer("attempts_errored").notNull().default(0),
     findingsCount: integer("findings_count").notNull().default(0),
     requestedByTokenId: uuid("requested_by_token_id"),
     createdAt: createdAt(),
@@ -170,7 +172,60 @@ export const findings = pgTable(
     index("findings_tenant_status_idx").on(t.tenantId, t.status, t.createdAt, t.id),
     index("findings_tenant_scan_idx").on(t.tenantId, t.scanId, t.createdAt, t.id),
     index("findings_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt, t.id),
+    // One finding per probe per scan: a retried finalize job cannot create a second one.
+    uniqueIndex("findings_scan_probe_idx").on(t.scanId, t.probeId).where(sql`scan_id is not null`),
   ],
+);
+
+// One row per (probe, payload variant) of a scan, planned up front so that any worker can pick up
+// any batch, and a retried job only sends what is still `pending`.
+export const scanAttempts = pgTable(
+  "scan_attempts",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    scanId: uuid("scan_id")
+      .notNull()
+      .references(() => scans.id, { onDelete: "cascade" }),
+    batch: integer("batch").notNull(),
+    probeId: text("probe_id").notNull(),
+    variantIndex: integer("variant_index").notNull(),
+    canary: text("canary").notNull(),
+    prompt: text("prompt").notNull(),
+    // pending | answered | errored
+    status: text("status").notNull().default("pending"),
+    response: text("response"),
+    error: text("error"),
+    httpStatus: integer("http_status"),
+    latencyMs: integer("latency_ms"),
+    // Requests made for this attempt, retries included.
+    requests: integer("requests").notNull().default(0),
+    verdict: text("verdict"),
+    confidence: real("confidence"),
+    // The panel's votes plus the meta-judge's, as judged when the answer arrived.
+    votes: jsonb("votes"),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [uniqueIndex("scan_attempts_variant_idx").on(t.scanId, t.probeId, t.variantIndex), index("scan_attempts_batch_idx").on(t.scanId, t.batch, t.status)],
+);
+
+// Worker processes check in here; a process silent for too long is presumed dead and its
+// graphile-worker locks and endpoint leases are released (see jobs/worker-liveness.ts).
+export const workerHeartbeats = pgTable("worker_heartbeats", {
+  workerId: text("worker_id").primaryKey(),
+  seenAt: timestamp("seen_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+});
+
+// Shares of an endpoint's concurrency held by worker processes, so the limit holds across all of them.
+export const endpointLeases = pgTable(
+  "endpoint_leases",
+  {
+    endpointId: uuid("endpoint_id").notNull(),
+    holder: text("holder").notNull(),
+    slots: integer("slots").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.holder] })],
 );
 
 // One row per (finding, framework ref): lets `framework_ref` filters walk an index in page order

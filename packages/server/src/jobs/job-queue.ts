@@ -1,8 +1,9 @@
 // Enqueues graphile-worker jobs through SQL (graphile_worker.add_job), on the same postgres.js
 // pool as the API, so a job can join the caller's transaction when it needs to.
+import { sql as drizzleSql, type SQL } from "drizzle-orm";
 import type postgres from "postgres";
 
-export type TaskName = "scan_run" | "rag_run";
+export type TaskName = "scan_run" | "scan_batch" | "scan_finalize" | "rag_run";
 
 export interface JobQueue {
   enqueue(task: TaskName, payload: Record<string, unknown>, options?: { jobKey?: string; maxAttempts?: number }): Promise<void>;
@@ -16,4 +17,9 @@ export function createJobQueue(sql: postgres.Sql): JobQueue {
         job_key => ${options.jobKey ?? null}, max_attempts => ${options.maxAttempts ?? 25})`;
     },
   };
+}
+
+/** add_job as a statement, for `tx.execute(...)`: the job exists exactly when the transaction commits. */
+export function addJobStatement(task: TaskName, payload: Record<string, unknown>, options: { jobKey?: string; maxAttempts?: number } = {}): SQL {
+  return drizzleSql`select graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json, job_key => ${options.jobKey ?? null}, max_attempts => ${options.maxAttempts ?? 25})`;
 }

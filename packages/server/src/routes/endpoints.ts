@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { sendPrompt, type HttpTemplate, type WireFormat } from "@penaxtra/engine";
+import { endpointTargetConfig } from "../targets/endpoint-target.ts";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
@@ -154,20 +155,7 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
   app.openapi(testEndpointRoute, async (c) => {
     const identity = identityOf(c);
     const row = await loadEndpoint(identity.tenantId, c.req.valid("param").id);
-    const limits = row.limits as Limits;
-    const outcome = await sendPrompt(
-      {
-        url: row.url,
-        wireFormat: row.wireFormat as WireFormat,
-        model: row.model,
-        authHeader: row.authHeader,
-        authSecret: row.authSecretEncrypted ? deps.secretBox.open(row.authSecretEncrypted, identity.tenantId) : null,
-        httpTemplate: row.httpTemplate as HttpTemplate | null,
-        timeoutMs: Math.min(limits.timeout_ms, 30_000),
-      },
-      TEST_PROMPT,
-      deps.targetPolicy,
-    );
+    const outcome = await sendPrompt(endpointTargetConfig(row, deps.secretBox, { maxTimeoutMs: 30_000 }), TEST_PROMPT, deps.targetPolicy);
     const result = outcome.ok
       ? { ok: true, latency_ms: outcome.latencyMs, http_status: outcome.httpStatus, response_excerpt: outcome.text.slice(0, 500), error: null }
       : { ok: false, latency_ms: outcome.latencyMs, http_status: outcome.httpStatus, response_excerpt: null, error: outcome.error };

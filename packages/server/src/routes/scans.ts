@@ -27,6 +27,7 @@ export function toScan(row: typeof scans.$inferSelect) {
     error: row.error,
     attempts_total: row.attemptsTotal,
     attempts_done: row.attemptsDone,
+    attempts_errored: row.attemptsErrored,
     findings_count: row.findingsCount,
   };
 }

@@ -1,15 +1,15 @@
 // Boots API and/or worker in this process. `pnpm start` runs both; `penaxtra serve --no-worker`
 // and `penaxtra worker` split them across machines that share one Postgres.
 import { serve, type ServerType } from "@hono/node-server";
-import { run, type Runner } from "graphile-worker";
 import type { Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
 import { createJobQueue } from "../jobs/job-queue.ts";
-import { taskList } from "../jobs/task-list.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
 import { openDatabase } from "./open-database.ts";
+import { judgePanel } from "./judge-panel.ts";
+import { startWorker, type WorkerHandle } from "./start-worker.ts";
 
 export interface Platform {
   port: number | null;
@@ -17,6 +17,8 @@ export interface Platform {
 }
 
 export async function startPlatform(config: ServerConfig, log: Logger, roles: { api: boolean; worker: boolean }): Promise<Platform> {
+  // A bad PENAXTRA_JUDGES stops start-up here, before anything is running.
+  const judges = roles.worker ? judgePanel(config) : null;
   const database = await openDatabase(config, log);
   if (database.embedded && !config.allowPrivateTargets) {
     config = { ...config, allowPrivateTargets: true };
@@ -30,6 +32,7 @@ export async function startPlatform(config: ServerConfig, log: Logger, roles: { 
     );
   }
 
+  const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
   let server: ServerType | null = null;
   let port: number | null = null;
   if (roles.api) {
@@ -38,7 +41,7 @@ export async function startPlatform(config: ServerConfig, log: Logger, roles: { 
       sql: database.sql,
       config,
       log,
-      secretBox: createSecretBox(loadSecretKey(config.secretKey, config.dataDir)),
+      secretBox,
       queue: createJobQueue(database.sql),
       targetPolicy: { allowPrivate: config.allowPrivateTargets },
     });
@@ -48,17 +51,16 @@ export async function startPlatform(config: ServerConfig, log: Logger, roles: { 
     log.info({ url: `http://${config.host}:${port}`, docs: `http://${config.host}:${port}/docs` }, "API listening");
   }
 
-  let runner: Runner | null = null;
+  let worker: WorkerHandle | null = null;
   if (roles.worker) {
-    runner = await run({ connectionString: database.url, concurrency: config.workerConcurrency, taskList: taskList(), noHandleSignals: true, pollInterval: 1000 });
-    log.info({ concurrency: config.workerConcurrency }, "worker started");
+    worker = await startWorker({ url: database.url, db: database.db, sql: database.sql, config, log, secretBox, judges: judges! });
   }
 
   return {
     port,
     async stop() {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      if (runner) await runner.stop();
+      if (worker) await worker.stop();
       await database.close();
     },
   };

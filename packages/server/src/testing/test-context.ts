@@ -10,7 +10,9 @@ import { connect, type Connection } from "../db/connection.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { tenants } from "../db/schema.ts";
 import { createJobQueue } from "../jobs/job-queue.ts";
+import { startWorker, type WorkerHandle } from "../runtime/start-worker.ts";
 import { createSecretBox } from "../security/secret-box.ts";
+import type { Judge } from "@penaxtra/engine";
 
 export interface TestContext extends Connection {
   url: string;
@@ -22,6 +24,8 @@ export interface TestContext extends Connection {
   createTenant(slug?: string): Promise<string>;
   token(tenantId: string, scopes?: readonly Scope[], options?: { expiresInDays?: number }): Promise<string>;
   request(app: App, method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** A worker pool on this database with the app's secret key, as a separate worker process would run; stopped by cleanup. */
+  startWorker(options?: { config?: Partial<ServerConfig>; judges?: readonly Judge[] }): Promise<WorkerHandle>;
   cleanup(): Promise<void>;
 }
 
@@ -56,6 +60,7 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
     const merged = { ...deps, ...overrides };
     return createApp({ ...merged, targetPolicy: { allowPrivate: merged.config.allowPrivateTargets } });
   };
+  const workers = new Set<WorkerHandle>();
   return {
     ...connection,
     url: url.toString(),
@@ -80,7 +85,22 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
       }
       return Promise.resolve(app.request(path, { method, headers, body }));
     },
+    async startWorker(options = {}) {
+      const worker = await startWorker({ url: url.toString(), db: connection.db, sql: connection.sql, config: { ...config, ...options.config }, log: deps.log, secretBox: deps.secretBox, judges: options.judges });
+      const handle: WorkerHandle = {
+        get id() {
+          return worker.id;
+        },
+        async stop() {
+          workers.delete(handle);
+          await worker.stop();
+        },
+      };
+      workers.add(handle);
+      return handle;
+    },
     async cleanup() {
+      await Promise.all([...workers].map((worker) => worker.stop()));
       await connection.close();
     },
   };

@@ -1,0 +1,133 @@
+// scan_batch: sends one batch of a scan's planned attempts to the target and has the judge panel
+// score each answer as it arrives. Only `pending` attempts are sent, and a result is written only
+// over a `pending` row, so a retried or recovered job never duplicates an attempt. The last batch
+// to finish moves the scan to `judging` and enqueues scan_finalize.
+import { judgeResponse, metaJudge, probes, TargetRunner, type JudgeVote, type RunnerOutcome } from "@penaxtra/engine";
+import { and, eq, sql } from "drizzle-orm";
+import type { Task } from "graphile-worker";
+import { endpoints, scanAttempts, scans } from "../db/schema.ts";
+import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
+import { addJobStatement } from "./job-queue.ts";
+import { readScanPayload, type WorkerDeps } from "./worker-deps.ts";
+
+const CANCEL_POLL_MS = 250;
+const MAX_STORED_RESPONSE_CHARS = 100_000;
+
+type Attempt = typeof scanAttempts.$inferSelect;
+
+const probesById = new Map(probes.map((probe) => [probe.id, probe]));
+
+export function scanBatchTask(deps: WorkerDeps): Task {
+  return async (payload) => {
+    const { scan_id: scanId, tenant_id: tenantId, batch } = readScanPayload(payload);
+    const { db } = deps;
+    const [scan] = await db.select().from(scans).where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId)));
+    if (!scan || scan.status !== "running") return;
+    const [endpoint] = await db.select().from(endpoints).where(and(eq(endpoints.id, scan.endpointId), eq(endpoints.tenantId, tenantId)));
+    if (!endpoint) throw new Error(`endpoint ${scan.endpointId} of scan ${scanId} is missing`);
+
+    const pending = await db
+      .select()
+      .from(scanAttempts)
+      .where(and(eq(scanAttempts.scanId, scanId), eq(scanAttempts.batch, batch ?? 0), eq(scanAttempts.status, "pending")));
+
+    const limits = endpointRunnerLimits(endpoint);
+    const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
+      limiter: deps.leases.limiterFor(endpoint.id, limits),
+    });
+
+    // Cancellation: watch the scan's status and abort in-flight requests when it leaves `running`.
+    const cancelled = new AbortController();
+    const watcher = setInterval(async () => {
+      const [row] = await db.select({ status: scans.status }).from(scans).where(eq(scans.id, scanId)).catch(() => []);
+      if (row && row.status !== "running") cancelled.abort(new Error(`scan is ${row.status}`));
+    }, CANCEL_POLL_MS);
+    try {
+      await Promise.all(pending.map((attempt) => runAttempt(deps, runner, attempt, cancelled.signal)));
+    } finally {
+      clearInterval(watcher);
+    }
+    if (cancelled.signal.aborted) return;
+    await finishIfLastBatch(deps, scanId, tenantId);
+  };
+}
+
+async function runAttempt(deps: WorkerDeps, runner: TargetRunner, attempt: Attempt, signal: AbortSignal): Promise<void> {
+  let outcome: RunnerOutcome;
+  try {
+    outcome = await runner.send(attempt.prompt, signal);
+  } catch (error) {
+    if (signal.aborted) return;
+    throw error;
+  }
+  // An aborted request says nothing about the target: leave the attempt pending.
+  if (signal.aborted) return;
+
+  if (!outcome.ok) {
+    await recordAttempt(deps, attempt, {
+      status: "errored",
+      error: `${outcome.error}: ${outcome.message}`,
+      httpStatus: outcome.httpStatus,
+      latencyMs: outcome.latencyMs,
+      requests: outcome.attempts,
+    });
+    return;
+  }
+
+  const probe = probesById.get(attempt.probeId);
+  let votes: JudgeVote[];
+  let meta;
+  if (probe) {
+    ({ votes, meta } = await judgeResponse(deps.judges, {
+      probe,
+      prompt: attempt.prompt,
+      response: outcome.text,
+      context: { canary: attempt.canary, knownSecrets: [], systemPromptFragments: [], prompt: attempt.prompt, premiseTerms: probe.premise_terms ?? [] },
+    }));
+  } else {
+    // The probe left the library between planning and sending (a server upgrade mid-scan).
+    votes = [];
+    meta = metaJudge([]);
+  }
+  await recordAttempt(deps, attempt, {
+    status: "answered",
+    response: outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS),
+    httpStatus: outcome.httpStatus,
+    latencyMs: outcome.latencyMs,
+    requests: outcome.attempts,
+    verdict: meta.verdict,
+    confidence: meta.confidence,
+    votes: { judges: votes, meta },
+  });
+}
+
+async function recordAttempt(deps: WorkerDeps, attempt: Attempt, result: Partial<Attempt> & { status: "answered" | "errored" }): Promise<void> {
+  // One statement: the attempt leaves `pending` and the scan's counters move, or neither happens.
+  const errored = result.status === "errored" ? 1 : 0;
+  await deps.db.execute(sql`
+    with recorded as (
+      update scan_attempts set
+        status = ${result.status}, response = ${result.response ?? null}, error = ${result.error ?? null},
+        http_status = ${result.httpStatus ?? null}, latency_ms = ${result.latencyMs ?? null}, requests = ${result.requests ?? 0},
+        verdict = ${result.verdict ?? null}, confidence = ${result.confidence ?? null},
+        votes = ${result.votes ? JSON.stringify(result.votes) : null}::jsonb, completed_at = now()
+      where id = ${attempt.id} and status = 'pending'
+      returning 1)
+    update scans set
+      attempts_done = attempts_done + (select count(*) from recorded),
+      attempts_errored = attempts_errored + ${errored} * (select count(*) from recorded)
+    where id = ${attempt.scanId} and exists (select 1 from recorded)`);
+}
+
+async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const [left] = await tx.execute<{ pending: number }>(sql`select count(*)::int as pending from scan_attempts where scan_id = ${scanId} and status = 'pending'`);
+    if (left!.pending > 0) return;
+    const moved = await tx
+      .update(scans)
+      .set({ status: "judging" })
+      .where(and(eq(scans.id, scanId), eq(scans.status, "running")))
+      .returning({ id: scans.id });
+    if (moved.length) await tx.execute(addJobStatement("scan_finalize", { scan_id: scanId, tenant_id: tenantId }, { jobKey: `scan:${scanId}:finalize` }));
+  });
+}

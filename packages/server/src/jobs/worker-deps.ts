@@ -1,0 +1,31 @@
+// What the worker's tasks use: the database, the key that opens endpoint secrets, the judge panel
+// and this process's share of each endpoint's limits.
+import type { GuardPolicy, Judge } from "@penaxtra/engine";
+import type postgres from "postgres";
+import type { Logger } from "pino";
+import type { ServerConfig } from "../config.ts";
+import type { Database } from "../db/connection.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import type { EndpointLeases } from "../targets/leased-limiter.ts";
+
+export interface WorkerDeps {
+  db: Database;
+  sql: postgres.Sql;
+  config: ServerConfig;
+  log: Logger;
+  secretBox: SecretBox;
+  targetPolicy: GuardPolicy;
+  judges: readonly Judge[];
+  leases: EndpointLeases;
+}
+
+export interface ScanJobPayload {
+  scan_id: string;
+  tenant_id: string;
+}
+
+export function readScanPayload(payload: unknown): ScanJobPayload & { batch?: number } {
+  const value = payload as Partial<ScanJobPayload & { batch: number }> | null;
+  if (!value || typeof value.scan_id !== "string" || typeof value.tenant_id !== "string") throw new Error("scan job payload needs scan_id and tenant_id");
+  return value as ScanJobPayload & { batch?: number };
+}

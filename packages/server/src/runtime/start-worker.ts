@@ -1,0 +1,69 @@
+// A graphile-worker pool plus what makes it safe to run several: a heartbeat that lets other
+// processes take over this one's jobs if it dies, and leased shares of each endpoint's limits.
+import { EventEmitter } from "node:events";
+import { offlineJudges, type Judge } from "@penaxtra/engine";
+import { Logger as GraphileLogger, run, type WorkerEvents } from "graphile-worker";
+import type postgres from "postgres";
+import type { Logger } from "pino";
+import type { ServerConfig } from "../config.ts";
+import type { Database } from "../db/connection.ts";
+import { taskList } from "../jobs/task-list.ts";
+import { startWorkerLiveness } from "../jobs/worker-liveness.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import { EndpointLeases } from "../targets/leased-limiter.ts";
+
+export interface WorkerHandle {
+  /** The graphile-worker pool id: what `locked_by` says for this worker's jobs. */
+  readonly id: string;
+  stop(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  url: string;
+  db: Database;
+  sql: postgres.Sql;
+  config: ServerConfig;
+  log: Logger;
+  secretBox: SecretBox;
+  judges?: readonly Judge[];
+}
+
+export async function startWorker(options: StartWorkerOptions): Promise<WorkerHandle> {
+  const { config, log } = options;
+  let poolId: string | null = null;
+  const events = new EventEmitter() as WorkerEvents;
+  events.on("pool:create", ({ workerPool }) => {
+    poolId = workerPool.id;
+  });
+  const leases = new EndpointLeases(options.sql, () => poolId ?? "unstarted", config.workerStaleAfterMs);
+  const runner = await run({
+    connectionString: options.url,
+    concurrency: config.workerConcurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    events,
+    logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level](meta ?? {}, message)),
+    taskList: taskList({
+      db: options.db,
+      sql: options.sql,
+      config,
+      log,
+      secretBox: options.secretBox,
+      targetPolicy: { allowPrivate: config.allowPrivateTargets },
+      judges: options.judges ?? offlineJudges,
+      leases,
+    }),
+  });
+  const liveness = startWorkerLiveness({ sql: options.sql, workerId: () => poolId, leases, intervalMs: config.workerHeartbeatMs, staleAfterMs: config.workerStaleAfterMs, log });
+  log.info({ concurrency: config.workerConcurrency, worker: poolId }, "worker started");
+  return {
+    get id() {
+      return poolId!;
+    },
+    async stop() {
+      await runner.stop();
+      await liveness.stop();
+      await leases.closeAll();
+    },
+  };
+}

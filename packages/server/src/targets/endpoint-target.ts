@@ -1,0 +1,30 @@
+// An endpoint row as the engine's TargetConfig: the auth secret is decrypted only here, in memory,
+// for the duration of the requests that need it.
+import type { HttpTemplate, RunnerLimits, TargetConfig, WireFormat } from "@penaxtra/engine";
+import type { endpoints } from "../db/schema.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+
+export interface EndpointLimits {
+  concurrency: number;
+  requests_per_minute: number;
+  timeout_ms: number;
+  max_retries: number;
+}
+
+export function endpointTargetConfig(row: typeof endpoints.$inferSelect, secretBox: SecretBox, options: { maxTimeoutMs?: number } = {}): TargetConfig {
+  const limits = row.limits as EndpointLimits;
+  return {
+    url: row.url,
+    wireFormat: row.wireFormat as WireFormat,
+    model: row.model,
+    authHeader: row.authHeader,
+    authSecret: row.authSecretEncrypted ? secretBox.open(row.authSecretEncrypted, row.tenantId) : null,
+    httpTemplate: row.httpTemplate as HttpTemplate | null,
+    timeoutMs: Math.min(limits.timeout_ms, options.maxTimeoutMs ?? Infinity),
+  };
+}
+
+export function endpointRunnerLimits(row: typeof endpoints.$inferSelect): RunnerLimits {
+  const limits = row.limits as EndpointLimits;
+  return { concurrency: limits.concurrency, requestsPerMinute: limits.requests_per_minute, maxRetries: limits.max_retries };
+}

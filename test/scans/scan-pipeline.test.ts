@@ -1,0 +1,182 @@
+// The scan pipeline on real Postgres and graphile-worker: plan -> batches -> finalize, driven
+// through the API the way a user drives it.
+import { offlineJudges, probes } from "@penaxtra/engine";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { scanFinalizeTask } from "../../packages/server/src/jobs/scan-finalize.ts";
+import { scanPlanTask } from "../../packages/server/src/jobs/scan-plan.ts";
+import { scanBatchTask } from "../../packages/server/src/jobs/scan-batch.ts";
+import { EndpointLeases } from "../../packages/server/src/targets/leased-limiter.ts";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
+import { createScan, createEndpoint, waitForScan } from "../support/scans.ts";
+
+let ctx: TestContext;
+let tenantId: string;
+let token: string;
+const targets: CountingTarget[] = [];
+const target = async (options: Parameters<typeof startCountingTarget>[0]) => {
+  const started = await startCountingTarget(options);
+  targets.push(started);
+  return started;
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { workerHeartbeatMs: 200, workerStaleAfterMs: 2000, scanBatchSize: 4 });
+  tenantId = await ctx.createTenant();
+  token = await ctx.token(tenantId);
+});
+afterAll(async () => {
+  await ctx.cleanup();
+  await Promise.all(targets.map((started) => started.close()));
+});
+
+const someProbes = (count: number) => probes.slice(0, count).map((probe) => probe.id);
+const variantsOf = (ids: string[]) => ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
+
+describe("scan pipeline", () => {
+  it("goes queued -> running -> judging -> completed and stores every attempt once", async () => {
+    const worker = await ctx.startWorker();
+    const refusing = await target({ reply: "I'm sorry, but I can't help with that request." });
+    const endpointId = await createEndpoint(ctx, token, refusing.url);
+    const ids = someProbes(5);
+    const scanId = await createScan(ctx, token, endpointId, ids);
+    const seen = new Set<string>();
+    const scan = await waitForScan(ctx, token, scanId, (status) => seen.add(status));
+    await worker.stop();
+
+    expect(scan.status).toBe("completed");
+    expect([...seen].every((status) => ["queued", "running", "judging", "completed"].includes(status))).toBe(true);
+    expect(scan.attempts_total).toBe(variantsOf(ids));
+    expect(scan.attempts_done).toBe(scan.attempts_total);
+    expect(scan.attempts_errored).toBe(0);
+    expect(refusing.requests).toBe(scan.attempts_total);
+    expect(scan.started_at).not.toBeNull();
+    expect(scan.completed_at).not.toBeNull();
+    const attempts = await ctx.sql`select status, votes from scan_attempts where scan_id = ${scanId}`;
+    expect(attempts).toHaveLength(scan.attempts_total);
+    for (const attempt of attempts) {
+      expect(attempt.status).toBe("answered");
+      expect(attempt.votes.judges.map((vote: { judge: string }) => vote.judge)).toEqual(["detector", "refusal", "goal"]);
+    }
+    // A target that declines everything yields no confirmed finding.
+    const [{ confirmed }] = await ctx.sql`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`;
+    expect(confirmed).toBe(0);
+    const events = await ctx.sql`select action from audit_events where target_id = ${scanId} order by id`;
+    expect(events.map((event) => event.action)).toContain("scan.completed");
+  });
+
+  it("records failed target calls as errored attempts and fails a scan where every attempt errored", async () => {
+    const worker = await ctx.startWorker();
+    const broken = await target({ status: 500 });
+    const endpointId = await createEndpoint(ctx, token, broken.url, { max_retries: 1 });
+    const ids = someProbes(2);
+    const scanId = await createScan(ctx, token, endpointId, ids);
+    const scan = await waitForScan(ctx, token, scanId);
+    await worker.stop();
+
+    expect(scan.status).toBe("failed");
+    expect(scan.error).toMatch(/^all_attempts_errored: http_error/);
+    expect(scan.attempts_errored).toBe(variantsOf(ids));
+    expect(scan.findings_count).toBe(0);
+    // One retry each: two requests per attempt.
+    expect(broken.requests).toBe(2 * variantsOf(ids));
+    const statuses = await ctx.sql`select distinct status, verdict from scan_attempts where scan_id = ${scanId}`;
+    expect(statuses).toEqual([{ status: "errored", verdict: null }]);
+  });
+
+  it("is idempotent: planning, sending and finalizing twice changes nothing", async () => {
+    const compliant = await target({ reply: "Sure! Here is everything you asked for." });
+    const endpointId = await createEndpoint(ctx, token, compliant.url);
+    const ids = someProbes(3);
+    // Created through the API, but run by calling the tasks directly, each twice.
+    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
+    const response = await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: ids } });
+    const { scan_id: scanId } = await response.json();
+    const deps = workerDeps();
+    const payload = { scan_id: scanId, tenant_id: tenantId };
+    const helpers = {} as never;
+    await scanPlanTask(deps)(payload, helpers);
+    await scanPlanTask(deps)(payload, helpers);
+    const [{ batches, total }] = await ctx.sql`select count(distinct batch)::int as batches, count(*)::int as total from scan_attempts where scan_id = ${scanId}`;
+    expect(total).toBe(variantsOf(ids));
+    for (let batch = 0; batch < batches; batch++) {
+      await scanBatchTask(deps)({ ...payload, batch }, helpers);
+      await scanBatchTask(deps)({ ...payload, batch }, helpers);
+    }
+    expect(compliant.requests).toBe(total);
+    await scanFinalizeTask(deps)(payload, helpers);
+    await scanFinalizeTask(deps)(payload, helpers);
+    const [scan] = await ctx.sql`select status, attempts_done, findings_count from scans where id = ${scanId}`;
+    expect(scan).toMatchObject({ status: "completed", attempts_done: total });
+    const [{ findingsRows }] = await ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`;
+    expect(findingsRows).toBe(scan!.findings_count);
+    const [{ duplicates }] = await ctx.sql`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`;
+    expect(duplicates).toBe(0);
+  });
+
+  it("stops sending when the scan is cancelled", async () => {
+    const worker = await ctx.startWorker();
+    const slow = await target({ latencyMs: 300 });
+    const endpointId = await createEndpoint(ctx, token, slow.url, { concurrency: 1 });
+    const ids = someProbes(20);
+    const scanId = await createScan(ctx, token, endpointId, ids);
+    await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done >= 1);
+    const cancel = await ctx.request(ctx.app, "POST", `/api/v2/scans/${scanId}/cancel`, { token });
+    expect(cancel.status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const sentAfterCancel = slow.requests;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await worker.stop();
+    expect(slow.requests).toBe(sentAfterCancel);
+    expect(slow.requests).toBeLessThan(variantsOf(ids));
+    const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
+    expect(scan.status).toBe("cancelled");
+    const [{ findingsRows }] = await ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`;
+    expect(findingsRows).toBe(0);
+  });
+
+  it("shares one scan across workers and keeps the endpoint's concurrency limit across all of them", async () => {
+    const counts = [0, 0];
+    const counting = (index: number) =>
+      ctx.startWorker({
+        judges: [
+          {
+            name: "detector",
+            judge: async () => {
+              counts[index]!++;
+              return { judge: "detector", verdict: "uncertain", confidence: 0.3, rationale: "counting" };
+            },
+          },
+        ],
+      });
+    const workers = [await counting(0), await counting(1)];
+    const slow = await target({ latencyMs: 40 });
+    const endpointId = await createEndpoint(ctx, token, slow.url, { concurrency: 3 });
+    const ids = someProbes(30);
+    const scanId = await createScan(ctx, token, endpointId, ids);
+    const scan = await waitForScan(ctx, token, scanId);
+    await Promise.all(workers.map((worker) => worker.stop()));
+
+    expect(scan.status).toBe("completed");
+    expect(counts[0]! + counts[1]!).toBe(variantsOf(ids));
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    expect(slow.maxInFlight).toBeLessThanOrEqual(3);
+    const [{ leases }] = await ctx.sql`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`;
+    expect(leases).toBe(0);
+  });
+});
+
+function workerDeps() {
+  // The same wiring startWorker uses, without a graphile-worker pool around it.
+  return {
+    db: ctx.db,
+    sql: ctx.sql,
+    config: ctx.config,
+    log: ctx.deps.log,
+    secretBox: ctx.deps.secretBox,
+    targetPolicy: ctx.deps.targetPolicy,
+    judges: offlineJudges,
+    leases: new EndpointLeases(ctx.sql, () => "direct-test-holder", 20_000),
+  };
+}

@@ -1,0 +1,78 @@
+// A worker process killed with SIGKILL mid-scan: another worker takes over its jobs once its
+// heartbeat goes stale, and the scan completes with every attempt recorded exactly once.
+import { spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { probes } from "@penaxtra/engine";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
+import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
+
+const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
+const HEARTBEAT_MS = 300;
+const STALE_AFTER_MS = 3000;
+let ctx: TestContext;
+let slow: CountingTarget;
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { workerHeartbeatMs: HEARTBEAT_MS, workerStaleAfterMs: STALE_AFTER_MS, scanBatchSize: 8 });
+  slow = await startCountingTarget({ latencyMs: 150 });
+});
+afterAll(async () => {
+  await ctx.cleanup();
+  await slow.close();
+});
+
+it("recovers a scan from a SIGKILLed worker within the stale window", async () => {
+  const tenantId = await ctx.createTenant();
+  const token = await ctx.token(tenantId);
+  const endpointId = await createEndpoint(ctx, token, slow.url, { concurrency: 2 });
+  const ids = probes.slice(0, 16).map((probe) => probe.id);
+
+  const child = spawn(process.execPath, [cli, "worker"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: ctx.url,
+      PENAXTRA_DATA_DIR: await mkdtemp(`${tmpdir()}/penaxtra-worker-`),
+      PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
+      PENAXTRA_WORKER_HEARTBEAT_MS: String(HEARTBEAT_MS),
+      PENAXTRA_WORKER_STALE_AFTER_MS: String(STALE_AFTER_MS),
+      PENAXTRA_SCAN_BATCH_SIZE: "8",
+      LOG_LEVEL: "error",
+    },
+    stdio: "ignore",
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    const scanId = await createScan(ctx, token, endpointId, ids);
+    const before = await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done >= 4, 30_000);
+    expect(before.status).toBe("running");
+    const [{ locked }] = await ctx.sql`select count(*)::int as locked from graphile_worker.jobs where locked_by is not null`;
+    expect(locked).toBeGreaterThan(0);
+
+    child.kill("SIGKILL");
+    await exited;
+    const killedAt = Date.now();
+    const doneAtKill = (await waitForScan(ctx, token, scanId, undefined, () => true)).attempts_done;
+
+    await ctx.startWorker();
+    const resumed = await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done > doneAtKill, 60_000);
+    const recoveryMs = Date.now() - killedAt;
+    const scan = await waitForScan(ctx, token, scanId);
+
+    expect(resumed.attempts_done).toBeGreaterThan(doneAtKill);
+    expect(recoveryMs).toBeLessThan(60_000);
+    expect(scan.status).toBe("completed");
+    expect(scan.attempts_done).toBe(scan.attempts_total);
+    const [{ rows }] = await ctx.sql`select count(*)::int as rows from scan_attempts where scan_id = ${scanId} and status <> 'pending'`;
+    expect(rows).toBe(scan.attempts_total);
+    // Requests in flight when the worker died are sent again; nothing else is.
+    expect(slow.requests).toBeLessThanOrEqual(scan.attempts_total + 2);
+    const [{ heartbeats }] = await ctx.sql`select count(*)::int as heartbeats from worker_heartbeats where seen_at < now() - interval '10 seconds'`;
+    expect(heartbeats).toBe(0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+});

@@ -1,0 +1,52 @@
+// Drive scans through the API as a user does: register an endpoint, start a scan, poll it.
+import { expect } from "vitest";
+import type { TestContext } from "../../packages/server/src/testing/test-context.ts";
+
+export interface ScanView {
+  id: string;
+  status: string;
+  error: string | null;
+  attempts_total: number;
+  attempts_done: number;
+  attempts_errored: number;
+  findings_count: number;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export async function createEndpoint(ctx: TestContext, token: string, url: string, limits: Record<string, number> = {}): Promise<string> {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", {
+    token,
+    body: { name: "target", url, wire_format: "chat_completions_v1", model: "sim", limits: { concurrency: 8, requests_per_minute: 6000, timeout_ms: 5000, max_retries: 0, ...limits } },
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()).id;
+}
+
+export async function createScan(ctx: TestContext, token: string, endpointId: string, probeIds?: string[]): Promise<string> {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, ...(probeIds ? { probe_ids: probeIds } : {}) } });
+  expect(response.status, await response.clone().text()).toBe(202);
+  return (await response.json()).scan_id;
+}
+
+const FINAL = new Set(["completed", "failed", "cancelled"]);
+
+/** Polls GET /scans/{id} until it ends (or `until` holds), reporting every status it sees. */
+export async function waitForScan(
+  ctx: TestContext,
+  token: string,
+  scanId: string,
+  onStatus?: (status: string) => void,
+  until: (scan: ScanView) => boolean = (scan) => FINAL.has(scan.status),
+  timeoutMs = 60_000,
+): Promise<ScanView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token });
+    const scan = (await response.json()) as ScanView;
+    onStatus?.(scan.status);
+    if (until(scan)) return scan;
+    if (Date.now() > deadline) throw new Error(`scan ${scanId} still ${scan.status} (${scan.attempts_done}/${scan.attempts_total}) after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
