@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestContext, type TestContext } from "../testing/test-context.ts";
+import { LeasedLimiter } from "./leased-limiter.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+});
+afterAll(async () => ctx.cleanup());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const leasesOf = async (endpointId: string) => ctx.sql`select holder, slots from endpoint_leases where endpoint_id = ${endpointId} order by holder`;
+
+describe("LeasedLimiter", () => {
+  it("keeps concurrency across holders within the endpoint's limit and frees its lease when idle", async () => {
+    const endpointId = crypto.randomUUID();
+    const limits = { concurrency: 3, requestsPerMinute: 600_000 };
+    const holders = [new LeasedLimiter(ctx.sql, endpointId, "pool-a", limits, 10_000), new LeasedLimiter(ctx.sql, endpointId, "pool-b", limits, 10_000)];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const done = [0, 0];
+    await Promise.all(
+      holders.flatMap((limiter, index) =>
+        Array.from({ length: 12 }, async () => {
+          await limiter.acquire();
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          await sleep(15);
+          inFlight--;
+          done[index]!++;
+          limiter.release();
+        }),
+      ),
+    );
+    expect(maxInFlight).toBeLessThanOrEqual(3);
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect(done).toEqual([12, 12]);
+    await sleep(100);
+    expect(await leasesOf(endpointId)).toEqual([]);
+  });
+
+  it("waits for a crashed holder's lease to expire, then takes its slots", async () => {
+    const endpointId = crypto.randomUUID();
+    await ctx.sql`insert into endpoint_leases (endpoint_id, holder, slots, expires_at) values (${endpointId}, 'pool-dead', 2, now() + interval '400 milliseconds')`;
+    const limiter = new LeasedLimiter(ctx.sql, endpointId, "pool-live", { concurrency: 2, requestsPerMinute: 600_000 }, 10_000);
+    const started = performance.now();
+    await limiter.acquire();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    expect(await leasesOf(endpointId)).toEqual([{ holder: "pool-live", slots: 1 }]);
+    limiter.release();
+    await limiter.close();
+    expect(await leasesOf(endpointId)).toEqual([]);
+  });
+
+  it("gives up a queued request when its signal aborts", async () => {
+    const endpointId = crypto.randomUUID();
+    const limiter = new LeasedLimiter(ctx.sql, endpointId, "pool-c", { concurrency: 1, requestsPerMinute: 600_000 }, 10_000);
+    await limiter.acquire();
+    const abort = new AbortController();
+    const queued = limiter.acquire(abort.signal);
+    abort.abort(new Error("cancelled"));
+    await expect(queued).rejects.toThrow("cancelled");
+    limiter.release();
+    await limiter.close();
+  });
+});
