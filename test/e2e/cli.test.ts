@@ -34,6 +34,25 @@ describe("penaxtra CLI", () => {
     expect(run("token", "create", "--tenant", "nobody", "--scopes", "all").status).toBe(2);
   });
 
+  it("sets a tenant's review threshold, and refuses one outside 0-1", async () => {
+    const result = run("tenant", "configure", "acme", "--review-threshold", "0.85");
+    expect(result.status, result.stderr).toBe(0);
+    const [row] = await ctx.sql`select review_confidence_threshold as threshold from tenants where slug = 'acme'`;
+    expect(row!.threshold).toBeCloseTo(0.85);
+    expect(run("tenant", "configure", "acme", "--review-threshold", "1.5").status).toBe(2);
+    expect(run("tenant", "configure", "acme").status).toBe(2);
+  });
+
+  it("stops start-up with one line when PENAXTRA_JUDGES is wrong", () => {
+    const result = spawnSync(process.execPath, [cli, "worker"], {
+      env: { ...process.env, DATABASE_URL: ctx.url, LOG_LEVEL: "error", PENAXTRA_JUDGES: '{"refusal":{"provider":"openai","url":"https://llm.example/v1/chat/completions","model":"m","api_key_env":"PENAXTRA_TEST_MISSING_KEY"}}' },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^penaxtra: PENAXTRA_JUDGES: .*refusal.*PENAXTRA_TEST_MISSING_KEY/);
+  });
+
   it("revokes a token", async () => {
     const token = run("token", "create", "--tenant", "acme", "--scopes", "all").stdout.trim().split("\n").at(-1)!;
     const [row] = await ctx.sql`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;

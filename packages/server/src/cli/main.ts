@@ -1,4 +1,4 @@
-// penaxtra <command>: serve [--no-worker] | worker | tenant create SLUG | token create|revoke | migrate
+// penaxtra <command>: serve [--no-worker] | worker | tenant create|configure | token create|revoke | migrate | judge-eval
 import { evaluateRefusalJudge } from "@penaxtra/engine";
 import { eq } from "drizzle-orm";
 import { readFile } from "node:fs/promises";
@@ -16,6 +16,8 @@ const USAGE = `usage: penaxtra <command>
   serve [--no-worker]        API (and, unless --no-worker, the job worker) on PORT (default 8787)
   worker                     job worker only
   tenant create SLUG         create a tenant
+  tenant configure SLUG --review-threshold X
+                             meta-judge confidence (0-1) below which findings go to review (default 0.7)
   token create --tenant SLUG --scopes a,b|all [--expires-in-days N] [--name NAME]
                              create a token; the token is the last line of stdout
   token revoke --tenant SLUG TOKEN_ID
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
       "expires-in-days": { type: "string" },
       name: { type: "string" },
       xstest: { type: "string" },
+      "review-threshold": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -88,6 +91,21 @@ async function main(argv: string[]): Promise<void> {
       const [tenant] = await db.insert(tenants).values({ slug }).onConflictDoNothing().returning();
       if (!tenant) throw new UsageError(`tenant "${slug}" exists already`);
       console.log(tenant.id);
+    } else if (command === "tenant" && sub === "configure") {
+      const tenant = await findTenant(rest[0]);
+      const raw = values["review-threshold"];
+      const threshold = raw === undefined ? NaN : Number(raw);
+      if (!(threshold >= 0 && threshold <= 1)) throw new UsageError("--review-threshold must be a number from 0 to 1");
+      await db.update(tenants).set({ reviewConfidenceThreshold: threshold }).where(eq(tenants.id, tenant.id));
+      await recordAudit(db, {
+        tenantId: tenant.id,
+        action: "tenant.configured",
+        result: "success",
+        targetKind: "tenant",
+        targetId: tenant.id,
+        details: { review_confidence_threshold: { before: tenant.reviewConfidenceThreshold, after: threshold }, via: "cli" },
+      });
+      console.log(`tenant ${tenant.slug}: review threshold ${threshold}`);
     } else if (command === "token" && sub === "create") {
       const tenant = await findTenant(values.tenant);
       if (!values.scopes) throw new UsageError("--scopes is required (comma-separated, or all)");
@@ -120,7 +138,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  if (error instanceof UsageError || (error as Error).message?.startsWith("unknown scopes")) {
+  // Usage and configuration mistakes get one line, not a stack trace.
+  if (error instanceof UsageError || /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")) {
     console.error(`penaxtra: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }

@@ -222,7 +222,10 @@ export const endpointLeases = pgTable(
   {
     endpointId: uuid("endpoint_id").notNull(),
     holder: text("holder").notNull(),
+    // Slots this holder may start requests on, or still has in flight, whichever is more.
     slots: integer("slots").notNull(),
+    // What it would use if it could: others hold back to leave it a fair share.
+    wanted: integer("wanted").notNull().default(0),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.endpointId, t.holder] })],

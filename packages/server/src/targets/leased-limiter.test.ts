@@ -39,6 +39,38 @@ describe("LeasedLimiter", () => {
     expect(await leasesOf(endpointId)).toEqual([]);
   });
 
+  it("gives a newly waiting holder a fair share while another stays busy", async () => {
+    const endpointId = crypto.randomUUID();
+    const limits = { concurrency: 4, requestsPerMinute: 600_000 };
+    const busy = new LeasedLimiter(ctx.sql, endpointId, "pool-busy", limits, 10_000);
+    const late = new LeasedLimiter(ctx.sql, endpointId, "pool-late", limits, 10_000);
+    let stop = false;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const work = async (limiter: LeasedLimiter) => {
+      await limiter.acquire();
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await sleep(10);
+      inFlight--;
+      limiter.release();
+    };
+    // Eight loops keep `busy` wanting all four slots the whole time.
+    const busyLoops = Array.from({ length: 8 }, async () => {
+      while (!stop) await work(busy);
+    });
+    await sleep(100);
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 6 }, () => work(late)));
+    const lateMs = performance.now() - started;
+    stop = true;
+    await Promise.all(busyLoops);
+    await Promise.all([busy.close(), late.close()]);
+    expect(lateMs).toBeLessThan(2000);
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+    expect(await leasesOf(endpointId)).toEqual([]);
+  });
+
   it("waits for a crashed holder's lease to expire, then takes its slots", async () => {
     const endpointId = crypto.randomUUID();
     await ctx.sql`insert into endpoint_leases (endpoint_id, holder, slots, expires_at) values (${endpointId}, 'pool-dead', 2, now() + interval '400 milliseconds')`;
@@ -50,6 +82,15 @@ describe("LeasedLimiter", () => {
     limiter.release();
     await limiter.close();
     expect(await leasesOf(endpointId)).toEqual([]);
+  });
+
+  it("serves a second burst after going idle", async () => {
+    const limiter = new LeasedLimiter(ctx.sql, crypto.randomUUID(), "pool-d", { concurrency: 8, requestsPerMinute: 600_000 }, 10_000);
+    for (let burst = 0; burst < 3; burst++) {
+      await Promise.all(Array.from({ length: 4 }, async () => (await limiter.acquire(), await sleep(5), limiter.release())));
+      await sleep(300);
+    }
+    await limiter.close();
   });
 
   it("gives up a queued request when its signal aborts", async () => {

@@ -1,7 +1,9 @@
 // Per-endpoint limits that hold across every worker process. Each process leases a share of the
-// endpoint's concurrency from Postgres (penaxtra_lease_slots) sized to its current demand, and its
-// requests-per-minute share is proportional to the slots it holds. The database is asked only when
-// demand changes, not per request. Leases expire unless renewed, so a crashed process frees its share.
+// endpoint's concurrency from Postgres (penaxtra_lease_slots) sized to its demand; when several
+// want slots each gets a fair share, and a process's requests-per-minute share is proportional to
+// the slots it holds. Uncontended, the database is asked only when demand changes; while a lease
+// is held it is refreshed every REFRESH_MS so that a newly waiting process gets its share quickly.
+// Leases expire unless renewed, so a crashed process frees its share.
 import { Semaphore, StartSpacer, type SendLimiter } from "@penaxtra/engine";
 import type postgres from "postgres";
 
@@ -10,14 +12,17 @@ export interface LeaseLimits {
   requestsPerMinute: number;
 }
 
-const RETRY_LEASE_MS = 100;
+const REFRESH_MS = 200;
 
 export class LeasedLimiter implements SendLimiter {
-  private held = 0;
+  /** Slots this process may start requests on. */
+  private granted = 0;
+  /** Slots recorded in the database: granted, or more while requests beyond a shrunk grant finish. */
+  private stored = 0;
   private readonly slots = new Semaphore(0);
   private readonly spacer: StartSpacer;
   private leasing: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly sql: postgres.Sql,
@@ -29,19 +34,20 @@ export class LeasedLimiter implements SendLimiter {
     this.spacer = new StartSpacer(limits.requestsPerMinute);
   }
 
-  get slotsHeld(): number {
-    return this.held;
-  }
-
   updateLimits(limits: LeaseLimits): void {
     this.limits = limits;
-    this.rebalance();
+    this.rebalance(true);
   }
 
   async acquire(signal?: AbortSignal): Promise<void> {
     const admitted = this.slots.acquire(signal);
     this.rebalance();
-    await admitted;
+    try {
+      await admitted;
+    } catch (error) {
+      this.rebalance();
+      throw error;
+    }
     try {
       await this.spacer.wait(signal);
     } catch (error) {
@@ -57,37 +63,53 @@ export class LeasedLimiter implements SendLimiter {
 
   /** Keeps the lease alive; called from the worker's heartbeat. */
   async renew(): Promise<void> {
-    if (this.held > 0) await this.lease(this.held);
+    if (this.stored > 0) await this.lease(Math.min(this.limits.concurrency, this.slots.demand));
   }
 
   async close(): Promise<void> {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopRefresh();
     await this.leasing;
-    if (this.held > 0) await this.lease(0);
+    if (this.stored > 0) await this.lease(0);
   }
 
-  private rebalance(): void {
+  private rebalance(force = false): void {
     if (this.leasing) return;
     const want = Math.min(this.limits.concurrency, this.slots.demand);
-    if (want === this.held) return;
+    const settled = want === this.granted && this.stored === Math.max(this.granted, this.slots.active);
+    if (settled && !force) return;
     this.leasing = this.lease(want)
       .catch(() => {})
       .finally(() => {
         this.leasing = null;
-        const stillShort = Math.min(this.limits.concurrency, this.slots.demand) > this.held;
-        if (stillShort && !this.retryTimer) {
-          // Other processes hold the rest; ask again shortly.
-          this.retryTimer = setTimeout(() => ((this.retryTimer = null), this.rebalance()), RETRY_LEASE_MS);
-        } else if (!stillShort) this.rebalance();
+        // Demand moved while we asked: ask again now. If others hold what we want, the refresh
+        // timer asks again shortly instead.
+        const fullyGranted = this.granted === want;
+        const stillWanted = Math.min(this.limits.concurrency, this.slots.demand);
+        if (fullyGranted || stillWanted < this.granted) this.rebalance();
       });
   }
 
   private async lease(want: number): Promise<void> {
+    const inUse = this.slots.active;
     const [row] = await this.sql<Array<{ granted: number }>>`
-      select penaxtra_lease_slots(${this.endpointId}, ${this.holder}, ${want}, ${this.limits.concurrency}, ${this.ttlMs}) as granted`;
-    this.held = row!.granted;
-    this.slots.resize(this.held);
-    this.spacer.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.held)) / this.limits.concurrency;
+      select penaxtra_lease_slots(${this.endpointId}, ${this.holder}, ${want}, ${inUse}, ${this.limits.concurrency}, ${this.ttlMs}) as granted`;
+    this.granted = row!.granted;
+    this.stored = want === 0 && inUse === 0 ? 0 : Math.max(this.granted, inUse);
+    this.slots.resize(this.granted);
+    this.spacer.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.granted)) / this.limits.concurrency;
+    if (this.stored > 0 || want > 0) this.startRefresh();
+    else this.stopRefresh();
+  }
+
+  private startRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setInterval(() => this.rebalance(true), REFRESH_MS);
+    this.refreshTimer.unref();
+  }
+
+  private stopRefresh(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.refreshTimer = null;
   }
 }
 

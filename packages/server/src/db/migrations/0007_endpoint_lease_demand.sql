@@ -1,0 +1,37 @@
+ALTER TABLE "endpoint_leases" ADD COLUMN "wanted" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+DROP FUNCTION IF EXISTS penaxtra_lease_slots(uuid, text, integer, integer, integer);--> statement-breakpoint
+-- Fair shares of an endpoint's concurrency. A holder asks for `p_want` slots; it is granted what the
+-- other live holders leave free, but never more than leaves each of them a fair share of what they
+-- want (capacity split evenly among holders that want any, at least one slot each), so a busy holder
+-- cannot starve another.
+-- The stored share never drops below `p_in_use`: slots still in flight are not handed to others.
+-- Expired leases (crashed holders) free up. A per-endpoint advisory lock serialises the update.
+CREATE FUNCTION penaxtra_lease_slots(p_endpoint uuid, p_holder text, p_want integer, p_in_use integer, p_capacity integer, p_ttl_ms integer)
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_used integer;
+  v_wanting integer;
+  v_fair integer;
+  v_reserved integer;
+  v_granted integer;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('penaxtra_lease:' || p_endpoint::text, 0));
+  DELETE FROM endpoint_leases WHERE endpoint_id = p_endpoint AND expires_at < now();
+  SELECT coalesce(sum(slots), 0), count(*) FILTER (WHERE wanted > 0) INTO v_used, v_wanting
+    FROM endpoint_leases WHERE endpoint_id = p_endpoint AND holder <> p_holder;
+  v_fair := greatest(1, p_capacity / (v_wanting + 1));
+  SELECT coalesce(sum(least(wanted, v_fair)), 0) INTO v_reserved
+    FROM endpoint_leases WHERE endpoint_id = p_endpoint AND holder <> p_holder;
+  v_granted := greatest(0, least(p_want, p_capacity - v_used, p_capacity - v_reserved));
+  IF p_want = 0 AND p_in_use = 0 THEN
+    DELETE FROM endpoint_leases WHERE endpoint_id = p_endpoint AND holder = p_holder;
+  ELSE
+    INSERT INTO endpoint_leases (endpoint_id, holder, slots, wanted, expires_at)
+    VALUES (p_endpoint, p_holder, greatest(v_granted, p_in_use), p_want, now() + make_interval(secs => p_ttl_ms / 1000.0))
+    ON CONFLICT (endpoint_id, holder) DO UPDATE SET slots = excluded.slots, wanted = excluded.wanted, expires_at = excluded.expires_at;
+  END IF;
+  RETURN v_granted;
+END;
+$$;
