@@ -7,7 +7,8 @@ type Spec = Record<string, any>;
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-// Keywords zod cannot express but the emitted document must keep: carried as .openapi() metadata.
+// Keywords the emitted document must keep as written: carried as .openapi() metadata (minProperties
+// is also enforced, by a refinement that zod-openapi does not render).
 const METADATA_KEYS = ["description", "writeOnly", "minProperties"] as const;
 const HANDLED_KEYS = new Set([
   "type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum",
@@ -146,9 +147,10 @@ function objectToZod(schema: Schema): string {
   }
   if (!schema.properties && additional === true) return "z.record(z.string(), z.unknown())";
   const shape = `{ ${objectShape(schema)} }`;
-  if (additional === false) return `z.strictObject(${shape})`;
-  if (additional === true) return `z.looseObject(${shape})`;
-  return `z.object(${shape})`;
+  const object = additional === false ? `z.strictObject(${shape})` : additional === true ? `z.looseObject(${shape})` : `z.object(${shape})`;
+  if (schema.minProperties === undefined) return object;
+  const min = Number(schema.minProperties);
+  return `${object}.refine((value) => Object.keys(value).length >= ${min}, { message: ${lit(`must set at least ${min} field${min === 1 ? "" : "s"}`)} })`;
 }
 
 // Components must be declared before use: order them so references come first.

@@ -108,6 +108,15 @@ describe("wire formats and the test call", () => {
     expect(scan.status).toBe(404);
     expect(await scan.json()).toEqual({ error: "endpoint_not_found_or_inactive" });
   });
+
+  it("PATCH of one limit keeps the others", async () => {
+    const endpoint = await (await create({ url: target.url, limits: { concurrency: 9, requests_per_minute: 300, timeout_ms: 5000, max_retries: 1 } })).json();
+    const patch = (body: unknown) => ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, { token: a.token, body });
+    const patched = await (await patch({ limits: { max_retries: 5 } })).json();
+    expect(patched.limits).toEqual({ concurrency: 9, requests_per_minute: 300, timeout_ms: 5000, max_retries: 5 });
+    expect((await patch({ limits: {} })).status).toBe(400);
+    expect((await patch({ limits: { concurrency: 0 } })).status).toBe(400);
+  });
 });
 
 describe("audit log", () => {

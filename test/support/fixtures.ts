@@ -51,7 +51,8 @@ export async function insertFinding(
       tenantId,
       scanId: values.scanId,
       endpointId: values.endpointId,
-      probeId: "direct-injection-ignore-previous",
+      // A scan has one finding per probe: each fixture finding stands for a different probe.
+      probeId: `fixture-probe-${crypto.randomUUID()}`,
       title: "Prompt injection followed",
       category: "prompt_injection",
       severity: values.severity ?? "high",

@@ -466,6 +466,13 @@ export interface components {
             /** @default 3 */
             max_retries: number;
         };
+        /** @description Only the limits named change; the others keep their current values. */
+        EndpointLimitsUpdate: {
+            concurrency?: number;
+            requests_per_minute?: number;
+            timeout_ms?: number;
+            max_retries?: number;
+        };
         EndpointCreate: {
             name: string;
             /** Format: uri */
@@ -490,7 +497,7 @@ export interface components {
             auth_header?: string | null;
             auth_secret?: string | null;
             http_template?: components["schemas"]["HttpTemplate"] | null;
-            limits?: components["schemas"]["EndpointLimits"];
+            limits?: components["schemas"]["EndpointLimitsUpdate"];
             tags?: components["schemas"]["Tags"];
             status?: components["schemas"]["EndpointStatus"];
         };
