@@ -1,0 +1,131 @@
+// Shapes shared by the probe library files, and each category's framework mapping.
+export type Severity = "critical" | "high" | "medium" | "low" | "info";
+
+export interface Probe {
+  /** Stable kebab-case slug; scans and findings refer to probes by it. */
+  id: string;
+  title: string;
+  category: string;
+  description: string;
+  severity: Severity;
+  /** Detectors the judge panel applies to this probe's responses; "refusal" names the refusal judge. */
+  detectors: string[];
+  risk_refs: string[];
+  /**
+   * Payload variants; `{{canary}}` is replaced by a unique token per attempt, and encoding directives
+   * such as `{{base64:…}}` encode their inner text (see render-payload.ts).
+   */
+  variants: string[];
+  /** Case-insensitive regex sources: any match in an answer means the attack's goal was reached. */
+  success_markers?: string[];
+  /** Misinformation probes: the fabricated entities (paper, person, package, law) that do not exist. */
+  premise_terms?: string[];
+}
+
+/** Every probe category, with the OWASP entry it primarily tests. */
+export const PROBE_CATEGORIES = {
+  prompt_injection: "OWASP_LLM01",
+  indirect_prompt_injection: "OWASP_LLM01",
+  jailbreak: "OWASP_LLM01",
+  encoding_obfuscation: "OWASP_LLM01",
+  system_prompt_leakage: "OWASP_LLM07",
+  sensitive_information_disclosure: "OWASP_LLM02",
+  insecure_output: "OWASP_LLM05",
+  excessive_agency: "OWASP_LLM06",
+  misinformation: "OWASP_LLM09",
+  unbounded_consumption: "OWASP_LLM10",
+  agent_goal_hijack: "OWASP_AGENTIC_ASI01",
+  privilege_abuse: "OWASP_AGENTIC_ASI03",
+  code_execution: "OWASP_AGENTIC_ASI05",
+  memory_poisoning: "OWASP_AGENTIC_ASI06",
+  inter_agent_spoofing: "OWASP_AGENTIC_ASI07",
+  trust_exploitation: "OWASP_AGENTIC_ASI09",
+} as const;
+
+export type ProbeCategory = keyof typeof PROBE_CATEGORIES;
+
+// The refs every probe of a category carries, across the six frameworks where each applies.
+const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
+  prompt_injection: ["OWASP_LLM01", "OWASP_AGENTIC_ASI01", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0051_000", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  indirect_prompt_injection: [
+    "OWASP_LLM01",
+    "OWASP_AGENTIC_ASI01",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "NIST_AI_600_1_INFORMATION_INTEGRITY",
+    "MITRE_ATLAS_AML_T0051_001",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_7_5",
+  ],
+  jailbreak: ["OWASP_LLM01", "NIST_AI_600_1_DANGEROUS_CONTENT", "MITRE_ATLAS_AML_T0054", "EU_AI_ACT_Art15", "EU_AI_ACT_Art55", "ISO_42001_A_6_2_4"],
+  encoding_obfuscation: ["OWASP_LLM01", "OWASP_AGENTIC_ASI01", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0068", "MITRE_ATLAS_AML_T0051_000", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  system_prompt_leakage: ["OWASP_LLM07", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0056", "MITRE_ATLAS_AML_T0069", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  sensitive_information_disclosure: ["OWASP_LLM02", "NIST_AI_600_1_DATA_PRIVACY", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0057", "EU_AI_ACT_Art10", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  insecure_output: ["OWASP_LLM05", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0077", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4", "ISO_42001_A_6_2_5"],
+  excessive_agency: [
+    "OWASP_LLM06",
+    "OWASP_AGENTIC_ASI02",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "NIST_AI_600_1_HUMAN_AI_CONFIGURATION",
+    "MITRE_ATLAS_AML_T0053",
+    "EU_AI_ACT_Art14",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_9_2",
+  ],
+  misinformation: ["OWASP_LLM09", "NIST_AI_600_1_CONFABULATION", "NIST_AI_600_1_INFORMATION_INTEGRITY", "MITRE_ATLAS_AML_T0062", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4", "ISO_42001_A_8_2"],
+  unbounded_consumption: ["OWASP_LLM10", "NIST_AI_600_1_INFORMATION_SECURITY", "NIST_AI_600_1_ENVIRONMENTAL", "MITRE_ATLAS_AML_T0029", "MITRE_ATLAS_AML_T0034", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_6"],
+  agent_goal_hijack: ["OWASP_AGENTIC_ASI01", "OWASP_LLM01", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0051_001", "EU_AI_ACT_Art14", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  privilege_abuse: [
+    "OWASP_AGENTIC_ASI03",
+    "OWASP_LLM06",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0012",
+    "MITRE_ATLAS_AML_T0053",
+    "EU_AI_ACT_Art14",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_9_2",
+  ],
+  code_execution: ["OWASP_AGENTIC_ASI05", "OWASP_LLM05", "OWASP_LLM06", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0050", "MITRE_ATLAS_AML_T0053", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  memory_poisoning: [
+    "OWASP_AGENTIC_ASI06",
+    "OWASP_LLM04",
+    "NIST_AI_600_1_INFORMATION_INTEGRITY",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0080_000",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_6_2_6",
+  ],
+  inter_agent_spoofing: ["OWASP_AGENTIC_ASI07", "OWASP_LLM01", "NIST_AI_600_1_INFORMATION_SECURITY", "NIST_AI_600_1_VALUE_CHAIN", "MITRE_ATLAS_AML_T0051_001", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  trust_exploitation: [
+    "OWASP_AGENTIC_ASI09",
+    "OWASP_LLM09",
+    "NIST_AI_600_1_INFORMATION_INTEGRITY",
+    "NIST_AI_600_1_HUMAN_AI_CONFIGURATION",
+    "MITRE_ATLAS_AML_T0052_000",
+    "MITRE_ATLAS_AML_T0048",
+    "EU_AI_ACT_Art14",
+    "EU_AI_ACT_Art50",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_9_2",
+  ],
+};
+
+/** A category's refs plus probe-specific extras, without duplicates. */
+export function refsFor(category: ProbeCategory, ...extra: string[]): string[] {
+  return [...new Set([...CATEGORY_REFS[category], ...extra])];
+}
+
+/** Declares a probe; `category` is checked against the known categories at compile time. */
+export function probe(definition: Omit<Probe, "category" | "risk_refs"> & { category: ProbeCategory; extra_refs?: string[] }): Probe {
+  const { extra_refs = [], variants, success_markers, premise_terms, ...head } = definition;
+  return {
+    ...head,
+    risk_refs: refsFor(definition.category, ...extra_refs),
+    variants,
+    ...(success_markers ? { success_markers } : {}),
+    ...(premise_terms ? { premise_terms } : {}),
+  };
+}
