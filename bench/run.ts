@@ -1,6 +1,7 @@
 // pnpm bench <name>: runs one benchmark and prints its figures as JSON.
 const benches: Record<string, () => Promise<unknown>> = {
   api: async () => (await import("./api.ts")).benchApi(),
+  scan: async () => (await import("./scan.ts")).benchScan(),
 };
 
 const name = process.argv[2] ?? "api";

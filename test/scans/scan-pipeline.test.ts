@@ -11,7 +11,7 @@ import { scanBatchTask } from "../../packages/server/src/jobs/scan-batch.ts";
 import { EndpointLeases } from "../../packages/server/src/targets/leased-limiter.ts";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
-import { createScan, createEndpoint, waitForScan } from "../support/scans.ts";
+import { createScan, createEndpoint, waitForScan, firstRow } from "../support/scans.ts";
 
 let ctx: TestContext;
 let tenantId: string;
@@ -62,7 +62,7 @@ describe("scan pipeline", () => {
       expect(attempt.votes.judges.map((vote: { judge: string }) => vote.judge)).toEqual(["detector", "refusal", "goal"]);
     }
     // A target that declines everything yields no confirmed finding.
-    const [{ confirmed }] = await ctx.sql`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`;
+    const { confirmed } = await firstRow(ctx.sql`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`);
     expect(confirmed).toBe(0);
     const events = await ctx.sql`select action from audit_events where target_id = ${scanId} order by id`;
     expect(events.map((event) => event.action)).toContain("scan.completed");
@@ -100,7 +100,7 @@ describe("scan pipeline", () => {
     const helpers = {} as never;
     await scanPlanTask(deps)(payload, helpers);
     await scanPlanTask(deps)(payload, helpers);
-    const [{ batches, total }] = await ctx.sql`select count(distinct batch)::int as batches, count(*)::int as total from scan_attempts where scan_id = ${scanId}`;
+    const { batches, total } = await firstRow(ctx.sql`select count(distinct batch)::int as batches, count(*)::int as total from scan_attempts where scan_id = ${scanId}`);
     expect(total).toBe(variantsOf(ids));
     for (let batch = 0; batch < batches; batch++) {
       await scanBatchTask(deps)({ ...payload, batch }, helpers);
@@ -111,9 +111,9 @@ describe("scan pipeline", () => {
     await scanFinalizeTask(deps)(payload, helpers);
     const [scan] = await ctx.sql`select status, attempts_done, findings_count from scans where id = ${scanId}`;
     expect(scan).toMatchObject({ status: "completed", attempts_done: total });
-    const [{ findingsRows }] = await ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`;
+    const { findingsRows } = await firstRow(ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`);
     expect(findingsRows).toBe(scan!.findings_count);
-    const [{ duplicates }] = await ctx.sql`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`;
+    const { duplicates } = await firstRow(ctx.sql`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`);
     expect(duplicates).toBe(0);
   });
 
@@ -134,7 +134,7 @@ describe("scan pipeline", () => {
     expect(slow.requests).toBeLessThan(variantsOf(ids));
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
     expect(scan.status).toBe("cancelled");
-    const [{ findingsRows }] = await ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`;
+    const { findingsRows } = await firstRow(ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`);
     expect(findingsRows).toBe(0);
   });
 
@@ -165,7 +165,7 @@ describe("scan pipeline", () => {
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBeGreaterThan(0);
     expect(slow.maxInFlight).toBeLessThanOrEqual(3);
-    const [{ leases }] = await ctx.sql`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`;
+    const { leases } = await firstRow(ctx.sql`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`);
     expect(leases).toBe(0);
   });
 });

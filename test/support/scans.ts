@@ -50,3 +50,10 @@ export async function waitForScan(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** The one row a query returns, e.g. `const { n } = await firstRow(sql\`select count(*)::int as n ...\`)`. */
+export async function firstRow(rows: PromiseLike<ReadonlyArray<Record<string, any>>>): Promise<Record<string, any>> {
+  const [row] = await rows;
+  if (!row) throw new Error("query returned no row");
+  return row;
+}
