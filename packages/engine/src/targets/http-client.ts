@@ -55,6 +55,21 @@ export function assertUrlAllowed(rawUrl: string, policy: GuardPolicy): URL {
   return url;
 }
 
+// Keep-alive pools, one per (scheme, policy). A pooled socket skips the lookup hook, so sockets
+// must never be shared between policies: a connection opened for an operator's private judge
+// (private addresses allowed) must not be reused by a tenant's target request to the same host:port.
+const agents = new Map<string, http.Agent>();
+function agentFor(protocol: string, policy: GuardPolicy): http.Agent {
+  const key = `${protocol}${policy.allowPrivate ? "private" : "public"}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 64, timeout: 60_000 };
+    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 export function requestTarget(request: TargetRequest, policy: GuardPolicy): Promise<TargetResponse> {
   const url = assertUrlAllowed(request.url, policy);
   const maxBytes = request.maxResponseBytes ?? 4 * 1024 * 1024;
@@ -66,6 +81,7 @@ export function requestTarget(request: TargetRequest, policy: GuardPolicy): Prom
         method: request.method ?? "POST",
         headers: request.headers,
         lookup: guardedLookup(policy) as never,
+        agent: agentFor(url.protocol, policy),
         signal: request.signal,
       },
       (incoming) => {
