@@ -9,7 +9,7 @@ export { evaluateRefusalJudge, type BinaryMetrics } from "./judges/xstest-eval.t
 export { detectors, JUDGE_DIRECTIVES, runDetectors, type DetectorContext } from "./judges/detectors.ts";
 export { detectorJudge, judgeResponse, metaJudge, offlineJudges, refusalJudge, type Judge, type JudgeInput, type JudgeVote, type MetaVerdict, type Verdict } from "./judges/panel.ts";
 export { assessGoal, goalJudge, goalVote } from "./judges/goal-judge.ts";
-export { LocalLimiter, Semaphore, StartSpacer, type SendLimiter } from "./targets/send-limiter.ts";
+export { LocalLimiter, Semaphore, StartRate, type SendLimiter } from "./targets/send-limiter.ts";
 export { createLlmJudge, type LlmJudgeOptions, type LlmProvider } from "./judges/llm-judge.ts";
 export { buildJudgePanel, JUDGE_CONFIG_ENV, JUDGE_SLOTS, parseJudgeConfig, type JudgeOverrides, type JudgeSlot, type LlmJudgeSpec } from "./judges/judge-config.ts";
 export { makeCanary, renderPayload } from "./catalogue/render-payload.ts";

@@ -60,35 +60,43 @@ export class Semaphore {
   }
 }
 
-/** Spaces request starts evenly: `perMinute` means one start every 60000/perMinute ms. */
-export class StartSpacer {
-  private nextStartAt = 0;
+/**
+ * Requests per minute as a token bucket (GCRA): on average one start every 60000/perMinute ms, with
+ * up to `burst` starts at once after a quiet spell. A burst the size of the concurrency limit lets a
+ * fresh wave of requests start together instead of trickling in one interval apart.
+ */
+export class StartRate {
+  private theoreticalStart = 0;
 
-  constructor(public perMinute: number) {}
+  constructor(
+    public perMinute: number,
+    public burst = 1,
+  ) {}
 
   async wait(signal?: AbortSignal): Promise<void> {
     if (this.perMinute <= 0) throw new RangeError("requests per minute must be positive");
     const interval = 60_000 / this.perMinute;
     const now = performance.now();
-    const startAt = Math.max(now, this.nextStartAt);
-    this.nextStartAt = startAt + interval;
-    if (startAt > now) await sleep(startAt - now, signal);
+    const next = Math.max(this.theoreticalStart, now);
+    const allowedAt = next - (Math.max(1, this.burst) - 1) * interval;
+    this.theoreticalStart = next + interval;
+    if (allowedAt > now) await sleep(allowedAt - now, signal);
   }
 }
 
 export class LocalLimiter implements SendLimiter {
   private readonly slots: Semaphore;
-  private readonly spacer: StartSpacer;
+  private readonly rate: StartRate;
 
   constructor(concurrency: number, requestsPerMinute: number) {
     this.slots = new Semaphore(concurrency);
-    this.spacer = new StartSpacer(requestsPerMinute);
+    this.rate = new StartRate(requestsPerMinute, concurrency);
   }
 
   async acquire(signal?: AbortSignal): Promise<void> {
     await this.slots.acquire(signal);
     try {
-      await this.spacer.wait(signal);
+      await this.rate.wait(signal);
     } catch (error) {
       this.slots.release();
       throw error;

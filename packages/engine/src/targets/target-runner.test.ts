@@ -35,12 +35,14 @@ describe("TargetRunner", () => {
     expect(peak).toBe(3);
   });
 
-  it("spaces request starts to honour requests per minute", async () => {
+  it("honours requests per minute: a burst up to the concurrency, then one start per interval", async () => {
     const starts: number[] = [];
     const config = await target((_req, res) => (starts.push(performance.now()), answer(res)));
-    const runner = new TargetRunner(config, { concurrency: 5, requestsPerMinute: 600, maxRetries: 0 }, policy);
-    await Promise.all(Array.from({ length: 5 }, () => runner.send("hi")));
-    expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(380);
+    const runner = new TargetRunner(config, { concurrency: 3, requestsPerMinute: 600, maxRetries: 0 }, policy);
+    await Promise.all(Array.from({ length: 6 }, () => runner.send("hi")));
+    expect(starts[2]! - starts[0]!).toBeLessThan(60);
+    // Three more at 100 ms intervals after the burst of three.
+    expect(starts[5]! - starts[0]!).toBeGreaterThanOrEqual(280);
   });
 
   it("retries 503 with backoff and returns the answer with the attempt count", async () => {

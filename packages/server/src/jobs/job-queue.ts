@@ -23,3 +23,11 @@ export function createJobQueue(sql: postgres.Sql): JobQueue {
 export function addJobStatement(task: TaskName, payload: Record<string, unknown>, options: { jobKey?: string; maxAttempts?: number } = {}): SQL {
   return drizzleSql`select graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json, job_key => ${options.jobKey ?? null}, max_attempts => ${options.maxAttempts ?? 25})`;
 }
+
+/** Many jobs of one task in one statement (graphile_worker.add_jobs), each with its own key. */
+export function addJobsStatement(task: TaskName, jobs: Array<{ payload: Record<string, unknown>; jobKey: string }>, options: { maxAttempts?: number } = {}): SQL {
+  const specs = JSON.stringify(jobs.map((job) => ({ payload: job.payload, job_key: job.jobKey })));
+  return drizzleSql`select count(*) from graphile_worker.add_jobs(array(
+    select row(${task}, spec.payload, null, null, ${options.maxAttempts ?? 25}, spec.job_key, null, null)::graphile_worker.job_spec
+    from json_to_recordset(${specs}::json) as spec(payload json, job_key text)))`;
+}

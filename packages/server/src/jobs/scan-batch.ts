@@ -101,22 +101,24 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, attempt: Attem
   });
 }
 
+// Only the attempt's own row changes: concurrent attempts never wait on a shared row. The scan's
+// live progress is counted from these rows (routes/scans.ts) and stored on the scan by finalize.
 async function recordAttempt(deps: WorkerDeps, attempt: Attempt, result: Partial<Attempt> & { status: "answered" | "errored" }): Promise<void> {
-  // One statement: the attempt leaves `pending` and the scan's counters move, or neither happens.
-  const errored = result.status === "errored" ? 1 : 0;
-  await deps.db.execute(sql`
-    with recorded as (
-      update scan_attempts set
-        status = ${result.status}, response = ${result.response ?? null}, error = ${result.error ?? null},
-        http_status = ${result.httpStatus ?? null}, latency_ms = ${result.latencyMs ?? null}, requests = ${result.requests ?? 0},
-        verdict = ${result.verdict ?? null}, confidence = ${result.confidence ?? null},
-        votes = ${result.votes ? JSON.stringify(result.votes) : null}::jsonb, completed_at = now()
-      where id = ${attempt.id} and status = 'pending'
-      returning 1)
-    update scans set
-      attempts_done = attempts_done + (select count(*) from recorded),
-      attempts_errored = attempts_errored + ${errored} * (select count(*) from recorded)
-    where id = ${attempt.scanId} and exists (select 1 from recorded)`);
+  await deps.db
+    .update(scanAttempts)
+    .set({
+      status: result.status,
+      response: result.response ?? null,
+      error: result.error ?? null,
+      httpStatus: result.httpStatus ?? null,
+      latencyMs: result.latencyMs ?? null,
+      requests: result.requests ?? 0,
+      verdict: result.verdict ?? null,
+      confidence: result.confidence ?? null,
+      votes: result.votes ?? null,
+      completedAt: new Date(),
+    })
+    .where(and(eq(scanAttempts.id, attempt.id), eq(scanAttempts.status, "pending")));
 }
 
 async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {

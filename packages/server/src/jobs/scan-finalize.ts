@@ -41,57 +41,66 @@ export function scanFinalizeTask(deps: WorkerDeps): Task {
       const byProbe = new Map<string, Attempt[]>();
       for (const attempt of attempts) byProbe.set(attempt.probeId, [...(byProbe.get(attempt.probeId) ?? []), attempt]);
 
-      const created: Array<{ id: string; severity: string; status: string }> = [];
-      for (const [probeId, probeAttempts] of byProbe) {
+      // One finding per probe that worked; inserted together, then their refs and votes together.
+      const planned = [...byProbe].flatMap(([probeId, probeAttempts]) => {
         const probe = probesById.get(probeId);
         const evidence = pickEvidence(probeAttempts);
-        if (!probe || !evidence) continue;
-        const stored = evidence.votes as StoredVotes;
-        const confidence = evidence.confidence ?? 0;
-        const status = evidence.verdict === "vulnerable" && confidence >= (tenant?.threshold ?? 0.7) ? "confirmed" : "needs_review";
-        const [finding] = await tx
-          .insert(findings)
-          .values({
-            tenantId,
-            scanId,
-            endpointId: scan.endpointId,
-            probeId,
-            title: probe.title,
-            category: probe.category,
-            severity: probe.severity,
-            status,
-            verdict: evidence.verdict!,
-            confidence,
-            riskRefs: probe.risk_refs,
-            evidence: {
-              prompt: evidence.prompt,
-              response: (evidence.response ?? "").slice(0, MAX_EVIDENCE_CHARS),
-              details: {
-                attempt_id: evidence.id,
-                variant_index: evidence.variantIndex,
-                canary: evidence.canary,
-                http_status: evidence.httpStatus,
-                latency_ms: evidence.latencyMs,
-                response_truncated: (evidence.response ?? "").length > MAX_EVIDENCE_CHARS,
-                variants_tested: probeAttempts.length,
-                variants_vulnerable: probeAttempts.filter((attempt) => attempt.verdict === "vulnerable").length,
-                variants_errored: probeAttempts.filter((attempt) => attempt.status === "errored").length,
-                meta_rationale: stored.meta.rationale,
-              },
-            },
-          })
-          .onConflictDoNothing()
-          .returning({ id: findings.id, createdAt: findings.createdAt });
-        if (!finding) continue;
-        if (probe.risk_refs.length) {
-          await tx.insert(findingRefs).values(probe.risk_refs.map((ref) => ({ tenantId, ref, createdAt: finding.createdAt, findingId: finding.id })));
-        }
-        await tx.insert(judgeVotes).values([
+        return probe && evidence ? [{ probe, evidence, probeAttempts }] : [];
+      });
+      const threshold = tenant?.threshold ?? 0.7;
+      const inserted = planned.length
+        ? await tx
+            .insert(findings)
+            .values(
+              planned.map(({ probe, evidence, probeAttempts }) => {
+                const confidence = evidence.confidence ?? 0;
+                const response = evidence.response ?? "";
+                return {
+                  tenantId,
+                  scanId,
+                  endpointId: scan.endpointId,
+                  probeId: probe.id,
+                  title: probe.title,
+                  category: probe.category,
+                  severity: probe.severity,
+                  status: evidence.verdict === "vulnerable" && confidence >= threshold ? "confirmed" : "needs_review",
+                  verdict: evidence.verdict!,
+                  confidence,
+                  riskRefs: probe.risk_refs,
+                  evidence: {
+                    prompt: evidence.prompt,
+                    response: response.slice(0, MAX_EVIDENCE_CHARS),
+                    details: {
+                      attempt_id: evidence.id,
+                      variant_index: evidence.variantIndex,
+                      canary: evidence.canary,
+                      http_status: evidence.httpStatus,
+                      latency_ms: evidence.latencyMs,
+                      response_truncated: response.length > MAX_EVIDENCE_CHARS,
+                      variants_tested: probeAttempts.length,
+                      variants_vulnerable: probeAttempts.filter((attempt) => attempt.verdict === "vulnerable").length,
+                      variants_errored: probeAttempts.filter((attempt) => attempt.status === "errored").length,
+                      meta_rationale: (evidence.votes as StoredVotes).meta.rationale,
+                    },
+                  },
+                };
+              }),
+            )
+            .onConflictDoNothing()
+            .returning({ id: findings.id, probeId: findings.probeId, status: findings.status, createdAt: findings.createdAt })
+        : [];
+      const plannedByProbe = new Map(planned.map((entry) => [entry.probe.id, entry]));
+      const refRows = inserted.flatMap((finding) => plannedByProbe.get(finding.probeId)!.probe.risk_refs.map((ref) => ({ tenantId, ref, createdAt: finding.createdAt, findingId: finding.id })));
+      if (refRows.length) await tx.insert(findingRefs).values(refRows);
+      const voteRows = inserted.flatMap((finding) => {
+        const stored = plannedByProbe.get(finding.probeId)!.evidence.votes as StoredVotes;
+        return [
           ...stored.judges.map((vote) => ({ tenantId, findingId: finding.id, judge: vote.judge, kind: "judge", verdict: vote.verdict, confidence: vote.confidence, rationale: vote.rationale })),
           { tenantId, findingId: finding.id, judge: "meta", kind: "meta", verdict: stored.meta.verdict, confidence: stored.meta.confidence, rationale: stored.meta.rationale },
-        ]);
-        created.push({ id: finding.id, severity: probe.severity, status });
-      }
+        ];
+      });
+      if (voteRows.length) await tx.insert(judgeVotes).values(voteRows);
+      const created = inserted;
 
       const [{ count: findingsCount }] = (await tx.execute<{ count: number }>(sql`select count(*)::int as count from findings where scan_id = ${scanId}`)) as unknown as [{ count: number }];
       const errored = attempts.filter((attempt) => attempt.status === "errored");
@@ -102,6 +111,8 @@ export function scanFinalizeTask(deps: WorkerDeps): Task {
           status: everyAttemptErrored ? "failed" : "completed",
           error: everyAttemptErrored ? `all_attempts_errored: ${errored[0]!.error}` : null,
           findingsCount,
+          attemptsDone: attempts.filter((attempt) => attempt.status !== "pending").length,
+          attemptsErrored: errored.length,
           completedAt: new Date(),
         })
         .where(eq(scans.id, scanId));

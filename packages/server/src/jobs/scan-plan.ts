@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { recordAudit } from "../audit/record-audit.ts";
 import { endpoints, scanAttempts, scans } from "../db/schema.ts";
-import { addJobStatement } from "./job-queue.ts";
+import { addJobsStatement, addJobStatement } from "./job-queue.ts";
 import { readScanPayload, type WorkerDeps } from "./worker-deps.ts";
 
 export function scanPlanTask(deps: WorkerDeps): Task {
@@ -45,8 +45,9 @@ export function scanPlanTask(deps: WorkerDeps): Task {
 
       const batchCount = Math.ceil(rows.length / batchSize);
       await tx.update(scans).set({ status: "running", attemptsTotal: rows.length, startedAt: new Date() }).where(eq(scans.id, scanId));
-      for (let batch = 0; batch < batchCount; batch++) {
-        await tx.execute(addJobStatement("scan_batch", { scan_id: scanId, tenant_id: tenantId, batch }, { jobKey: `scan:${scanId}:batch:${batch}`, maxAttempts: 10 }));
+      if (batchCount) {
+        const batches = Array.from({ length: batchCount }, (_, batch) => ({ payload: { scan_id: scanId, tenant_id: tenantId, batch }, jobKey: `scan:${scanId}:batch:${batch}` }));
+        await tx.execute(addJobsStatement("scan_batch", batches, { maxAttempts: 10 }));
       }
       if (!batchCount) {
         await tx.update(scans).set({ status: "judging" }).where(eq(scans.id, scanId));

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { endpoints, scans } from "../db/schema.ts";
+import { endpoints, scanAttempts, scans } from "../db/schema.ts";
 import { cancelScanRoute, createScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
 import { ApiError, badRequest, notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
@@ -14,7 +14,32 @@ import { requireToken } from "../rate-limit/take-token.ts";
 const ACTIVE_STATUSES = ["queued", "running", "judging"];
 const knownProbeIds = new Set(probes.map((probe) => probe.id));
 
-export function toScan(row: typeof scans.$inferSelect) {
+type ScanRow = typeof scans.$inferSelect;
+
+// Progress of a scan that has not finished is counted from its attempts (each attempt writes only
+// its own row, so parallel attempts never queue on the scan's row); finalize stores the totals.
+const LIVE_PROGRESS = new Set(["queued", "running", "judging", "cancelled"]);
+
+async function withLiveProgress(db: AppDeps["db"], rows: ScanRow[]): Promise<ScanRow[]> {
+  const live = rows.filter((row) => LIVE_PROGRESS.has(row.status) && row.attemptsTotal > 0).map((row) => row.id);
+  if (!live.length) return rows;
+  const counts = await db
+    .select({
+      scanId: scanAttempts.scanId,
+      done: sql<number>`count(*) filter (where ${scanAttempts.status} <> 'pending')::int`,
+      errored: sql<number>`count(*) filter (where ${scanAttempts.status} = 'errored')::int`,
+    })
+    .from(scanAttempts)
+    .where(inArray(scanAttempts.scanId, live))
+    .groupBy(scanAttempts.scanId);
+  const byScan = new Map(counts.map((count) => [count.scanId, count]));
+  return rows.map((row) => {
+    const count = byScan.get(row.id);
+    return count ? { ...row, attemptsDone: count.done, attemptsErrored: count.errored } : row;
+  });
+}
+
+export function toScan(row: ScanRow) {
   return {
     id: row.id,
     endpoint_id: row.endpointId,
@@ -93,7 +118,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
       .orderBy(desc(scans.createdAt), desc(scans.id))
       .limit(query.limit + 1);
     const result = page(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
-    return c.json({ data: result.data.map(toScan), next_cursor: result.next_cursor }, 200);
+    return c.json({ data: (await withLiveProgress(db, result.data)).map(toScan), next_cursor: result.next_cursor }, 200);
   });
 
   app.openapi(getScanRoute, async (c) => {
@@ -101,7 +126,8 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const { id } = c.req.valid("param");
     const [row] = await db.select().from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId)));
     if (!row) throw notFound("scan_not_found");
-    return c.json(toScan(row), 200);
+    const [current] = await withLiveProgress(db, [row]);
+    return c.json(toScan(current!), 200);
   });
 
   app.openapi(cancelScanRoute, async (c) => {
@@ -114,7 +140,8 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
       .returning();
     if (cancelled) {
       await recordRequestEvent(db, c, { action: "scan.cancelled", targetKind: "scan", targetId: id });
-      return c.json(toScan(cancelled), 202);
+      const [current] = await withLiveProgress(db, [cancelled]);
+      return c.json(toScan(current!), 202);
     }
     const [existing] = await db.select({ status: scans.status }).from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId)));
     if (!existing) throw notFound("scan_not_found");

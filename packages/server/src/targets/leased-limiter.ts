@@ -4,7 +4,7 @@
 // the slots it holds. Uncontended, the database is asked only when demand changes; while a lease
 // is held it is refreshed every REFRESH_MS so that a newly waiting process gets its share quickly.
 // Leases expire unless renewed, so a crashed process frees its share.
-import { Semaphore, StartSpacer, type SendLimiter } from "@penaxtra/engine";
+import { Semaphore, StartRate, type SendLimiter } from "@penaxtra/engine";
 import type postgres from "postgres";
 
 export interface LeaseLimits {
@@ -20,7 +20,7 @@ export class LeasedLimiter implements SendLimiter {
   /** Slots recorded in the database: granted, or more while requests beyond a shrunk grant finish. */
   private stored = 0;
   private readonly slots = new Semaphore(0);
-  private readonly spacer: StartSpacer;
+  private readonly rate: StartRate;
   private leasing: Promise<void> | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
 
@@ -31,7 +31,7 @@ export class LeasedLimiter implements SendLimiter {
     private limits: LeaseLimits,
     private readonly ttlMs: number,
   ) {
-    this.spacer = new StartSpacer(limits.requestsPerMinute);
+    this.rate = new StartRate(limits.requestsPerMinute);
   }
 
   updateLimits(limits: LeaseLimits): void {
@@ -49,7 +49,7 @@ export class LeasedLimiter implements SendLimiter {
       throw error;
     }
     try {
-      await this.spacer.wait(signal);
+      await this.rate.wait(signal);
     } catch (error) {
       this.release();
       throw error;
@@ -96,7 +96,8 @@ export class LeasedLimiter implements SendLimiter {
     this.granted = row!.granted;
     this.stored = want === 0 && inUse === 0 ? 0 : Math.max(this.granted, inUse);
     this.slots.resize(this.granted);
-    this.spacer.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.granted)) / this.limits.concurrency;
+    this.rate.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.granted)) / this.limits.concurrency;
+    this.rate.burst = Math.max(1, this.granted);
     if (this.stored > 0 || want > 0) this.startRefresh();
     else this.stopRefresh();
   }
