@@ -439,7 +439,8 @@ function complianceSteps(text: string): string {
   ].join("\n");
 }
 
-const OUTPUT_LIMIT = 150_000;
+// Where a real model would stop at its max_tokens (~6k tokens): far past the runaway_output threshold.
+const OUTPUT_LIMIT = 24_000;
 
 function runawayOutput(scale: Scale, text: string): string {
   // A self-referential definition (X = "tent X X") is expanded for real until the output limit.

@@ -3,11 +3,12 @@
 // over a `pending` row, so a retried or recovered job never duplicates an attempt. The last batch
 // to finish moves the scan to `judging` and enqueues scan_finalize.
 import { judgeResponse, metaJudge, probes, TargetRunner, type JudgeVote, type RunnerOutcome } from "@penaxtra/engine";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { endpoints, scanAttempts, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
-import { addJobStatement } from "./job-queue.ts";
+import { AttemptRecorder } from "./attempt-recorder.ts";
+import { addJob } from "./job-queue.ts";
 import { readScanPayload, type WorkerDeps } from "./worker-deps.ts";
 
 const CANCEL_POLL_MS = 250;
@@ -42,17 +43,19 @@ export function scanBatchTask(deps: WorkerDeps): Task {
       const [row] = await db.select({ status: scans.status }).from(scans).where(eq(scans.id, scanId)).catch(() => []);
       if (row && row.status !== "running") cancelled.abort(new Error(`scan is ${row.status}`));
     }, CANCEL_POLL_MS);
+    const recorder = new AttemptRecorder(deps.sql);
     try {
-      await Promise.all(pending.map((attempt) => runAttempt(deps, runner, attempt, cancelled.signal)));
+      await Promise.all(pending.map((attempt) => runAttempt(deps, runner, recorder, attempt, cancelled.signal)));
     } finally {
       clearInterval(watcher);
+      await recorder.flush();
     }
     if (cancelled.signal.aborted) return;
     await finishIfLastBatch(deps, scanId, tenantId);
   };
 }
 
-async function runAttempt(deps: WorkerDeps, runner: TargetRunner, attempt: Attempt, signal: AbortSignal): Promise<void> {
+async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, attempt: Attempt, signal: AbortSignal): Promise<void> {
   let outcome: RunnerOutcome;
   try {
     outcome = await runner.send(attempt.prompt, signal);
@@ -64,11 +67,12 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, attempt: Attem
   if (signal.aborted) return;
 
   if (!outcome.ok) {
-    await recordAttempt(deps, attempt, {
+    recorder.record({
+      id: attempt.id,
       status: "errored",
       error: `${outcome.error}: ${outcome.message}`,
-      httpStatus: outcome.httpStatus,
-      latencyMs: outcome.latencyMs,
+      http_status: outcome.httpStatus,
+      latency_ms: outcome.latencyMs,
       requests: outcome.attempts,
     });
     return;
@@ -89,11 +93,12 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, attempt: Attem
     votes = [];
     meta = metaJudge([]);
   }
-  await recordAttempt(deps, attempt, {
+  recorder.record({
+    id: attempt.id,
     status: "answered",
     response: outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS),
-    httpStatus: outcome.httpStatus,
-    latencyMs: outcome.latencyMs,
+    http_status: outcome.httpStatus,
+    latency_ms: outcome.latencyMs,
     requests: outcome.attempts,
     verdict: meta.verdict,
     confidence: meta.confidence,
@@ -101,35 +106,11 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, attempt: Attem
   });
 }
 
-// Only the attempt's own row changes: concurrent attempts never wait on a shared row. The scan's
-// live progress is counted from these rows (routes/scans.ts) and stored on the scan by finalize.
-async function recordAttempt(deps: WorkerDeps, attempt: Attempt, result: Partial<Attempt> & { status: "answered" | "errored" }): Promise<void> {
-  await deps.db
-    .update(scanAttempts)
-    .set({
-      status: result.status,
-      response: result.response ?? null,
-      error: result.error ?? null,
-      httpStatus: result.httpStatus ?? null,
-      latencyMs: result.latencyMs ?? null,
-      requests: result.requests ?? 0,
-      verdict: result.verdict ?? null,
-      confidence: result.confidence ?? null,
-      votes: result.votes ?? null,
-      completedAt: new Date(),
-    })
-    .where(and(eq(scanAttempts.id, attempt.id), eq(scanAttempts.status, "pending")));
-}
-
 async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const [left] = await tx.execute<{ pending: number }>(sql`select count(*)::int as pending from scan_attempts where scan_id = ${scanId} and status = 'pending'`);
+  await deps.sql.begin(async (tx) => {
+    const [left] = await tx<Array<{ pending: number }>>`select count(*)::int as pending from scan_attempts where scan_id = ${scanId} and status = 'pending'`;
     if (left!.pending > 0) return;
-    const moved = await tx
-      .update(scans)
-      .set({ status: "judging" })
-      .where(and(eq(scans.id, scanId), eq(scans.status, "running")))
-      .returning({ id: scans.id });
-    if (moved.length) await tx.execute(addJobStatement("scan_finalize", { scan_id: scanId, tenant_id: tenantId }, { jobKey: `scan:${scanId}:finalize` }));
+    const moved = await tx`update scans set status = 'judging' where id = ${scanId} and status = 'running' returning id`;
+    if (moved.length) await addJob(tx, "scan_finalize", { scan_id: scanId, tenant_id: tenantId }, { jobKey: `scan:${scanId}:finalize` });
   });
 }

@@ -42,7 +42,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     noHandleSignals: true,
     pollInterval: 1000,
     events,
-    logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level](meta ?? {}, message)),
+    // graphile-worker reports every job start and finish at info: that is debug chatter here
+    // (a scan is hundreds of jobs' worth of lines); its warnings and errors stay as they are.
+    logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level === "info" ? "debug" : level](meta ?? {}, message)),
     taskList: taskList({
       db: options.db,
       sql: options.sql,
