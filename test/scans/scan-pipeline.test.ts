@@ -117,6 +117,18 @@ describe("scan pipeline", () => {
     expect(duplicates).toBe(0);
   });
 
+  it("fails a queued scan whose endpoint was disabled before a worker planned it", async () => {
+    const endpointId = await createEndpoint(ctx, token, (await target({})).url);
+    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
+    const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })).json();
+    await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpointId}`, { token, body: { status: "disabled" } });
+    await scanPlanTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId }, {} as never);
+    const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
+    expect(scan).toMatchObject({ status: "failed", error: "endpoint_unavailable", attempts_total: 0 });
+    const { attempts } = await firstRow(ctx.sql`select count(*)::int as attempts from scan_attempts where scan_id = ${scanId}`);
+    expect(attempts).toBe(0);
+  });
+
   it("stops sending when the scan is cancelled", async () => {
     const worker = await ctx.startWorker();
     const slow = await target({ latencyMs: 300 });

@@ -125,6 +125,7 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
   const systemPrompt = SIMULATOR_SYSTEM_PROMPT;
 
   const server = createServer(async (request, response) => {
+    const arrivedAt = performance.now();
     try {
       const path = new URL(request.url ?? "/", "http://localhost").pathname;
       if (request.method === "GET" && path === "/health") return sendJson(response, 200, { status: "ok", profile });
@@ -139,7 +140,9 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
       }
       const prompt = conversationText(body);
       const content = respond(profile, systemPrompt, prompt);
-      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      // latencyMs is the answer time of a model server: the rule engine's own work counts towards it.
+      const remaining = latencyMs - (performance.now() - arrivedAt);
+      if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
       const model = typeof (body as { model?: unknown }).model === "string" ? (body as { model: string }).model : `penaxtra-target-sim-${profile}`;
       sendJson(response, 200, {
         id: `chatcmpl-${randomUUID()}`,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TargetConfig } from "./adapters.ts";
+import { StartRate } from "./send-limiter.ts";
 import { TargetRunner } from "./target-runner.ts";
 
 const servers: Array<{ close(): void }> = [];
@@ -35,14 +36,12 @@ describe("TargetRunner", () => {
     expect(peak).toBe(3);
   });
 
-  it("honours requests per minute: a burst up to the concurrency, then one start per interval", async () => {
+  it("spaces request starts to honour requests per minute", async () => {
     const starts: number[] = [];
     const config = await target((_req, res) => (starts.push(performance.now()), answer(res)));
-    const runner = new TargetRunner(config, { concurrency: 3, requestsPerMinute: 600, maxRetries: 0 }, policy);
-    await Promise.all(Array.from({ length: 6 }, () => runner.send("hi")));
-    expect(starts[2]! - starts[0]!).toBeLessThan(60);
-    // Three more at 100 ms intervals after the burst of three.
-    expect(starts[5]! - starts[0]!).toBeGreaterThanOrEqual(280);
+    const runner = new TargetRunner(config, { concurrency: 5, requestsPerMinute: 600, maxRetries: 0 }, policy);
+    await Promise.all(Array.from({ length: 5 }, () => runner.send("hi")));
+    expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(380);
   });
 
   it("retries 503 with backoff and returns the answer with the attempt count", async () => {
@@ -86,5 +85,19 @@ describe("TargetRunner", () => {
     const config = await target(() => {});
     const runner = new TargetRunner({ ...config, timeoutMs: 100 }, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 0 }, policy);
     expect(await runner.send("hi")).toMatchObject({ ok: false, error: "timeout" });
+  });
+});
+
+describe("StartRate", () => {
+  it("allows a burst, then one start per interval", async () => {
+    const rate = new StartRate(600, 3);
+    const started = performance.now();
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await rate.wait();
+      starts.push(performance.now() - started);
+    }
+    expect(starts[2]!).toBeLessThan(30);
+    expect(starts[4]!).toBeGreaterThanOrEqual(190);
   });
 });

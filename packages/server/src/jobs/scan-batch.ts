@@ -22,15 +22,17 @@ export function scanBatchTask(deps: WorkerDeps): Task {
   return async (payload) => {
     const { scan_id: scanId, tenant_id: tenantId, batch } = readScanPayload(payload);
     const { db } = deps;
-    const [scan] = await db.select().from(scans).where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId)));
-    if (!scan || scan.status !== "running") return;
-    const [endpoint] = await db.select().from(endpoints).where(and(eq(endpoints.id, scan.endpointId), eq(endpoints.tenantId, tenantId)));
-    if (!endpoint) throw new Error(`endpoint ${scan.endpointId} of scan ${scanId} is missing`);
+    const [found] = await db
+      .select({ status: scans.status, endpoint: endpoints })
+      .from(scans)
+      .innerJoin(endpoints, and(eq(endpoints.id, scans.endpointId), eq(endpoints.tenantId, scans.tenantId)))
+      .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId)));
+    if (!found || found.status !== "running") return;
+    const { endpoint } = found;
 
-    const pending = await db
-      .select()
-      .from(scanAttempts)
-      .where(and(eq(scanAttempts.scanId, scanId), eq(scanAttempts.batch, batch ?? 0), eq(scanAttempts.status, "pending")));
+    const pending = await deps.sql<Array<Pick<Attempt, "id" | "prompt" | "canary"> & { probe_id: string }>>`
+      select id, probe_id, prompt, canary from scan_attempts
+      where scan_id = ${scanId} and batch = ${batch ?? 0} and status = 'pending'`;
 
     const limits = endpointRunnerLimits(endpoint);
     const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
@@ -55,7 +57,9 @@ export function scanBatchTask(deps: WorkerDeps): Task {
   };
 }
 
-async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, attempt: Attempt, signal: AbortSignal): Promise<void> {
+type PendingAttempt = Pick<Attempt, "id" | "prompt" | "canary"> & { probe_id: string };
+
+async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, attempt: PendingAttempt, signal: AbortSignal): Promise<void> {
   let outcome: RunnerOutcome;
   try {
     outcome = await runner.send(attempt.prompt, signal);
@@ -78,7 +82,7 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
     return;
   }
 
-  const probe = probesById.get(attempt.probeId);
+  const probe = probesById.get(attempt.probe_id);
   let votes: JudgeVote[];
   let meta;
   if (probe) {

@@ -72,7 +72,23 @@ export class LeasedLimiter implements SendLimiter {
     if (this.stored > 0) await this.lease(0);
   }
 
+  // Coalesced into a microtask: a job that starts sixteen requests in one go asks for sixteen
+  // slots in one round trip, not for one and then fifteen more.
+  private rebalanceQueued = false;
+  private forceQueued = false;
   private rebalance(force = false): void {
+    this.forceQueued ||= force;
+    if (this.rebalanceQueued) return;
+    this.rebalanceQueued = true;
+    queueMicrotask(() => {
+      const forced = this.forceQueued;
+      this.rebalanceQueued = false;
+      this.forceQueued = false;
+      this.rebalanceNow(forced);
+    });
+  }
+
+  private rebalanceNow(force: boolean): void {
     if (this.leasing) return;
     const want = Math.min(this.limits.concurrency, this.slots.demand);
     const settled = want === this.granted && this.stored === Math.max(this.granted, this.slots.active);
@@ -97,7 +113,6 @@ export class LeasedLimiter implements SendLimiter {
     this.stored = want === 0 && inUse === 0 ? 0 : Math.max(this.granted, inUse);
     this.slots.resize(this.granted);
     this.rate.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.granted)) / this.limits.concurrency;
-    this.rate.burst = Math.max(1, this.granted);
     if (this.stored > 0 || want > 0) this.startRefresh();
     else this.stopRefresh();
   }
