@@ -8,6 +8,8 @@ export type TaskName = "scan_run" | "scan_batch" | "scan_finalize" | "rag_run";
 export interface JobOptions {
   jobKey?: string;
   maxAttempts?: number;
+  /** Not before this many seconds from now. */
+  runAfterSeconds?: number;
 }
 
 export interface JobQueue {
@@ -19,6 +21,7 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 export async function addJob(sql: Sql, task: TaskName, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
   await sql`select graphile_worker.add_job(
     ${task}, ${JSON.stringify(payload)}::json,
+    run_at => now() + make_interval(secs => ${options.runAfterSeconds ?? 0}),
     job_key => ${options.jobKey ?? null}, max_attempts => ${options.maxAttempts ?? 25})`;
 }
 

@@ -1,17 +1,19 @@
-// scan_batch: sends one batch of a scan's planned attempts to the target and has the judge panel
-// score each answer as it arrives. Only `pending` attempts are sent, and a result is written only
-// over a `pending` row, so a retried or recovered job never duplicates an attempt. The last batch
-// to finish moves the scan to `judging` and enqueues scan_finalize.
-import { judgeResponse, metaJudge, probes, TargetRunner, type JudgeVote, type RunnerOutcome } from "@penaxtra/engine";
+// scan_batch: writes its share of the plan as attempt rows (each with its own canary; a retry keeps
+// the rows, and canaries, of the first run), sends the attempts to the target and has the judge
+// panel score each answer as it arrives. Only `pending` attempts are sent, and a result is written
+// only over a `pending` row, so a retried or recovered job never duplicates an attempt. The batch
+// that finishes the last attempt moves the scan to `judging` and finalizes it.
+import { judgeResponse, makeCanary, metaJudge, probes, renderPayload, TargetRunner, type JudgeVote, type RunnerOutcome } from "@penaxtra/engine";
 import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { endpoints, scanAttempts, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import { AttemptRecorder } from "./attempt-recorder.ts";
-import { addJob } from "./job-queue.ts";
-import { readScanPayload, type WorkerDeps } from "./worker-deps.ts";
+import { finalizeScan } from "./scan-finalize.ts";
+import { watchScanStatus } from "./scan-status-watch.ts";
+import { readBatchPayload, type WorkerDeps } from "./worker-deps.ts";
 
-const CANCEL_POLL_MS = 250;
+const FINALIZE_SAFETY_NET_SECONDS = 30;
 const MAX_STORED_RESPONSE_CHARS = 100_000;
 
 type Attempt = typeof scanAttempts.$inferSelect;
@@ -20,7 +22,7 @@ const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 
 export function scanBatchTask(deps: WorkerDeps): Task {
   return async (payload) => {
-    const { scan_id: scanId, tenant_id: tenantId, batch } = readScanPayload(payload);
+    const { scan_id: scanId, tenant_id: tenantId, batch, attempts } = readBatchPayload(payload);
     const { db } = deps;
     const [found] = await db
       .select({ status: scans.status, endpoint: endpoints })
@@ -30,26 +32,36 @@ export function scanBatchTask(deps: WorkerDeps): Task {
     if (!found || found.status !== "running") return;
     const { endpoint } = found;
 
-    const pending = await deps.sql<Array<Pick<Attempt, "id" | "prompt" | "canary"> & { probe_id: string }>>`
-      select id, probe_id, prompt, canary from scan_attempts
-      where scan_id = ${scanId} and batch = ${batch ?? 0} and status = 'pending'`;
+    const rows = attempts.flatMap(([probeId, variantIndex]) => {
+      const probe = probesById.get(probeId);
+      if (!probe || !probe.variants[variantIndex]) return [];
+      const canary = makeCanary();
+      return [{ probe_id: probeId, variant_index: variantIndex, canary, prompt: renderPayload(probe, variantIndex, canary) }];
+    });
+    // Insert-or-keep, then read back what is still pending: the one source of truth on a retry.
+    const pending = await deps.sql<PendingAttempt[]>`
+      with planned as (
+        insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt)
+        select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.canary, a.prompt
+        from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, canary text, prompt text)
+        on conflict (scan_id, probe_id, variant_index) do nothing
+        returning id, probe_id, prompt, canary)
+      select id, probe_id, prompt, canary from planned
+      union all
+      select id, probe_id, prompt, canary from scan_attempts where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
 
     const limits = endpointRunnerLimits(endpoint);
     const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
       limiter: deps.leases.limiterFor(endpoint.id, limits),
     });
 
-    // Cancellation: watch the scan's status and abort in-flight requests when it leaves `running`.
-    const cancelled = new AbortController();
-    const watcher = setInterval(async () => {
-      const [row] = await db.select({ status: scans.status }).from(scans).where(eq(scans.id, scanId)).catch(() => []);
-      if (row && row.status !== "running") cancelled.abort(new Error(`scan is ${row.status}`));
-    }, CANCEL_POLL_MS);
+    // Cancellation: in-flight requests are aborted when the scan leaves `running`.
+    const cancelled = watchScanStatus(deps, scanId);
     const recorder = new AttemptRecorder(deps.sql);
     try {
       await Promise.all(pending.map((attempt) => runAttempt(deps, runner, recorder, attempt, cancelled.signal)));
     } finally {
-      clearInterval(watcher);
+      cancelled.release();
       await recorder.flush();
     }
     if (cancelled.signal.aborted) return;
@@ -110,11 +122,20 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
   });
 }
 
+// Done when every planned attempt has a finished row. (Counting pending rows would not do: a
+// batch that has not started yet has no rows.) The batch that wins the running -> judging
+// transition finalizes at once; the queued scan_finalize job is the safety net should this
+// process die in between, and finds nothing to do otherwise.
 async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
-  await deps.sql.begin(async (tx) => {
-    const [left] = await tx<Array<{ pending: number }>>`select count(*)::int as pending from scan_attempts where scan_id = ${scanId} and status = 'pending'`;
-    if (left!.pending > 0) return;
-    const moved = await tx`update scans set status = 'judging' where id = ${scanId} and status = 'running' returning id`;
-    if (moved.length) await addJob(tx, "scan_finalize", { scan_id: scanId, tenant_id: tenantId }, { jobKey: `scan:${scanId}:finalize` });
-  });
+  // One statement, so one transaction: the transition and the safety-net job commit together.
+  const moved = await deps.sql`
+    with moved as (
+      update scans set status = 'judging'
+      where id = ${scanId} and status = 'running'
+        and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId} and status <> 'pending')
+      returning id)
+    select graphile_worker.add_job('scan_finalize', ${JSON.stringify({ scan_id: scanId, tenant_id: tenantId })}::json,
+             run_at => now() + make_interval(secs => ${FINALIZE_SAFETY_NET_SECONDS}), job_key => ${`scan:${scanId}:finalize`})
+    from moved`;
+  if (moved.length) await finalizeScan(deps, scanId, tenantId);
 }

@@ -39,106 +39,110 @@ export function pickEvidence(attempts: JudgedAttempt[]): JudgedAttempt | null {
 export function scanFinalizeTask(deps: WorkerDeps): Task {
   return async (payload) => {
     const { scan_id: scanId, tenant_id: tenantId } = readScanPayload(payload);
-    await deps.sql.begin(async (tx) => {
-      const [scan] = await tx<Array<{ status: string; endpoint_id: string; threshold: number }>>`
-        select s.status, s.endpoint_id, t.review_confidence_threshold as threshold
-        from scans s join tenants t on t.id = s.tenant_id
-        where s.id = ${scanId} and s.tenant_id = ${tenantId} for update of s`;
-      if (!scan || scan.status !== "judging") return;
-      // Answers are fetched only for the attempts that become evidence: runaway-output probes
-      // return hundreds of kilobytes each.
-      const attempts = await tx<JudgedAttempt[]>`
-        select id, probe_id, variant_index, canary, prompt, status, error, http_status, latency_ms, verdict, confidence, votes
-        from scan_attempts where scan_id = ${scanId}`;
-
-      const byProbe = new Map<string, JudgedAttempt[]>();
-      for (const attempt of attempts) byProbe.set(attempt.probe_id, [...(byProbe.get(attempt.probe_id) ?? []), attempt]);
-      const planned = [...byProbe].flatMap(([probeId, probeAttempts]) => {
-        const probe = probesById.get(probeId);
-        const evidence = pickEvidence(probeAttempts);
-        return probe && evidence ? [{ probe, evidence, probeAttempts }] : [];
-      });
-
-      let created: Array<{ id: string; probe_id: string; status: string; created_at: Date }> = [];
-      if (planned.length) {
-        const responses = await tx<Array<{ id: string; response: string | null }>>`
-          select id, left(response, ${MAX_EVIDENCE_CHARS}) as response, length(response) > ${MAX_EVIDENCE_CHARS} as truncated
-          from scan_attempts where id in ${tx(planned.map((entry) => entry.evidence.id))}`;
-        const responseOf = new Map(responses.map((row) => [row.id, row as { response: string | null; truncated?: boolean }]));
-        const rows = planned.map(({ probe, evidence, probeAttempts }) => {
-          const confidence = evidence.confidence ?? 0;
-          const answer = responseOf.get(evidence.id);
-          return {
-            tenant_id: tenantId,
-            scan_id: scanId,
-            endpoint_id: scan.endpoint_id,
-            probe_id: probe.id,
-            title: probe.title,
-            category: probe.category,
-            severity: probe.severity,
-            status: evidence.verdict === "vulnerable" && confidence >= scan.threshold ? "confirmed" : "needs_review",
-            verdict: evidence.verdict!,
-            confidence,
-            risk_refs: tx.array(probe.risk_refs),
-            // As text: the shared client serializes json as drizzle expects, i.e. not at all.
-            evidence: JSON.stringify({
-              prompt: evidence.prompt,
-              response: answer?.response ?? "",
-              details: {
-                attempt_id: evidence.id,
-                variant_index: evidence.variant_index,
-                canary: evidence.canary,
-                http_status: evidence.http_status,
-                latency_ms: evidence.latency_ms,
-                response_truncated: Boolean(answer?.truncated),
-                variants_tested: probeAttempts.length,
-                variants_vulnerable: probeAttempts.filter((attempt) => attempt.verdict === "vulnerable").length,
-                variants_errored: probeAttempts.filter((attempt) => attempt.status === "errored").length,
-                meta_rationale: evidence.votes!.meta.rationale,
-              },
-            }),
-          };
-        });
-        created = await tx`insert into findings ${tx(rows)} on conflict do nothing returning id, probe_id, status, created_at`;
-        const byProbeId = new Map(planned.map((entry) => [entry.probe.id, entry]));
-        const refRows = created.flatMap((finding) =>
-          byProbeId.get(finding.probe_id)!.probe.risk_refs.map((ref) => ({ tenant_id: tenantId, ref, created_at: finding.created_at, finding_id: finding.id })),
-        );
-        if (refRows.length) await tx`insert into finding_refs ${tx(refRows)}`;
-        const voteRows = created.flatMap((finding) => {
-          const { judges, meta } = byProbeId.get(finding.probe_id)!.evidence.votes!;
-          return [
-            ...judges.map((vote) => ({ tenant_id: tenantId, finding_id: finding.id, judge: vote.judge, kind: "judge", verdict: vote.verdict, confidence: vote.confidence, rationale: vote.rationale })),
-            { tenant_id: tenantId, finding_id: finding.id, judge: "meta", kind: "meta", verdict: meta.verdict, confidence: meta.confidence, rationale: meta.rationale },
-          ];
-        });
-        if (voteRows.length) await tx`insert into judge_votes ${tx(voteRows)}`;
-      }
-
-      const errored = attempts.filter((attempt) => attempt.status === "errored");
-      const everyAttemptErrored = attempts.length > 0 && errored.length === attempts.length;
-      const [{ findings_count: findingsCount }] = (await tx`
-        update scans set
-          status = ${everyAttemptErrored ? "failed" : "completed"},
-          error = ${everyAttemptErrored ? `all_attempts_errored: ${errored[0]!.error}` : null},
-          findings_count = (select count(*) from findings where scan_id = ${scanId}),
-          attempts_done = ${attempts.filter((attempt) => attempt.status !== "pending").length},
-          attempts_errored = ${errored.length},
-          completed_at = now()
-        where id = ${scanId}
-        returning findings_count`) as unknown as [{ findings_count: number }];
-
-      const events = [
-        ...(created.length
-          ? [{ action: "findings.created", result: "success", details: { count: created.length, confirmed: created.filter((f) => f.status === "confirmed").length, finding_ids: created.slice(0, 200).map((f) => f.id) } }]
-          : []),
-        {
-          action: everyAttemptErrored ? "scan.failed" : "scan.completed",
-          result: everyAttemptErrored ? "failure" : "success",
-          details: { attempts_total: attempts.length, attempts_errored: errored.length, findings_count: findingsCount },
-        },
-      ];
-      await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "scan", target_id: scanId, details: JSON.stringify(event.details) })))}`;
-    });
+    await finalizeScan(deps, scanId, tenantId);
   };
+}
+
+export async function finalizeScan(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
+  await deps.sql.begin(async (tx) => {
+    const [scan] = await tx<Array<{ status: string; endpoint_id: string; threshold: number }>>`
+      select s.status, s.endpoint_id, t.review_confidence_threshold as threshold
+      from scans s join tenants t on t.id = s.tenant_id
+      where s.id = ${scanId} and s.tenant_id = ${tenantId} for update of s`;
+    if (!scan || scan.status !== "judging") return;
+    // Answers are fetched only for the attempts that become evidence: runaway-output probes
+    // return hundreds of kilobytes each.
+    const attempts = await tx<JudgedAttempt[]>`
+      select id, probe_id, variant_index, canary, prompt, status, error, http_status, latency_ms, verdict, confidence, votes
+      from scan_attempts where scan_id = ${scanId}`;
+
+    const byProbe = new Map<string, JudgedAttempt[]>();
+    for (const attempt of attempts) byProbe.set(attempt.probe_id, [...(byProbe.get(attempt.probe_id) ?? []), attempt]);
+    const planned = [...byProbe].flatMap(([probeId, probeAttempts]) => {
+      const probe = probesById.get(probeId);
+      const evidence = pickEvidence(probeAttempts);
+      return probe && evidence ? [{ probe, evidence, probeAttempts }] : [];
+    });
+
+    let created: Array<{ id: string; probe_id: string; status: string; created_at: Date }> = [];
+    if (planned.length) {
+      const responses = await tx<Array<{ id: string; response: string | null }>>`
+        select id, left(response, ${MAX_EVIDENCE_CHARS}) as response, length(response) > ${MAX_EVIDENCE_CHARS} as truncated
+        from scan_attempts where id in ${tx(planned.map((entry) => entry.evidence.id))}`;
+      const responseOf = new Map(responses.map((row) => [row.id, row as { response: string | null; truncated?: boolean }]));
+      const rows = planned.map(({ probe, evidence, probeAttempts }) => {
+        const confidence = evidence.confidence ?? 0;
+        const answer = responseOf.get(evidence.id);
+        return {
+          tenant_id: tenantId,
+          scan_id: scanId,
+          endpoint_id: scan.endpoint_id,
+          probe_id: probe.id,
+          title: probe.title,
+          category: probe.category,
+          severity: probe.severity,
+          status: evidence.verdict === "vulnerable" && confidence >= scan.threshold ? "confirmed" : "needs_review",
+          verdict: evidence.verdict!,
+          confidence,
+          risk_refs: tx.array(probe.risk_refs),
+          // As text: the shared client serializes json as drizzle expects, i.e. not at all.
+          evidence: JSON.stringify({
+            prompt: evidence.prompt,
+            response: answer?.response ?? "",
+            details: {
+              attempt_id: evidence.id,
+              variant_index: evidence.variant_index,
+              canary: evidence.canary,
+              http_status: evidence.http_status,
+              latency_ms: evidence.latency_ms,
+              response_truncated: Boolean(answer?.truncated),
+              variants_tested: probeAttempts.length,
+              variants_vulnerable: probeAttempts.filter((attempt) => attempt.verdict === "vulnerable").length,
+              variants_errored: probeAttempts.filter((attempt) => attempt.status === "errored").length,
+              meta_rationale: evidence.votes!.meta.rationale,
+            },
+          }),
+        };
+      });
+      created = await tx`insert into findings ${tx(rows)} on conflict do nothing returning id, probe_id, status, created_at`;
+      const byProbeId = new Map(planned.map((entry) => [entry.probe.id, entry]));
+      const refRows = created.flatMap((finding) =>
+        byProbeId.get(finding.probe_id)!.probe.risk_refs.map((ref) => ({ tenant_id: tenantId, ref, created_at: finding.created_at, finding_id: finding.id })),
+      );
+      if (refRows.length) await tx`insert into finding_refs ${tx(refRows)}`;
+      const voteRows = created.flatMap((finding) => {
+        const { judges, meta } = byProbeId.get(finding.probe_id)!.evidence.votes!;
+        return [
+          ...judges.map((vote) => ({ tenant_id: tenantId, finding_id: finding.id, judge: vote.judge, kind: "judge", verdict: vote.verdict, confidence: vote.confidence, rationale: vote.rationale })),
+          { tenant_id: tenantId, finding_id: finding.id, judge: "meta", kind: "meta", verdict: meta.verdict, confidence: meta.confidence, rationale: meta.rationale },
+        ];
+      });
+      if (voteRows.length) await tx`insert into judge_votes ${tx(voteRows)}`;
+    }
+
+    const errored = attempts.filter((attempt) => attempt.status === "errored");
+    const everyAttemptErrored = attempts.length > 0 && errored.length === attempts.length;
+    const [{ findings_count: findingsCount }] = (await tx`
+      update scans set
+        status = ${everyAttemptErrored ? "failed" : "completed"},
+        error = ${everyAttemptErrored ? `all_attempts_errored: ${errored[0]!.error}` : null},
+        findings_count = (select count(*) from findings where scan_id = ${scanId}),
+        attempts_done = ${attempts.filter((attempt) => attempt.status !== "pending").length},
+        attempts_errored = ${errored.length},
+        completed_at = now()
+      where id = ${scanId}
+      returning findings_count`) as unknown as [{ findings_count: number }];
+
+    const events = [
+      ...(created.length
+        ? [{ action: "findings.created", result: "success", details: { count: created.length, confirmed: created.filter((f) => f.status === "confirmed").length, finding_ids: created.slice(0, 200).map((f) => f.id) } }]
+        : []),
+      {
+        action: everyAttemptErrored ? "scan.failed" : "scan.completed",
+        result: everyAttemptErrored ? "failure" : "success",
+        details: { attempts_total: attempts.length, attempts_errored: errored.length, findings_count: findingsCount },
+      },
+    ];
+    await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "scan", target_id: scanId, details: JSON.stringify(event.details) })))}`;
+  });
 }

@@ -24,8 +24,22 @@ export interface ScanJobPayload {
   tenant_id: string;
 }
 
-export function readScanPayload(payload: unknown): ScanJobPayload & { batch?: number } {
-  const value = payload as Partial<ScanJobPayload & { batch: number }> | null;
+/** A scan_batch job's share of the plan: [probe id, variant index] pairs. */
+export type PlannedAttempt = [probeId: string, variantIndex: number];
+
+export interface ScanBatchPayload extends ScanJobPayload {
+  batch: number;
+  attempts: PlannedAttempt[];
+}
+
+export function readScanPayload(payload: unknown): ScanJobPayload {
+  const value = payload as Partial<ScanJobPayload> | null;
   if (!value || typeof value.scan_id !== "string" || typeof value.tenant_id !== "string") throw new Error("scan job payload needs scan_id and tenant_id");
-  return value as ScanJobPayload & { batch?: number };
+  return value as ScanJobPayload;
+}
+
+export function readBatchPayload(payload: unknown): ScanBatchPayload {
+  const value = readScanPayload(payload) as Partial<ScanBatchPayload>;
+  if (typeof value.batch !== "number" || !Array.isArray(value.attempts)) throw new Error("scan_batch payload needs batch and attempts");
+  return value as ScanBatchPayload;
 }

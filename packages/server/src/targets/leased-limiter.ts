@@ -35,6 +35,7 @@ export class LeasedLimiter implements SendLimiter {
   }
 
   updateLimits(limits: LeaseLimits): void {
+    if (limits.concurrency === this.limits.concurrency && limits.requestsPerMinute === this.limits.requestsPerMinute) return;
     this.limits = limits;
     this.rebalance(true);
   }
