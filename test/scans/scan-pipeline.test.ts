@@ -133,6 +133,16 @@ describe("scan pipeline", () => {
     expect(attempts).toBe(0);
   });
 
+  it("records a probe that left the library between planning and sending as errored, so the scan still ends", async () => {
+    const endpointId = await createEndpoint(ctx, token, (await target({})).url);
+    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
+    const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })).json();
+    await ctx.sql`update scans set status = 'running', attempts_total = 1, started_at = now() where id = ${scanId}`;
+    await scanBatchTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId, batch: 0, attempts: [["probe-removed-in-an-upgrade", 0]] }, {} as never);
+    const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
+    expect(scan).toMatchObject({ status: "failed", error: "all_attempts_errored: probe_not_in_library", attempts_done: 1, attempts_errored: 1 });
+  });
+
   it("stops sending when the scan is cancelled", async () => {
     const worker = await ctx.startWorker();
     const slow = await target({ latencyMs: 300 });

@@ -32,21 +32,24 @@ export function scanBatchTask(deps: WorkerDeps): Task {
     if (!found || found.status !== "running") return;
     const { endpoint } = found;
 
-    const rows = attempts.flatMap(([probeId, variantIndex]) => {
+    const rows = attempts.map(([probeId, variantIndex]) => {
       const probe = probesById.get(probeId);
-      if (!probe || !probe.variants[variantIndex]) return [];
       const canary = makeCanary();
-      return [{ probe_id: probeId, variant_index: variantIndex, canary, prompt: renderPayload(probe, variantIndex, canary) }];
+      // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
+      // so the scan still reaches its planned total.
+      if (!probe || !probe.variants[variantIndex]) return { probe_id: probeId, variant_index: variantIndex, canary, prompt: "", status: "errored", error: "probe_not_in_library" };
+      return { probe_id: probeId, variant_index: variantIndex, canary, prompt: renderPayload(probe, variantIndex, canary), status: "pending", error: null };
     });
     // Insert-or-keep, then read back what is still pending: the one source of truth on a retry.
     const pending = await deps.sql<PendingAttempt[]>`
       with planned as (
-        insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt)
-        select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.canary, a.prompt
-        from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, canary text, prompt text)
+        insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
+        select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.canary, a.prompt, a.status, a.error,
+               case when a.status = 'pending' then null else now() end
+        from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, canary text, prompt text, status text, error text)
         on conflict (scan_id, probe_id, variant_index) do nothing
-        returning id, probe_id, prompt, canary)
-      select id, probe_id, prompt, canary from planned
+        returning id, probe_id, prompt, canary, status)
+      select id, probe_id, prompt, canary from planned where status = 'pending'
       union all
       select id, probe_id, prompt, canary from scan_attempts where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
 
