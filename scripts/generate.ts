@@ -15,7 +15,8 @@ const spec = parse(readFileSync(specPath, "utf8"));
 
 const header = "// Generated from openapi.yaml by `pnpm generate`. Do not edit.\n";
 
-const sdkTypes = header + "/* eslint-disable */\n" + astToString(await openapiTS(spec, { alphabetize: false }));
+// defaultNonNullable off: a field with a default may be left out of a request (e.g. one endpoint limit).
+const sdkTypes = header + "/* eslint-disable */\n" + astToString(await openapiTS(spec, { alphabetize: false, defaultNonNullable: false }));
 const serverContract = header + generateServerContract(spec);
 
 const outputs: Array<[string, string]> = [

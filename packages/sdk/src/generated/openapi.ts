@@ -448,7 +448,7 @@ export interface components {
              * @default POST
              * @enum {string}
              */
-            method: "POST" | "PUT";
+            method?: "POST" | "PUT";
             body_template: string;
             /** @description Dot path to the answer text in the response JSON, e.g. `data.choices.0.text`. */
             response_path: string;
@@ -458,13 +458,13 @@ export interface components {
         };
         EndpointLimits: {
             /** @default 4 */
-            concurrency: number;
+            concurrency?: number;
             /** @default 120 */
-            requests_per_minute: number;
+            requests_per_minute?: number;
             /** @default 30000 */
-            timeout_ms: number;
+            timeout_ms?: number;
             /** @default 3 */
-            max_retries: number;
+            max_retries?: number;
         };
         /** @description Only the limits named change; the others keep their current values. */
         EndpointLimitsUpdate: {
@@ -544,7 +544,7 @@ export interface components {
              * @description Name of the JSON body field that carries the tenant namespace.
              * @default namespace
              */
-            namespace_param: string;
+            namespace_param?: string;
             auth_header?: string | null;
         };
         AiAssetCreate: {

@@ -1,0 +1,47 @@
+// Runs the example against a real server (API + worker on a throwaway database) and the vulnerable
+// target simulator, through the SDK, exactly as a user would.
+import { serve, type ServerType } from "@hono/node-server";
+import { startTargetSimulator } from "@penaxtra/engine";
+import { createPenaxtraClient } from "@penaxtra/sdk";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { formatSummary, scanEndpoint } from "./scan-an-endpoint.ts";
+
+let ctx: TestContext;
+let server: ServerType;
+let baseUrl: string;
+let simulator: Awaited<ReturnType<typeof startTargetSimulator>>;
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  await ctx.startWorker();
+  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  simulator = await startTargetSimulator({ port: 0, profile: "vulnerable" });
+});
+afterAll(async () => {
+  await new Promise((resolve) => {
+    server.close(resolve);
+    (server as import("node:http").Server).closeAllConnections();
+  });
+  await simulator.stop();
+  await ctx.cleanup();
+});
+
+it("scans the vulnerable simulator and summarises confirmed findings by category", async () => {
+  const client = createPenaxtraClient({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
+  const summary = await scanEndpoint(client, `${simulator.url}/v1/chat/completions`, { pollMs: 50, limits: { concurrency: 16, requests_per_minute: 60_000 } });
+  expect(summary.scan.status).toBe("completed");
+  expect(summary.findings.length).toBe(summary.scan.findings_count);
+  expect(summary.findings.some((finding) => finding.status === "confirmed" && finding.severity === "critical")).toBe(true);
+  const text = formatSummary(summary);
+  expect(text).toContain("prompt_injection");
+  expect(text).toMatch(/^scan [0-9a-f-]+: completed, (\d+)\/\1 attempts \(0 errored\)/);
+});
+
+it("reports a refused registration with the API's error slug", async () => {
+  const client = createPenaxtraClient({ baseUrl, apiKey: "pxt_not_a_real_token" });
+  await expect(scanEndpoint(client, `${simulator.url}/v1/chat/completions`)).rejects.toThrow("could not register the endpoint: invalid_token");
+});
