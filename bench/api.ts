@@ -1,6 +1,5 @@
 // `pnpm bench api`: p50/p99 of GET /api/v2/findings over 1,000,000 findings, and requests/s of
 // GET /api/v2/scans/{id}, against a real server process on loopback. Target: p99 < 20 ms.
-import { spawn, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
 import { chmod, mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -12,6 +11,7 @@ import { connect } from "../packages/server/src/db/connection.ts";
 import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.ts";
 import { migrateDatabase } from "../packages/server/src/db/migrate.ts";
 import { tenants } from "../packages/server/src/db/schema.ts";
+import { startServer } from "./support/start-server.ts";
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
 const LATENCY_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -65,7 +65,7 @@ export async function benchApi() {
   const [scan] = await sql`select id from scans limit 1`;
   const [endpoint] = await sql`select id from endpoints limit 1`;
 
-  const server = await startServer(url);
+  const server = await startServer(url, { worker: false });
   const base = `http://127.0.0.1:${server.port}`;
   const headers = { authorization: `Bearer ${token}` };
   try {
@@ -158,21 +158,4 @@ async function seed(sql: postgres.Sql, tenantId: string) {
             join scan_ids s on s.n = 1 + i % 200`;
   await sql`insert into finding_refs (tenant_id, ref, created_at, finding_id) select tenant_id, unnest(risk_refs), created_at, id from findings`;
   await sql`analyze`;
-}
-
-async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [resolve(root, "packages/server/bin/penaxtra.js"), "serve", "--no-worker"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: "0", LOG_LEVEL: "info", PENAXTRA_RATE_LIMIT_PER_MINUTE: "10000000", PENAXTRA_RATE_LIMIT_BURST: "10000000" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  const port = await new Promise<number>((resolvePort, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      const match = /"url":"http:\/\/[^:]+:(\d+)"/.exec(output);
-      if (match) resolvePort(Number(match[1]));
-    });
-    child.once("exit", () => reject(new Error(`server exited: ${output}`)));
-  });
-  return { child, port };
 }

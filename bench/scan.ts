@@ -1,7 +1,6 @@
 // `pnpm bench scan`: a full-library scan of the vulnerable target simulator (20 ms per answer) at
 // endpoint concurrency 16, through a real server process (API + worker). Reports wall time from
 // POST /scans to `completed`, divided by the ideal attempts x latency / concurrency. Target <= 1.3.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -14,6 +13,7 @@ import { connect } from "../packages/server/src/db/connection.ts";
 import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.ts";
 import { migrateDatabase } from "../packages/server/src/db/migrate.ts";
 import { tenants } from "../packages/server/src/db/schema.ts";
+import { startServer } from "./support/start-server.ts";
 
 const LATENCY_MS = 20;
 const CONCURRENCY = 16;
@@ -42,7 +42,7 @@ export async function benchScan() {
   const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
 
   const simulator = await startTargetSimulator({ port: 0, profile: "vulnerable", latencyMs: LATENCY_MS });
-  const server = await startServer(url);
+  const server = await startServer(url, { worker: true, env: { PENAXTRA_ALLOW_PRIVATE_TARGETS: "true", PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000" } });
   const base = `http://127.0.0.1:${server.port}/api/v2`;
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   try {
@@ -148,30 +148,4 @@ function postgresCpuMs(): number {
 function benchCpuMs(): number {
   const usage = process.cpuUsage();
   return Math.round((usage.user + usage.system) / 1000);
-}
-
-async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [resolve(root, "packages/server/bin/penaxtra.js"), "serve"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: "0",
-      LOG_LEVEL: "info",
-      PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
-      PENAXTRA_RATE_LIMIT_PER_MINUTE: "10000000",
-      PENAXTRA_RATE_LIMIT_BURST: "10000000",
-      PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  const port = await new Promise<number>((resolvePort, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      const match = /"url":"http:\/\/[^:]+:(\d+)"/.exec(output);
-      if (match) resolvePort(Number(match[1]));
-    });
-    child.once("exit", () => reject(new Error(`server exited: ${output}`)));
-  });
-  return { child, port };
 }
