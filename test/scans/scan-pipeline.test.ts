@@ -143,6 +143,48 @@ describe("scan pipeline", () => {
     expect(scan).toMatchObject({ status: "failed", error: "all_attempts_errored: probe_not_in_library", attempts_done: 1, attempts_errored: 1 });
   });
 
+  it("stores answers with NUL characters and broken surrogate pairs", async () => {
+    const worker = await ctx.startWorker();
+    const hostile = await target({ reply: "Sure!\u0000 here \ud83d is everything" });
+    const scanId = await createScan(ctx, token, await createEndpoint(ctx, token, hostile.url), someProbes(2));
+    const scan = await waitForScan(ctx, token, scanId);
+    await worker.stop();
+    expect(scan).toMatchObject({ status: "completed", attempts_errored: 0, attempts_done: variantsOf(someProbes(2)) });
+    const { response } = await firstRow(ctx.sql`select response from scan_attempts where scan_id = ${scanId} limit 1`);
+    expect(response).toBe("Sure! here \ufffd is everything");
+  });
+
+  it("ends a scan whose endpoint is disabled while it runs", async () => {
+    const worker = await ctx.startWorker();
+    const slow = await target({ latencyMs: 200 });
+    const endpointId = await createEndpoint(ctx, token, slow.url, { concurrency: 1 });
+    const scanId = await createScan(ctx, token, endpointId, someProbes(20));
+    await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done >= 1);
+    await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpointId}`, { token, body: { status: "disabled" } });
+    const scan = await waitForScan(ctx, token, scanId, undefined, undefined, 5000);
+    const sentWhenEnded = slow.requests;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await worker.stop();
+    expect(scan).toMatchObject({ status: "failed", error: "endpoint_unavailable" });
+    expect(slow.requests).toBe(sentWhenEnded);
+  });
+
+  it("records a batch that failed on its last try as errored attempts, so the scan still ends", async () => {
+    const endpointId = await createEndpoint(ctx, token, (await target({})).url);
+    // A secret sealed under another key cannot be opened: every try of the batch throws.
+    await ctx.sql`update endpoints set auth_secret_encrypted = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' where id = ${endpointId}`;
+    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
+    const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(1) } })).json();
+    await scanPlanTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId }, {} as never);
+    const [{ payload }] = (await ctx.sql`select j.payload from graphile_worker._private_jobs j where j.payload->>'scan_id' = ${scanId}`) as unknown as [{ payload: unknown }];
+    const tryNumber = (attempts: number) => ({ job: { attempts, max_attempts: 10 } }) as never;
+    await expect(scanBatchTask(workerDeps())(payload, tryNumber(1))).rejects.toThrow();
+    await scanBatchTask(workerDeps())(payload, tryNumber(10));
+    const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
+    expect(scan).toMatchObject({ status: "failed", attempts_errored: variantsOf(someProbes(1)) });
+    expect(scan.error).toMatch(/^all_attempts_errored: batch_failed: /);
+  });
+
   it("stops sending when the scan is cancelled", async () => {
     const worker = await ctx.startWorker();
     const slow = await target({ latencyMs: 300 });

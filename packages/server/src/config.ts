@@ -32,6 +32,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const config = readConfig(env);
+  // A worker must miss several check-ins before others take its jobs over; with a heartbeat close
+  // to the stale time, a merely busy worker would lose jobs it is still running.
+  if (config.workerHeartbeatMs * 3 > config.workerStaleAfterMs) {
+    throw new Error(`PENAXTRA_WORKER_STALE_AFTER_MS (${config.workerStaleAfterMs}) must be at least 3 x PENAXTRA_WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`);
+  }
+  return config;
+}
+
+function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port: integer(env, "PORT", 8787),
     host: env.HOST ?? "127.0.0.1",

@@ -28,3 +28,19 @@ describe("requestTarget", () => {
     await expect(requestTarget({ url: `http://localhost:${port}/`, timeoutMs: 2000 }, { allowPrivate: false })).rejects.toBeInstanceOf(TargetNotAllowedError);
   });
 });
+
+describe("requestTarget deadline", () => {
+  it("ends an answer that trickles in slower than the timeout allows", async () => {
+    const trickler = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 20);
+      res.on("close", () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => trickler.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(trickler.address() as AddressInfo).port}/`;
+    const started = performance.now();
+    await expect(requestTarget({ url, timeoutMs: 300 }, { allowPrivate: true })).rejects.toThrow(/did not answer within 300 ms/);
+    expect(performance.now() - started).toBeLessThan(2000);
+    await new Promise<void>((resolve) => (trickler.closeAllConnections(), trickler.close(() => resolve())));
+  });
+});

@@ -99,7 +99,10 @@ export function requestTarget(request: TargetRequest, policy: GuardPolicy): Prom
         incoming.on("error", reject);
       },
     );
-    outgoing.setTimeout(request.timeoutMs, () => outgoing.destroy(new TargetTimeoutError(request.timeoutMs)));
+    // A deadline for the whole exchange, not only for silence: a target that trickles a byte at a
+    // time must not hold a request (and its concurrency slot) open for ever.
+    const deadline = setTimeout(() => outgoing.destroy(new TargetTimeoutError(request.timeoutMs)), request.timeoutMs);
+    outgoing.on("close", () => clearTimeout(deadline));
     outgoing.on("error", reject);
     outgoing.end(request.body);
   });

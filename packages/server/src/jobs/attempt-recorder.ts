@@ -17,6 +17,18 @@ export interface AttemptResult {
   votes?: { judges: JudgeVote[]; meta: MetaVerdict } | null;
 }
 
+/**
+ * Text Postgres accepts: no NUL characters, no lone UTF-16 surrogates (a target may send either,
+ * and slicing can split a pair). Either one would make the whole group's JSON unreadable to
+ * Postgres, on every retry.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export function storableText(text: string): string {
+  return text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+const storableJson = (value: unknown) => JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
+
 export class AttemptRecorder {
   private buffered: AttemptResult[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -59,7 +71,7 @@ export class AttemptRecorder {
           status = r.status, response = r.response, error = r.error, http_status = r.http_status,
           latency_ms = r.latency_ms, requests = r.requests, verdict = r.verdict, confidence = r.confidence,
           votes = r.votes, completed_at = now()
-        from json_to_recordset(${JSON.stringify(group)}::json) as r(
+        from json_to_recordset(${storableJson(group)}::json) as r(
           id uuid, status text, response text, error text, http_status int, latency_ms int, requests int,
           verdict text, confidence real, votes jsonb)
         where a.id = r.id and a.status = 'pending'`.then(

@@ -10,8 +10,8 @@ import { endpoints, scanAttempts, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import { AttemptRecorder } from "./attempt-recorder.ts";
 import { finalizeScan } from "./scan-finalize.ts";
-import { watchScanStatus } from "./scan-status-watch.ts";
-import { readBatchPayload, type WorkerDeps } from "./worker-deps.ts";
+import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
+import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./worker-deps.ts";
 
 const FINALIZE_SAFETY_NET_SECONDS = 30;
 const MAX_STORED_RESPONSE_CHARS = 100_000;
@@ -21,55 +21,87 @@ type Attempt = typeof scanAttempts.$inferSelect;
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 
 export function scanBatchTask(deps: WorkerDeps): Task {
-  return async (payload) => {
-    const { scan_id: scanId, tenant_id: tenantId, batch, attempts } = readBatchPayload(payload);
-    const { db } = deps;
-    const [found] = await db
-      .select({ status: scans.status, endpoint: endpoints })
-      .from(scans)
-      .innerJoin(endpoints, and(eq(endpoints.id, scans.endpointId), eq(endpoints.tenantId, scans.tenantId)))
-      .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId)));
-    if (!found || found.status !== "running") return;
-    const { endpoint } = found;
-
-    const rows = attempts.map(([probeId, variantIndex]) => {
-      const probe = probesById.get(probeId);
-      const canary = makeCanary();
-      // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
-      // so the scan still reaches its planned total.
-      if (!probe || !probe.variants[variantIndex]) return { probe_id: probeId, variant_index: variantIndex, canary, prompt: "", status: "errored", error: "probe_not_in_library" };
-      return { probe_id: probeId, variant_index: variantIndex, canary, prompt: renderPayload(probe, variantIndex, canary), status: "pending", error: null };
-    });
-    // Insert-or-keep, then read back what is still pending: the one source of truth on a retry.
-    const pending = await deps.sql<PendingAttempt[]>`
-      with planned as (
-        insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
-        select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.canary, a.prompt, a.status, a.error,
-               case when a.status = 'pending' then null else now() end
-        from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, canary text, prompt text, status text, error text)
-        on conflict (scan_id, probe_id, variant_index) do nothing
-        returning id, probe_id, prompt, canary, status)
-      select id, probe_id, prompt, canary from planned where status = 'pending'
-      union all
-      select id, probe_id, prompt, canary from scan_attempts where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
-
-    const limits = endpointRunnerLimits(endpoint);
-    const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
-      limiter: deps.leases.limiterFor(endpoint.id, limits),
-    });
-
-    // Cancellation: in-flight requests are aborted when the scan leaves `running`.
-    const cancelled = watchScanStatus(deps, scanId);
-    const recorder = new AttemptRecorder(deps.sql);
+  return async (payload, helpers) => {
+    const batchPayload = readBatchPayload(payload);
     try {
-      await Promise.all(pending.map((attempt) => runAttempt(deps, runner, recorder, attempt, cancelled.signal)));
-    } finally {
-      cancelled.release();
-      await recorder.flush();
+      await runBatch(deps, batchPayload);
+    } catch (error) {
+      // graphile-worker retries with backoff; on the last try, give this batch's attempts up as
+      // errored instead, so the scan still ends (failed if nothing else got through).
+      const job = helpers?.job;
+      if (!job || job.attempts < job.max_attempts) throw error;
+      deps.log.error({ err: error, scanId: batchPayload.scan_id, batch: batchPayload.batch }, "scan batch failed for good; its attempts are recorded as errored");
+      await giveUpBatch(deps, batchPayload, `batch_failed: ${(error as Error).message}`);
+      await finishIfLastBatch(deps, batchPayload.scan_id, batchPayload.tenant_id);
     }
-    if (cancelled.signal.aborted) return;
-    await finishIfLastBatch(deps, scanId, tenantId);
   };
+}
+
+async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload, reason: string): Promise<void> {
+  const rows = attempts.map(([probeId, variantIndex]) => ({ probe_id: probeId, variant_index: variantIndex }));
+  await deps.sql.begin(async (tx) => {
+    await tx`
+      insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
+      select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, '', '', 'errored', ${reason}, now()
+      from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int)
+      on conflict (scan_id, probe_id, variant_index) do nothing`;
+    await tx`update scan_attempts set status = 'errored', error = ${reason}, completed_at = now()
+             where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
+  });
+}
+
+async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload): Promise<void> {
+  const { db } = deps;
+  const [found] = await db
+    .select({ status: scans.status, endpoint: endpoints })
+    .from(scans)
+    .innerJoin(endpoints, and(eq(endpoints.id, scans.endpointId), eq(endpoints.tenantId, scans.tenantId)))
+    .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId)));
+  if (!found || found.status !== "running") return;
+  const { endpoint } = found;
+  // Deleted or disabled since the scan started: stop attacking it.
+  if (endpoint.deletedAt || endpoint.status !== "active") {
+    await failScanForUnusableEndpoint(deps, scanId);
+    return;
+  }
+
+  const rows = attempts.map(([probeId, variantIndex]) => {
+    const probe = probesById.get(probeId);
+    const canary = makeCanary();
+    // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
+    // so the scan still reaches its planned total.
+    if (!probe || !probe.variants[variantIndex]) return { probe_id: probeId, variant_index: variantIndex, canary, prompt: "", status: "errored", error: "probe_not_in_library" };
+    return { probe_id: probeId, variant_index: variantIndex, canary, prompt: renderPayload(probe, variantIndex, canary), status: "pending", error: null };
+  });
+  // Insert-or-keep, then read back what is still pending: the one source of truth on a retry.
+  const pending = await deps.sql<PendingAttempt[]>`
+    with planned as (
+      insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
+      select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.canary, a.prompt, a.status, a.error,
+             case when a.status = 'pending' then null else now() end
+      from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, canary text, prompt text, status text, error text)
+      on conflict (scan_id, probe_id, variant_index) do nothing
+      returning id, probe_id, prompt, canary, status)
+    select id, probe_id, prompt, canary from planned where status = 'pending'
+    union all
+    select id, probe_id, prompt, canary from scan_attempts where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
+
+  const limits = endpointRunnerLimits(endpoint);
+  const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
+    limiter: deps.leases.limiterFor(endpoint.id, limits),
+  });
+
+  // Cancellation: in-flight requests are aborted when the scan leaves `running`.
+  const cancelled = watchScanStatus(deps, scanId);
+  const recorder = new AttemptRecorder(deps.sql);
+  try {
+    await Promise.all(pending.map((attempt) => runAttempt(deps, runner, recorder, attempt, cancelled.signal)));
+  } finally {
+    cancelled.release();
+    await recorder.flush();
+  }
+  if (cancelled.signal.aborted) return;
+  await finishIfLastBatch(deps, scanId, tenantId);
 }
 
 type PendingAttempt = Pick<Attempt, "id" | "prompt" | "canary"> & { probe_id: string };
@@ -97,6 +129,8 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
     return;
   }
 
+  // Judged as stored: the first MAX_STORED_RESPONSE_CHARS of the answer.
+  const answer = outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS);
   const probe = probesById.get(attempt.probe_id);
   let votes: JudgeVote[];
   let meta;
@@ -104,7 +138,7 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
     ({ votes, meta } = await judgeResponse(deps.judges, {
       probe,
       prompt: attempt.prompt,
-      response: outcome.text,
+      response: answer,
       context: { canary: attempt.canary, knownSecrets: [], systemPromptFragments: [], prompt: attempt.prompt, premiseTerms: probe.premise_terms ?? [] },
     }));
   } else {
@@ -115,7 +149,7 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
   recorder.record({
     id: attempt.id,
     status: "answered",
-    response: outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS),
+    response: answer,
     http_status: outcome.httpStatus,
     latency_ms: outcome.latencyMs,
     requests: outcome.attempts,

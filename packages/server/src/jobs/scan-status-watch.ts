@@ -1,5 +1,6 @@
-// Notices when a scan stops running (cancelled, failed) so its batches abort in-flight requests.
-// One poll per scan per process, shared by every batch of that scan the process is running.
+// Notices when a scan stops running (cancelled, failed) or its endpoint is deleted or disabled, so
+// its batches abort in-flight requests. One poll per scan per process, shared by every batch of
+// that scan the process is running.
 import type { WorkerDeps } from "./worker-deps.ts";
 
 const POLL_MS = 250;
@@ -18,13 +19,29 @@ export interface ScanStatusWatch {
   release(): void;
 }
 
+/** Ends a running scan whose endpoint was deleted or disabled: nobody wants it attacked any more. */
+export async function failScanForUnusableEndpoint(deps: Pick<WorkerDeps, "sql">, scanId: string): Promise<void> {
+  await deps.sql`
+    with failed as (
+      update scans set status = 'failed', error = 'endpoint_unavailable', completed_at = now()
+      where id = ${scanId} and status = 'running'
+      returning tenant_id, id)
+    insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+    select tenant_id, 'scan.failed', 'failure', 'scan', id, '{"error":"endpoint_unavailable"}'::jsonb from failed`;
+}
+
 export function watchScanStatus(deps: Pick<WorkerDeps, "sql">, scanId: string): ScanStatusWatch {
   let watch = watches.get(scanId);
   if (!watch || watch.controller.signal.aborted) {
     const controller = new AbortController();
     const timer = setInterval(async () => {
-      const [row] = await deps.sql<Array<{ status: string }>>`select status from scans where id = ${scanId}`.catch(() => []);
-      if (row && row.status !== "running") controller.abort(new Error(`scan is ${row.status}`));
+      const [row] = await deps.sql<Array<{ status: string; endpoint_usable: boolean }>>`
+        select s.status, (e.deleted_at is null and e.status = 'active') as endpoint_usable
+        from scans s join endpoints e on e.id = s.endpoint_id
+        where s.id = ${scanId}`.catch(() => []);
+      if (!row) return;
+      if (row.status === "running" && !row.endpoint_usable) await failScanForUnusableEndpoint(deps, scanId).catch(() => {});
+      if (row.status !== "running" || !row.endpoint_usable) controller.abort(new Error(row.endpoint_usable ? `scan is ${row.status}` : "endpoint is no longer usable"));
     }, POLL_MS);
     watch = { controller, users: 0, timer };
     watches.set(scanId, watch);

@@ -105,3 +105,21 @@ describe("LeasedLimiter", () => {
     await limiter.close();
   });
 });
+
+describe("LeasedLimiter when a lease query fails", () => {
+  it("asks again instead of leaving requests waiting", async () => {
+    let calls = 0;
+    // Fails the first lease, then behaves like the database granting what is asked.
+    const flaky = (async (_strings: TemplateStringsArray, ...values: unknown[]) => {
+      calls++;
+      if (calls === 1) throw new Error("connection reset");
+      return [{ granted: values[2] as number }];
+    }) as unknown as ConstructorParameters<typeof LeasedLimiter>[0];
+    const limiter = new LeasedLimiter(flaky, crypto.randomUUID(), "pool-flaky", { concurrency: 2, requestsPerMinute: 600_000 }, 10_000);
+    await Promise.race([Promise.all([limiter.acquire(), limiter.acquire()]), sleep(2000).then(() => Promise.reject(new Error("still waiting")))]);
+    expect(calls).toBeGreaterThan(1);
+    limiter.release();
+    limiter.release();
+    await limiter.close();
+  });
+});

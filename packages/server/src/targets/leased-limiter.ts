@@ -95,7 +95,9 @@ export class LeasedLimiter implements SendLimiter {
     const settled = want === this.granted && this.stored === Math.max(this.granted, this.slots.active);
     if (settled && !force) return;
     this.leasing = this.lease(want)
-      .catch(() => {})
+      // A failed lease (connection reset, failover) is asked again by the refresh timer, so
+      // waiting requests are never stranded.
+      .catch(() => this.startRefresh())
       .finally(() => {
         this.leasing = null;
         // Demand moved while we asked: ask again now. If others hold what we want, the refresh
