@@ -62,9 +62,10 @@ export class LeasedLimiter implements SendLimiter {
     this.rebalance();
   }
 
-  /** Keeps the lease alive; called from the worker's heartbeat. */
+  /** Keeps the lease alive; called from the worker's heartbeat. Goes through the same single
+   * in-flight lease as everything else, so two answers can never be applied out of order. */
   async renew(): Promise<void> {
-    if (this.stored > 0) await this.lease(Math.min(this.limits.concurrency, this.slots.demand));
+    if (this.stored > 0) this.rebalance(true);
   }
 
   async close(): Promise<void> {
