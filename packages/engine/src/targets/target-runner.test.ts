@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TargetConfig } from "./adapters.ts";
-import { StartRate } from "./send-limiter.ts";
 import { TargetRunner } from "./target-runner.ts";
 
 const servers: Array<{ close(): void }> = [];
@@ -85,19 +84,5 @@ describe("TargetRunner", () => {
     const config = await target(() => {});
     const runner = new TargetRunner({ ...config, timeoutMs: 100 }, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 0 }, policy);
     expect(await runner.send("hi")).toMatchObject({ ok: false, error: "timeout" });
-  });
-});
-
-describe("StartRate", () => {
-  it("allows a burst, then one start per interval", async () => {
-    const rate = new StartRate(600, 3);
-    const started = performance.now();
-    const starts: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await rate.wait();
-      starts.push(performance.now() - started);
-    }
-    expect(starts[2]!).toBeLessThan(30);
-    expect(starts[4]!).toBeGreaterThanOrEqual(190);
   });
 });

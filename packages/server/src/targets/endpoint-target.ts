@@ -1,15 +1,12 @@
 // An endpoint row as the engine's TargetConfig: the auth secret is decrypted only here, in memory,
 // for the duration of the requests that need it.
+import type { z } from "@hono/zod-openapi";
 import type { HttpTemplate, RunnerLimits, TargetConfig, WireFormat } from "@penaxtra/engine";
 import type { endpoints } from "../db/schema.ts";
+import type { EndpointLimitsSchema } from "../generated/contract.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 
-export interface EndpointLimits {
-  concurrency: number;
-  requests_per_minute: number;
-  timeout_ms: number;
-  max_retries: number;
-}
+type EndpointLimits = z.output<typeof EndpointLimitsSchema>;
 
 export function endpointTargetConfig(row: typeof endpoints.$inferSelect, secretBox: SecretBox, options: { maxTimeoutMs?: number } = {}): TargetConfig {
   const limits = row.limits as EndpointLimits;
