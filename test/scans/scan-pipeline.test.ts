@@ -8,6 +8,7 @@ import { judgePanel } from "../../packages/server/src/runtime/judge-panel.ts";
 import { scanFinalizeTask } from "../../packages/server/src/jobs/scan-finalize.ts";
 import { scanPlanTask } from "../../packages/server/src/jobs/scan-plan.ts";
 import { scanBatchTask } from "../../packages/server/src/jobs/scan-batch.ts";
+import { AttemptRecorder } from "../../packages/server/src/jobs/attempt-recorder.ts";
 import { EndpointLeases } from "../../packages/server/src/targets/leased-limiter.ts";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
@@ -307,5 +308,6 @@ function workerDeps() {
     targetPolicy: ctx.deps.targetPolicy,
     judges: offlineJudges,
     leases: new EndpointLeases(ctx.sql, () => "direct-test-holder", 20_000),
+    recorder: new AttemptRecorder(ctx.sql),
   };
 }

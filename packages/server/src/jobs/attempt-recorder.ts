@@ -29,15 +29,20 @@ export function storableText(text: string): string {
 
 const storableJson = (value: unknown) => JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
 
+/**
+ * One per worker process, shared by every batch it runs: answers from all of them go out in the
+ * same groups. A batch asks `flush(itsIds)` before it finishes; only a failed write of its own
+ * results fails it (the attempts stay `pending`, and the retried batch sends them again).
+ */
 export class AttemptRecorder {
   private buffered: AttemptResult[] = [];
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
-  private failure: unknown = null;
+  private readonly failed = new Map<string, unknown>();
 
   constructor(
     private readonly sql: postgres.Sql,
-    private readonly options: { maxBuffered: number; maxDelayMs: number } = { maxBuffered: 8, maxDelayMs: 20 },
+    private readonly options: { maxBuffered: number; maxDelayMs: number } = { maxBuffered: 16, maxDelayMs: 20 },
   ) {}
 
   record(result: AttemptResult): void {
@@ -46,11 +51,17 @@ export class AttemptRecorder {
     else this.flushSoon(this.options.maxDelayMs);
   }
 
-  /** Writes whatever is buffered and waits for every write; rethrows a failed write. */
-  async flush(): Promise<void> {
+  /** Writes whatever is buffered, waits for every write, and throws if any of `ids` was not saved. */
+  async flush(ids: Iterable<string>): Promise<void> {
     this.write();
     await this.writing;
-    if (this.failure) throw this.failure;
+    let failure: unknown = null;
+    for (const id of ids) {
+      if (!this.failed.has(id)) continue;
+      failure ??= this.failed.get(id);
+      this.failed.delete(id);
+    }
+    if (failure) throw failure;
   }
 
   private flushSoon(delayMs: number): void {
@@ -77,7 +88,7 @@ export class AttemptRecorder {
         where a.id = r.id and a.status = 'pending'`.then(
         () => undefined,
         (error) => {
-          this.failure ??= error;
+          for (const result of group) this.failed.set(result.id, error);
         },
       ),
     );

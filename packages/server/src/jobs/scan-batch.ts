@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { endpoints, scanAttempts, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
-import { AttemptRecorder } from "./attempt-recorder.ts";
+import type { AttemptRecorder } from "./attempt-recorder.ts";
 import { finalizeScan } from "./scan-finalize.ts";
 import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./worker-deps.ts";
@@ -93,12 +93,12 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
 
   // Cancellation: in-flight requests are aborted when the scan leaves `running`.
   const cancelled = watchScanStatus(deps, scanId);
-  const recorder = new AttemptRecorder(deps.sql);
+  const { recorder } = deps;
   try {
     await Promise.all(pending.map((attempt) => runAttempt(deps, runner, recorder, attempt, cancelled.signal)));
   } finally {
     cancelled.release();
-    await recorder.flush();
+    await recorder.flush(pending.map((attempt) => attempt.id));
   }
   if (cancelled.signal.aborted) return;
   await finishIfLastBatch(deps, scanId, tenantId);

@@ -7,6 +7,7 @@ import type { ServerConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import type { EndpointLeases } from "../targets/leased-limiter.ts";
+import type { AttemptRecorder } from "./attempt-recorder.ts";
 
 export interface WorkerDeps {
   db: Database;
@@ -17,6 +18,7 @@ export interface WorkerDeps {
   targetPolicy: GuardPolicy;
   judges: readonly Judge[];
   leases: EndpointLeases;
+  recorder: AttemptRecorder;
 }
 
 export interface ScanJobPayload {

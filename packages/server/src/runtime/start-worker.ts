@@ -7,6 +7,7 @@ import type postgres from "postgres";
 import type { Logger } from "pino";
 import type { ServerConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
+import { AttemptRecorder } from "../jobs/attempt-recorder.ts";
 import { taskList } from "../jobs/task-list.ts";
 import { startWorkerLiveness } from "../jobs/worker-liveness.ts";
 import type { SecretBox } from "../security/secret-box.ts";
@@ -54,6 +55,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       targetPolicy: { allowPrivate: config.allowPrivateTargets },
       judges: options.judges ?? offlineJudges,
       leases,
+      recorder: new AttemptRecorder(options.sql),
     }),
   });
   const liveness = startWorkerLiveness({ sql: options.sql, workerId: () => poolId, leases, intervalMs: config.workerHeartbeatMs, staleAfterMs: config.workerStaleAfterMs, log });
