@@ -94,7 +94,10 @@ export class LeasedLimiter implements SendLimiter {
     if (this.leasing) return;
     const want = Math.min(this.limits.concurrency, this.slots.demand);
     const settled = want === this.granted && this.stored === Math.max(this.granted, this.slots.active);
-    if (settled && !force) return;
+    // Shrinking while still busy waits for the refresh timer: as a batch winds down, every finished
+    // request would otherwise cost a round trip, just when the last ones are being timed.
+    const windingDown = want > 0 && want < this.granted;
+    if (!force && (settled || windingDown)) return;
     this.leasing = this.lease(want)
       // A failed lease (connection reset, failover) is asked again by the refresh timer, so
       // waiting requests are never stranded.
