@@ -27,7 +27,7 @@ export function storableText(text: string): string {
   return text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
-const storableJson = (value: unknown) => JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
+export const storableJson = (value: unknown) => JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
 
 /**
  * One per worker process, shared by every batch it runs: answers from all of them go out in the

@@ -9,6 +9,7 @@ import type { Task } from "graphile-worker";
 import { endpoints, scanAttempts, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import type { AttemptRecorder } from "./attempt-recorder.ts";
+import { recordFindings } from "./record-findings.ts";
 import { finalizeScan } from "./scan-finalize.ts";
 import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./worker-deps.ts";
@@ -32,6 +33,8 @@ export function scanBatchTask(deps: WorkerDeps): Task {
       if (!job || job.attempts < job.max_attempts) throw error;
       deps.log.error({ err: error, scanId: batchPayload.scan_id, batch: batchPayload.batch }, "scan batch failed for good; its attempts are recorded as errored");
       await giveUpBatch(deps, batchPayload, `batch_failed: ${(error as Error).message}`);
+      // What did get through before the failure still counts.
+      await recordFindings(deps.sql, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
       await finishIfLastBatch(deps, batchPayload.scan_id, batchPayload.tenant_id);
     }
   };
@@ -101,8 +104,11 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
     await recorder.flush(pending.map((attempt) => attempt.id));
   }
   if (cancelled.signal.aborted) return;
+  await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts));
   await finishIfLastBatch(deps, scanId, tenantId);
 }
+
+const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];
 
 type PendingAttempt = Pick<Attempt, "id" | "prompt" | "canary"> & { probe_id: string };
 

@@ -27,15 +27,18 @@ export function scanPlanTask(deps: WorkerDeps): Task {
       }
 
       const selected = scan.probe_ids ? probes.filter((probe) => scan.probe_ids!.includes(probe.id)) : probes;
-      const planned: PlannedAttempt[] = selected.flatMap((probe) => probe.variants.map((_, variantIndex): PlannedAttempt => [probe.id, variantIndex]));
-      const batchSize = deps.config.scanBatchSize;
-      const batchCount = Math.ceil(planned.length / batchSize);
-      await tx`update scans set status = ${batchCount ? "running" : "judging"}, attempts_total = ${planned.length}, started_at = now() where id = ${scanId}`;
-      if (batchCount) {
-        const batches = Array.from({ length: batchCount }, (_, batch) => ({
-          payload: { scan_id: scanId, tenant_id: tenantId, batch, attempts: planned.slice(batch * batchSize, (batch + 1) * batchSize) },
-          jobKey: `scan:${scanId}:batch:${batch}`,
-        }));
+      // Whole probes per batch: a batch can then write its probes' findings as soon as it is done.
+      const slices: PlannedAttempt[][] = [];
+      for (const probe of selected) {
+        const last = slices.at(-1);
+        const variants = probe.variants.map((_, variantIndex): PlannedAttempt => [probe.id, variantIndex]);
+        if (last && last.length < deps.config.scanBatchSize) last.push(...variants);
+        else slices.push(variants);
+      }
+      const total = slices.reduce((sum, slice) => sum + slice.length, 0);
+      await tx`update scans set status = ${slices.length ? "running" : "judging"}, attempts_total = ${total}, started_at = now() where id = ${scanId}`;
+      if (slices.length) {
+        const batches = slices.map((attempts, batch) => ({ payload: { scan_id: scanId, tenant_id: tenantId, batch, attempts }, jobKey: `scan:${scanId}:batch:${batch}` }));
         await addJobs(tx, "scan_batch", batches, { maxAttempts: 10 });
       } else {
         // Nothing to send: straight to judging, which completes the scan with no findings.
