@@ -205,6 +205,9 @@ export const scanAttempts = pgTable(
     // The panel's votes plus the meta-judge's, as judged when the answer arrived.
     votes: jsonb("votes"),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    // Set with the probe's finding (or its absence) in one statement: a scan closes only when
+    // every attempt has it, so no batch's findings can land after the scan is counted.
+    findingsRecordedAt: timestamp("findings_recorded_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [uniqueIndex("scan_attempts_variant_idx").on(t.scanId, t.probeId, t.variantIndex), index("scan_attempts_batch_idx").on(t.scanId, t.batch, t.status)],
 );

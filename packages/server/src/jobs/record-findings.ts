@@ -1,7 +1,8 @@
 // Findings of a scan, written by each batch for the probes it ran, as soon as its answers are
 // saved: one finding per probe that worked, with the attempt the meta-judge was surest of as
 // evidence and every judge's vote. Below the tenant's confidence threshold a finding goes to human
-// review instead of being confirmed. A unique (scan, probe) index makes a retry write nothing twice.
+// review instead of being confirmed. A unique (scan, probe) index makes a retry write nothing twice,
+// and the same statement stamps the probes' attempts as recorded, which is what closing waits for.
 import { probes, type JudgeVote, type MetaVerdict, type Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { storableJson } from "./attempt-recorder.ts";
@@ -45,7 +46,6 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
     const evidence = pickEvidence(probeAttempts);
     return probe && evidence ? [{ probe, evidence, probeAttempts }] : [];
   });
-  if (!planned.length) return;
 
   // One statement writes the findings, their framework refs and their votes. The evidence answer
   // is copied inside Postgres from the attempt row, never shipped to the worker and back.
@@ -97,12 +97,16 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
       returning id, probe_id, risk_refs, created_at),
     refs as (
       insert into finding_refs (tenant_id, ref, created_at, finding_id)
-      select ${tenantId}, unnest(i.risk_refs), i.created_at, i.id from inserted i)
-    insert into judge_votes (tenant_id, finding_id, judge, kind, verdict, confidence, rationale)
-    select ${tenantId}, i.id, v.judge, v.kind, v.verdict, v.confidence, v.rationale
-    from inserted i
-    join planned p on p.probe_id = i.probe_id
-    cross join lateral rows from (jsonb_to_recordset(p.votes) as (judge text, kind text, verdict text, confidence real, rationale text))
-      with ordinality as v(judge, kind, verdict, confidence, rationale, n)
-    order by i.id, v.n`;
+      select ${tenantId}, unnest(i.risk_refs), i.created_at, i.id from inserted i),
+    votes as (
+      insert into judge_votes (tenant_id, finding_id, judge, kind, verdict, confidence, rationale)
+      select ${tenantId}, i.id, v.judge, v.kind, v.verdict, v.confidence, v.rationale
+      from inserted i
+      join planned p on p.probe_id = i.probe_id
+      cross join lateral rows from (jsonb_to_recordset(p.votes) as (judge text, kind text, verdict text, confidence real, rationale text))
+        with ordinality as v(judge, kind, verdict, confidence, rationale, n)
+      order by i.id, v.n)
+    -- Done for these probes, finding or not, in the same statement (see finishIfLastBatch).
+    update scan_attempts set findings_recorded_at = now()
+    where scan_id = ${scanId} and probe_id in ${sql(probeIds as string[])} and status <> 'pending'`;
 }

@@ -165,8 +165,9 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
   });
 }
 
-// Done when every planned attempt has a finished row. (Counting pending rows would not do: a
-// batch that has not started yet has no rows.) The batch that wins the running -> judging
+// Done when every planned attempt is finished and its probe's finding recorded. (Counting pending
+// rows would not do: a batch that has not started yet has no rows; and a batch still writing its
+// findings must not be overtaken by the close.) The batch that wins the running -> judging
 // transition finalizes at once; the queued scan_finalize job is the safety net should this
 // process die in between, and finds nothing to do otherwise.
 async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
@@ -175,7 +176,7 @@ async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: str
     with moved as (
       update scans set status = 'judging'
       where id = ${scanId} and status = 'running'
-        and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId} and status <> 'pending')
+        and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId} and findings_recorded_at is not null)
       returning id)
     select graphile_worker.add_job('scan_finalize', ${JSON.stringify({ scan_id: scanId, tenant_id: tenantId })}::json,
              run_at => now() + make_interval(secs => ${FINALIZE_SAFETY_NET_SECONDS}), job_key => ${`scan:${scanId}:finalize`})
