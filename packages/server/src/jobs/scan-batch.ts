@@ -6,7 +6,7 @@
 import { judgeResponse, makeCanary, metaJudge, probes, renderPayload, TargetRunner, type JudgeVote, type RunnerOutcome } from "@penaxtra/engine";
 import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
-import { endpoints, scanAttempts, scans } from "../db/schema.ts";
+import { endpoints, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import type { AttemptRecorder } from "./attempt-recorder.ts";
 import { recordFindings } from "./record-findings.ts";
@@ -16,8 +16,6 @@ import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./work
 
 const FINALIZE_SAFETY_NET_SECONDS = 30;
 const MAX_STORED_RESPONSE_CHARS = 100_000;
-
-type Attempt = typeof scanAttempts.$inferSelect;
 
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 
@@ -64,7 +62,7 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   const { endpoint } = found;
   // Deleted or disabled since the scan started: stop attacking it.
   if (endpoint.deletedAt || endpoint.status !== "active") {
-    await failScanForUnusableEndpoint(deps, scanId);
+    await failScanForUnusableEndpoint(deps.sql, scanId);
     return;
   }
 
@@ -110,7 +108,12 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
 
 const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];
 
-type PendingAttempt = Pick<Attempt, "id" | "prompt" | "canary"> & { probe_id: string };
+interface PendingAttempt {
+  id: string;
+  probe_id: string;
+  prompt: string;
+  canary: string;
+}
 
 async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, attempt: PendingAttempt, signal: AbortSignal): Promise<void> {
   let outcome: RunnerOutcome;

@@ -5,6 +5,7 @@
 import { probes } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { addJob, addJobs } from "./job-queue.ts";
+import { failScanForUnusableEndpoint } from "./scan-status-watch.ts";
 import { readScanPayload, type PlannedAttempt, type WorkerDeps } from "./worker-deps.ts";
 
 export function scanPlanTask(deps: WorkerDeps): Task {
@@ -20,9 +21,7 @@ export function scanPlanTask(deps: WorkerDeps): Task {
         for update of s`;
       if (!scan) return;
       if (!scan.endpoint_usable) {
-        await tx`update scans set status = 'failed', error = 'endpoint_unavailable', completed_at = now() where id = ${scanId}`;
-        await tx`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
-                 values (${tenantId}, 'scan.failed', 'failure', 'scan', ${scanId}, ${JSON.stringify({ error: "endpoint_unavailable" })}::jsonb)`;
+        await failScanForUnusableEndpoint(tx, scanId, "queued");
         return;
       }
 

@@ -1,6 +1,7 @@
 // Notices when a scan stops running (cancelled, failed) or its endpoint is deleted or disabled, so
 // its batches abort in-flight requests. One poll per scan per process, shared by every batch of
 // that scan the process is running.
+import type postgres from "postgres";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 const POLL_MS = 250;
@@ -19,12 +20,12 @@ export interface ScanStatusWatch {
   release(): void;
 }
 
-/** Ends a running scan whose endpoint was deleted or disabled: nobody wants it attacked any more. */
-export async function failScanForUnusableEndpoint(deps: Pick<WorkerDeps, "sql">, scanId: string): Promise<void> {
-  await deps.sql`
+/** Ends a scan whose endpoint was deleted or disabled: nobody wants it attacked any more. */
+export async function failScanForUnusableEndpoint(sql: postgres.Sql | postgres.TransactionSql, scanId: string, from: "queued" | "running" = "running"): Promise<void> {
+  await sql`
     with failed as (
       update scans set status = 'failed', error = 'endpoint_unavailable', completed_at = now()
-      where id = ${scanId} and status = 'running'
+      where id = ${scanId} and status = ${from}
       returning tenant_id, id)
     insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
     select tenant_id, 'scan.failed', 'failure', 'scan', id, '{"error":"endpoint_unavailable"}'::jsonb from failed`;
@@ -40,7 +41,7 @@ export function watchScanStatus(deps: Pick<WorkerDeps, "sql">, scanId: string): 
         from scans s join endpoints e on e.id = s.endpoint_id
         where s.id = ${scanId}`.catch(() => []);
       if (!row) return;
-      if (row.status === "running" && !row.endpoint_usable) await failScanForUnusableEndpoint(deps, scanId).catch(() => {});
+      if (row.status === "running" && !row.endpoint_usable) await failScanForUnusableEndpoint(deps.sql, scanId).catch(() => {});
       if (row.status !== "running" || !row.endpoint_usable) controller.abort(new Error(row.endpoint_usable ? `scan is ${row.status}` : "endpoint is no longer usable"));
     }, POLL_MS);
     watch = { controller, users: 0, timer };

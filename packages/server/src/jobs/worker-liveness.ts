@@ -4,12 +4,10 @@
 // worker picks them up. Scan attempts are idempotent, so a job run twice sends only what is pending.
 import type postgres from "postgres";
 import type { Logger } from "pino";
-import type { EndpointLeases } from "../targets/leased-limiter.ts";
 
 export interface LivenessOptions {
   sql: postgres.Sql;
   workerId: () => string | null;
-  leases: EndpointLeases;
   intervalMs: number;
   staleAfterMs: number;
   log: Logger;
@@ -45,7 +43,6 @@ export function startWorkerLiveness(options: LivenessOptions): { stop(): Promise
     const workerId = options.workerId();
     if (!workerId) return;
     await checkIn(sql, workerId);
-    await options.leases.renewAll();
     const released = await releaseDeadWorkers(sql, options.staleAfterMs);
     if (released.length) log.warn({ workers: released }, "released the jobs of workers that stopped checking in");
   };

@@ -58,7 +58,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       recorder: new AttemptRecorder(options.sql),
     }),
   });
-  const liveness = startWorkerLiveness({ sql: options.sql, workerId: () => poolId, leases, intervalMs: config.workerHeartbeatMs, staleAfterMs: config.workerStaleAfterMs, log });
+  const liveness = startWorkerLiveness({ sql: options.sql, workerId: () => poolId, intervalMs: config.workerHeartbeatMs, staleAfterMs: config.workerStaleAfterMs, log });
   log.info({ concurrency: config.workerConcurrency, worker: poolId }, "worker started");
   return {
     get id() {

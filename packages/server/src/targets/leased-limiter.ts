@@ -3,7 +3,7 @@
 // want slots each gets a fair share, and a process's requests-per-minute share is proportional to
 // the slots it holds. Uncontended, the database is asked only when demand changes; while a lease
 // is held it is refreshed every REFRESH_MS so that a newly waiting process gets its share quickly.
-// Leases expire unless renewed, so a crashed process frees its share.
+// That refresh also renews the lease; leases expire otherwise, so a crashed process frees its share.
 import { Semaphore, StartRate, type SendLimiter } from "@penaxtra/engine";
 import type postgres from "postgres";
 
@@ -62,11 +62,6 @@ export class LeasedLimiter implements SendLimiter {
     this.rebalance();
   }
 
-  /** Keeps the lease alive; called from the worker's heartbeat. Goes through the same single
-   * in-flight lease as everything else, so two answers can never be applied out of order. */
-  async renew(): Promise<void> {
-    if (this.stored > 0) this.rebalance(true);
-  }
 
   async close(): Promise<void> {
     this.stopRefresh();
@@ -154,10 +149,6 @@ export class EndpointLeases {
       this.limiters.set(endpointId, limiter);
     } else limiter.updateLimits(limits);
     return limiter;
-  }
-
-  async renewAll(): Promise<void> {
-    await Promise.all([...this.limiters.values()].map((limiter) => limiter.renew()));
   }
 
   async closeAll(): Promise<void> {
