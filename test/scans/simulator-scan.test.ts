@@ -43,8 +43,11 @@ describe("scanning the target simulator", () => {
     expect(confirmedCategories).toEqual(categories);
 
     const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${findings[0]!.id}`, { token })).json();
-    expect(detail.evidence.prompt.length).toBeGreaterThan(0);
-    expect(detail.evidence.response.length).toBeGreaterThan(0);
+    // The evidence is the attempt the meta-judge was surest of, as sent and as answered.
+    const [attempt] = await ctx.sql`select prompt, response, variant_index from scan_attempts where id = ${detail.evidence.details.attempt_id}`;
+    expect(detail.evidence.prompt).toBe(attempt!.prompt);
+    expect(detail.evidence.response).toBe(attempt!.response.slice(0, 20_000));
+    expect(detail.evidence.details).toMatchObject({ variant_index: attempt!.variant_index, response_truncated: attempt!.response.length > 20_000 });
     const judges = detail.judge_votes.filter((vote: any) => vote.kind === "judge").map((vote: any) => vote.judge);
     expect(judges.sort()).toEqual(["detector", "goal", "refusal"]);
     const meta = detail.judge_votes.find((vote: any) => vote.kind === "meta");

@@ -162,6 +162,9 @@ export const findings = pgTable(
     verdict: text("verdict").notNull(),
     confidence: real("confidence").notNull(),
     riskRefs: text("risk_refs").array().notNull().default(sql`'{}'`),
+    // A scan finding's prompt and answer are read from its evidence attempt, not copied: the copy
+    // (often kilobytes of answer) doubled what a scan wrote. `evidence` keeps the details.
+    scanAttemptId: uuid("scan_attempt_id").references(() => scanAttempts.id),
     evidence: jsonb("evidence").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

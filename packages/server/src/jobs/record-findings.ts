@@ -1,13 +1,12 @@
 // Findings of a scan, written by each batch for the probes it ran, as soon as its answers are
-// saved: one finding per probe that worked, with the attempt the meta-judge was surest of as
-// evidence and every judge's vote. Below the tenant's confidence threshold a finding goes to human
+// saved: one finding per probe that worked, pointing at the attempt the meta-judge was surest of as
+// evidence (its prompt and answer are read from there), with every judge's vote. Below the tenant's confidence threshold a finding goes to human
 // review instead of being confirmed. A unique (scan, probe) index makes a retry write nothing twice,
 // and the same statement stamps the probes' attempts as recorded, which is what closing waits for.
 import { probes, type JudgeVote, type MetaVerdict, type Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { storableJson } from "./attempt-recorder.ts";
 
-const MAX_EVIDENCE_CHARS = 20_000;
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 
 export interface JudgedAttempt {
@@ -47,8 +46,7 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
     return probe && evidence ? [{ probe, evidence, probeAttempts }] : [];
   });
 
-  // One statement writes the findings, their framework refs and their votes. The evidence answer
-  // is copied inside Postgres from the attempt row, never shipped to the worker and back.
+  // One statement writes the findings, their framework refs and their votes.
   const rows = planned.map(({ probe, evidence, probeAttempts }) => {
     const { judges, meta } = evidence.votes!;
     return {
@@ -84,15 +82,12 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
       select s.endpoint_id, t.review_confidence_threshold as threshold
       from scans s join tenants t on t.id = s.tenant_id where s.id = ${scanId} and s.tenant_id = ${tenantId}),
     inserted as (
-      insert into findings (tenant_id, scan_id, endpoint_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence)
+      insert into findings (tenant_id, scan_id, endpoint_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, scan_attempt_id, evidence)
       select ${tenantId}, ${scanId}, scan.endpoint_id, p.probe_id, p.title, p.category, p.severity,
              case when p.verdict = 'vulnerable' and p.confidence >= scan.threshold then 'confirmed' else 'needs_review' end,
-             p.verdict, p.confidence, array(select json_array_elements_text(p.risk_refs)),
-             jsonb_build_object(
-               'prompt', a.prompt,
-               'response', left(coalesce(a.response, ''), ${MAX_EVIDENCE_CHARS}),
-               'details', p.details || jsonb_build_object('response_truncated', coalesce(length(a.response), 0) > ${MAX_EVIDENCE_CHARS}))
-      from planned p cross join scan join scan_attempts a on a.id = p.attempt_id and a.scan_id = ${scanId}
+             p.verdict, p.confidence, array(select json_array_elements_text(p.risk_refs)), p.attempt_id,
+             jsonb_build_object('details', p.details)
+      from planned p cross join scan
       on conflict do nothing
       returning id, probe_id, risk_refs, created_at),
     refs as (

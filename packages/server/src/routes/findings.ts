@@ -1,14 +1,17 @@
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { findingRefs, findings, judgeVotes } from "../db/schema.ts";
+import { findingRefs, findings, judgeVotes, scanAttempts } from "../db/schema.ts";
 import { getFindingRoute, listFindingsRoute, updateFindingStatusRoute } from "../generated/contract.ts";
 import { notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 
 type FindingRow = typeof findings.$inferSelect;
+
+// A finding shows at most this much of the answer; `details.response_truncated` says when it was cut.
+const MAX_EVIDENCE_CHARS = 20_000;
 
 export function toFinding(row: FindingRow) {
   return {
@@ -34,10 +37,24 @@ export function registerFindingRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
 
   async function findingDetail(tenantId: string, id: string) {
-    const [row] = await db.select().from(findings).where(and(eq(findings.id, id), eq(findings.tenantId, tenantId)));
-    if (!row) throw notFound("finding_not_found");
+    const [found] = await db
+      .select({ row: findings, attemptPrompt: scanAttempts.prompt, attemptResponse: sql<string | null>`left(${scanAttempts.response}, ${MAX_EVIDENCE_CHARS})`, attemptResponseChars: sql<number | null>`length(${scanAttempts.response})` })
+      .from(findings)
+      .leftJoin(scanAttempts, and(eq(scanAttempts.id, findings.scanAttemptId), eq(scanAttempts.tenantId, findings.tenantId)))
+      .where(and(eq(findings.id, id), eq(findings.tenantId, tenantId)));
+    if (!found) throw notFound("finding_not_found");
+    const { row } = found;
     const votes = await db.select().from(judgeVotes).where(eq(judgeVotes.findingId, id)).orderBy(asc(judgeVotes.id));
-    const evidence = row.evidence as { prompt: string; response: string; details?: Record<string, unknown> };
+    const stored = row.evidence as { prompt?: string; response?: string; details?: Record<string, unknown> };
+    // A scan finding's prompt and answer live on its evidence attempt; findings of other kinds
+    // (and those written before that) carry their own.
+    const evidence = row.scanAttemptId
+      ? {
+          prompt: found.attemptPrompt ?? "",
+          response: found.attemptResponse ?? "",
+          details: { ...stored.details, response_truncated: (found.attemptResponseChars ?? 0) > MAX_EVIDENCE_CHARS },
+        }
+      : { prompt: stored.prompt ?? "", response: stored.response ?? "", ...(stored.details ? { details: stored.details } : {}) };
     return {
       ...toFinding(row),
       evidence,
