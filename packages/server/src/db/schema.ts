@@ -180,8 +180,8 @@ export const findings = pgTable(
   ],
 );
 
-// One row per (probe, payload variant) of a scan, planned up front so that any worker can pick up
-// any batch, and a retried job only sends what is still `pending`.
+// One row per (probe, payload variant) of a scan, written when the attempt has finished: the scan's
+// plan lives in its batch jobs, and a retried job sends only what has no row yet.
 export const scanAttempts = pgTable(
   "scan_attempts",
   {
@@ -195,8 +195,8 @@ export const scanAttempts = pgTable(
     variantIndex: integer("variant_index").notNull(),
     canary: text("canary").notNull(),
     prompt: text("prompt").notNull(),
-    // pending | answered | errored
-    status: text("status").notNull().default("pending"),
+    // answered | errored
+    status: text("status").notNull(),
     response: text("response"),
     error: text("error"),
     httpStatus: integer("http_status"),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
 import { AttemptRecorder, storableText, type AttemptResult } from "./attempt-recorder.ts";
@@ -8,39 +9,57 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.cleanup());
 
-async function pendingAttempts(count: number): Promise<string[]> {
+async function newScan(): Promise<{ tenantId: string; scanId: string }> {
   const tenantId = await ctx.createTenant();
   const [endpoint] = await ctx.sql`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
                                    values (${tenantId}, 'e', 'http://127.0.0.1:9/', 'chat_completions_v1', '{}'::jsonb, 'active') returning id`;
   const [scan] = await ctx.sql`insert into scans (tenant_id, endpoint_id, status) values (${tenantId}, ${endpoint!.id}, 'running') returning id`;
-  const rows = await ctx.sql`insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt)
-                             select ${tenantId}, ${scan!.id}, 0, 'probe', i, 'PX', 'p' from generate_series(0, ${count - 1}) i returning id`;
-  return rows.map((row) => row.id as string);
+  return { tenantId, scanId: scan!.id };
 }
 
-const answered = (id: string, response = "ok"): AttemptResult => ({ id, status: "answered", response, http_status: 200, latency_ms: 20, requests: 1 });
+const answered = ({ tenantId, scanId }: { tenantId: string; scanId: string }, variant: number, response = "ok"): AttemptResult => ({
+  id: randomUUID(),
+  tenant_id: tenantId,
+  scan_id: scanId,
+  batch: 0,
+  probe_id: "probe",
+  variant_index: variant,
+  canary: "PX",
+  prompt: "p",
+  status: "answered",
+  response,
+  http_status: 200,
+  latency_ms: 20,
+  requests: 1,
+  completed_at: new Date().toISOString(),
+});
 
 describe("AttemptRecorder", () => {
-  it("writes results in groups, only over pending rows", async () => {
-    const ids = await pendingAttempts(5);
+  it("writes results in groups, once per attempt", async () => {
+    const scan = await newScan();
+    const results = [0, 1, 2, 3, 4].map((variant) => answered(scan, variant));
     const recorder = new AttemptRecorder(ctx.sql, { maxBuffered: 2, maxDelayMs: 5 });
-    for (const id of ids) recorder.record(answered(id));
-    await recorder.flush(ids);
-    recorder.record(answered(ids[0]!, "a second answer must not overwrite the first"));
-    await recorder.flush([ids[0]!]);
-    const rows = await ctx.sql`select status, response from scan_attempts where id in ${ctx.sql(ids)}`;
-    expect(rows.map((row) => [row.status, row.response])).toEqual(ids.map(() => ["answered", "ok"]));
+    for (const result of results) recorder.record(result);
+    await recorder.flush(results.map((result) => result.id));
+    // A second run of the same attempt (a retried job) must not overwrite the first.
+    const again = answered(scan, 0, "a second answer must not overwrite the first");
+    recorder.record(again);
+    await recorder.flush([again.id]);
+    const rows = await ctx.sql`select id, status, response from scan_attempts where scan_id = ${scan.scanId} order by variant_index`;
+    expect(rows.map((row) => [row.id, row.status, row.response])).toEqual(results.map((result) => [result.id, "answered", "ok"]));
   });
 
   it("fails the flush of a batch whose results were not saved, and only that one", async () => {
-    const [mine, theirs] = await pendingAttempts(2);
+    const scan = await newScan();
+    const theirs = answered(scan, 0);
+    const mine = answered(scan, 1);
     const recorder = new AttemptRecorder(ctx.sql, { maxBuffered: 1, maxDelayMs: 5 });
-    recorder.record(answered(theirs!));
-    // An id Postgres cannot read fails the whole group it is in.
-    recorder.record({ ...answered(mine!), id: "not-a-uuid" });
-    await expect(recorder.flush(["not-a-uuid"])).rejects.toThrow();
-    await expect(recorder.flush([theirs!])).resolves.toBeUndefined();
-    await expect(recorder.flush(["not-a-uuid"])).resolves.toBeUndefined();
+    recorder.record(theirs);
+    // A value Postgres cannot read fails the whole group it is in.
+    recorder.record({ ...mine, completed_at: "not a time" });
+    await expect(recorder.flush([mine.id])).rejects.toThrow();
+    await expect(recorder.flush([theirs.id])).resolves.toBeUndefined();
+    await expect(recorder.flush([mine.id])).resolves.toBeUndefined();
   });
 
   it.each([

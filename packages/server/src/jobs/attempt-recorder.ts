@@ -1,12 +1,22 @@
-// Writes finished attempts in small groups: one UPDATE per group instead of one per attempt, which
-// took a visible share of the worker's CPU (and Postgres's) in scan profiles. A result is only
-// written over a `pending` row, so a group lost in a crash is simply sent again by the retried job.
+// Writes finished attempts in small groups: one INSERT per group instead of one per attempt, which
+// took a visible share of the worker's CPU (and Postgres's) in scan profiles. An attempt's row is
+// written once, when it has finished: a (scan, probe, variant) already recorded is kept, so a
+// retried job never records one twice, and a group lost in a crash is simply sent again.
 import type postgres from "postgres";
 import type { JudgeVote, MetaVerdict, Verdict } from "@penaxtra/engine";
 
 export interface AttemptResult {
+  /** Chosen by the worker, so that a batch can ask whether its own results were saved. */
   id: string;
+  tenant_id: string;
+  scan_id: string;
+  batch: number;
+  probe_id: string;
+  variant_index: number;
+  canary: string;
+  prompt: string;
   status: "answered" | "errored";
+  completed_at: string;
   response?: string | null;
   error?: string | null;
   http_status: number | null;
@@ -32,7 +42,7 @@ export const storableJson = (value: unknown) => JSON.stringify(value, (_key, ite
 /**
  * One per worker process, shared by every batch it runs: answers from all of them go out in the
  * same groups. A batch asks `flush(itsIds)` before it finishes; only a failed write of its own
- * results fails it (the attempts stay `pending`, and the retried batch sends them again).
+ * results fails it (the retried batch sends those attempts again).
  */
 export class AttemptRecorder {
   private buffered: AttemptResult[] = [];
@@ -78,14 +88,15 @@ export class AttemptRecorder {
     // JSON goes in as text: the shared client's json serializer is drizzle's pass-through.
     this.writing = this.writing.then(() =>
       this.sql`
-        update scan_attempts a set
-          status = r.status, response = r.response, error = r.error, http_status = r.http_status,
-          latency_ms = r.latency_ms, requests = r.requests, verdict = r.verdict, confidence = r.confidence,
-          votes = r.votes, completed_at = now()
+        insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, response,
+                                   error, http_status, latency_ms, requests, verdict, confidence, votes, completed_at)
+        select r.id, r.tenant_id, r.scan_id, r.batch, r.probe_id, r.variant_index, r.canary, r.prompt, r.status, r.response,
+               r.error, r.http_status, r.latency_ms, r.requests, r.verdict, r.confidence, r.votes, r.completed_at
         from json_to_recordset(${storableJson(group)}::json) as r(
-          id uuid, status text, response text, error text, http_status int, latency_ms int, requests int,
-          verdict text, confidence real, votes jsonb)
-        where a.id = r.id and a.status = 'pending'`.then(
+          id uuid, tenant_id uuid, scan_id uuid, batch int, probe_id text, variant_index int, canary text, prompt text,
+          status text, response text, error text, http_status int, latency_ms int, requests int, verdict text,
+          confidence real, votes jsonb, completed_at timestamptz)
+        on conflict (scan_id, probe_id, variant_index) do nothing`.then(
         () => undefined,
         (error) => {
           for (const result of group) this.failed.set(result.id, error);

@@ -14,7 +14,7 @@ export interface JudgedAttempt {
   probe_id: string;
   variant_index: number;
   canary: string;
-  status: "pending" | "answered" | "errored";
+  status: "answered" | "errored";
   http_status: number | null;
   latency_ms: number | null;
   verdict: Verdict | null;
@@ -103,5 +103,5 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
       order by i.id, v.n)
     -- Done for these probes, finding or not, in the same statement (see finishIfLastBatch).
     update scan_attempts set findings_recorded_at = now()
-    where scan_id = ${scanId} and probe_id in ${sql(probeIds as string[])} and status <> 'pending'`;
+    where scan_id = ${scanId} and probe_id in ${sql(probeIds as string[])}`;
 }

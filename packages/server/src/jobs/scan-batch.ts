@@ -1,9 +1,10 @@
-// scan_batch: writes its share of the plan as attempt rows (each with its own canary; a retry keeps
-// the rows, and canaries, of the first run), sends the attempts to the target and has the judge
-// panel score each answer as it arrives. Only `pending` attempts are sent, and a result is written
-// only over a `pending` row, so a retried or recovered job never duplicates an attempt. The batch
-// that finishes the last attempt moves the scan to `judging` and finalizes it.
-import { judgeResponse, makeCanary, metaJudge, probes, renderPayload, TargetRunner, type JudgeVote, type RunnerOutcome } from "@penaxtra/engine";
+// scan_batch: sends its share of the plan to the target, each attempt with its own canary, and has
+// the judge panel score each answer as it arrives. An attempt's row is written when it has finished
+// (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
+// only what no earlier run recorded. The batch that finishes the last attempt moves the scan to
+// `judging` and finalizes it.
+import { randomUUID } from "node:crypto";
+import { judgeResponse, makeCanary, probes, renderPayload, TargetRunner, type Probe, type RunnerOutcome } from "@penaxtra/engine";
 import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { endpoints, scans } from "../db/schema.ts";
@@ -40,24 +41,25 @@ export function scanBatchTask(deps: WorkerDeps): Task {
 
 async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload, reason: string): Promise<void> {
   const rows = attempts.map(([probeId, variantIndex]) => ({ probe_id: probeId, variant_index: variantIndex }));
-  await deps.sql.begin(async (tx) => {
-    await tx`
-      insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
-      select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, '', '', 'errored', ${reason}, now()
-      from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int)
-      on conflict (scan_id, probe_id, variant_index) do nothing`;
-    await tx`update scan_attempts set status = 'errored', error = ${reason}, completed_at = now()
-             where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
-  });
+  await deps.sql`
+    insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
+    select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, '', '', 'errored', ${reason}, now()
+    from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int)
+    on conflict (scan_id, probe_id, variant_index) do nothing`;
 }
 
 async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload): Promise<void> {
   const { db } = deps;
-  const [found] = await db
-    .select({ status: scans.status, endpoint: endpoints })
-    .from(scans)
-    .innerJoin(endpoints, and(eq(endpoints.id, scans.endpointId), eq(endpoints.tenantId, scans.tenantId)))
-    .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId)));
+  // Both at once: what the scan and its endpoint are now, and what an earlier run of this job
+  // (a retry, or a worker that died) already recorded.
+  const [[found], recorded] = await Promise.all([
+    db
+      .select({ status: scans.status, endpoint: endpoints })
+      .from(scans)
+      .innerJoin(endpoints, and(eq(endpoints.id, scans.endpointId), eq(endpoints.tenantId, scans.tenantId)))
+      .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId))),
+    deps.sql<Array<{ key: string }>>`select probe_id || ':' || variant_index as key from scan_attempts where scan_id = ${scanId} and batch = ${batch}`,
+  ]);
   if (!found || found.status !== "running") return;
   const { endpoint } = found;
   // Deleted or disabled since the scan started: stop attacking it.
@@ -66,26 +68,20 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
     return;
   }
 
-  const rows = attempts.map(([probeId, variantIndex]) => {
+  const { recorder } = deps;
+  const done = new Set(recorded.map((row) => row.key));
+  const toSend: PlannedSend[] = [];
+  for (const [probeId, variantIndex] of attempts) {
+    if (done.has(`${probeId}:${variantIndex}`)) continue;
+    const attempt = { id: randomUUID(), tenant_id: tenantId, scan_id: scanId, batch, probe_id: probeId, variant_index: variantIndex, canary: makeCanary() };
     const probe = probesById.get(probeId);
-    const canary = makeCanary();
     // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
     // so the scan still reaches its planned total.
-    if (!probe || !probe.variants[variantIndex]) return { probe_id: probeId, variant_index: variantIndex, canary, prompt: "", status: "errored", error: "probe_not_in_library" };
-    return { probe_id: probeId, variant_index: variantIndex, canary, prompt: renderPayload(probe, variantIndex, canary), status: "pending", error: null };
-  });
-  // Insert-or-keep, then read back what is still pending: the one source of truth on a retry.
-  const pending = await deps.sql<PendingAttempt[]>`
-    with planned as (
-      insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
-      select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.canary, a.prompt, a.status, a.error,
-             case when a.status = 'pending' then null else now() end
-      from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, canary text, prompt text, status text, error text)
-      on conflict (scan_id, probe_id, variant_index) do nothing
-      returning id, probe_id, prompt, canary, status)
-    select id, probe_id, prompt, canary from planned where status = 'pending'
-    union all
-    select id, probe_id, prompt, canary from scan_attempts where scan_id = ${scanId} and batch = ${batch} and status = 'pending'`;
+    if (!probe || !probe.variants[variantIndex]) {
+      recorder.record({ ...attempt, prompt: "", status: "errored", error: "probe_not_in_library", http_status: null, latency_ms: 0, requests: 0, completed_at: new Date().toISOString() });
+      toSend.push({ ...attempt, probe: null, prompt: "" });
+    } else toSend.push({ ...attempt, probe, prompt: renderPayload(probe, variantIndex, attempt.canary) });
+  }
 
   const limits = endpointRunnerLimits(endpoint);
   const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
@@ -94,12 +90,11 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
 
   // Cancellation: in-flight requests are aborted when the scan leaves `running`.
   const cancelled = watchScanStatus(deps, scanId);
-  const { recorder } = deps;
   try {
-    await Promise.all(pending.map((attempt) => runAttempt(deps, runner, recorder, attempt, cancelled.signal)));
+    await Promise.all(toSend.map((attempt) => (attempt.probe ? runAttempt(deps, runner, recorder, attempt, attempt.probe, cancelled.signal) : undefined)));
   } finally {
     cancelled.release();
-    await recorder.flush(pending.map((attempt) => attempt.id));
+    await recorder.flush(toSend.map((attempt) => attempt.id));
   }
   if (cancelled.signal.aborted) return;
   await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts));
@@ -108,55 +103,54 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
 
 const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];
 
-interface PendingAttempt {
+interface PlannedSend {
   id: string;
+  tenant_id: string;
+  scan_id: string;
+  batch: number;
   probe_id: string;
-  prompt: string;
+  variant_index: number;
   canary: string;
+  prompt: string;
+  probe: Probe | null;
 }
 
-async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, attempt: PendingAttempt, signal: AbortSignal): Promise<void> {
+async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, planned: PlannedSend, probe: Probe, signal: AbortSignal): Promise<void> {
   let outcome: RunnerOutcome;
   try {
-    outcome = await runner.send(attempt.prompt, signal);
+    outcome = await runner.send(planned.prompt, signal);
   } catch (error) {
     if (signal.aborted) return;
     throw error;
   }
-  // An aborted request says nothing about the target: leave the attempt pending.
+  // An aborted request says nothing about the target: leave the attempt unrecorded.
   if (signal.aborted) return;
 
+  const { probe: _probe, ...attempt } = planned;
+  const completed_at = new Date().toISOString();
   if (!outcome.ok) {
     recorder.record({
-      id: attempt.id,
+      ...attempt,
       status: "errored",
       error: `${outcome.error}: ${outcome.message}`,
       http_status: outcome.httpStatus,
       latency_ms: outcome.latencyMs,
       requests: outcome.attempts,
+      completed_at,
     });
     return;
   }
 
   // Judged as stored: the first MAX_STORED_RESPONSE_CHARS of the answer.
   const answer = outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS);
-  const probe = probesById.get(attempt.probe_id);
-  let votes: JudgeVote[];
-  let meta;
-  if (probe) {
-    ({ votes, meta } = await judgeResponse(deps.judges, {
-      probe,
-      prompt: attempt.prompt,
-      response: answer,
-      context: { canary: attempt.canary, knownSecrets: [], systemPromptFragments: [], prompt: attempt.prompt, premiseTerms: probe.premise_terms ?? [] },
-    }));
-  } else {
-    // The probe left the library between planning and sending (a server upgrade mid-scan).
-    votes = [];
-    meta = metaJudge([]);
-  }
+  const { votes, meta } = await judgeResponse(deps.judges, {
+    probe,
+    prompt: attempt.prompt,
+    response: answer,
+    context: { canary: attempt.canary, knownSecrets: [], systemPromptFragments: [], prompt: attempt.prompt, premiseTerms: probe.premise_terms ?? [] },
+  });
   recorder.record({
-    id: attempt.id,
+    ...attempt,
     status: "answered",
     response: answer,
     http_status: outcome.httpStatus,
@@ -165,12 +159,12 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
     verdict: meta.verdict,
     confidence: meta.confidence,
     votes: { judges: votes, meta },
+    completed_at,
   });
 }
 
-// Done when every planned attempt is finished and its probe's finding recorded. (Counting pending
-// rows would not do: a batch that has not started yet has no rows; and a batch still writing its
-// findings must not be overtaken by the close.) The batch that wins the running -> judging
+// Done when every planned attempt is recorded and its probe's finding too. (Counting attempt rows
+// would not do: a batch still writing its findings must not be overtaken by the close.) The batch that wins the running -> judging
 // transition finalizes at once; the queued scan_finalize job is the safety net should this
 // process die in between, and finds nothing to do otherwise.
 async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {

@@ -13,15 +13,15 @@ export function scanFinalizeTask(deps: WorkerDeps): Task {
 
 export async function finalizeScan(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<void> {
   await deps.sql.begin(async (tx) => {
-    const [scan] = await tx<Array<{ status: string }>>`select status from scans where id = ${scanId} and tenant_id = ${tenantId} for update`;
+    const [scan] = await tx<Array<{ status: string; attempts_total: number }>>`select status, attempts_total from scans where id = ${scanId} and tenant_id = ${tenantId} for update`;
     if (!scan || scan.status !== "judging") return;
-    const [counts] = await tx<Array<{ total: number; done: number; errored: number; first_error: string | null }>>`
-      select count(*)::int as total, count(*) filter (where status <> 'pending')::int as done,
+    const [counts] = await tx<Array<{ done: number; errored: number; first_error: string | null }>>`
+      select count(*)::int as done,
              count(*) filter (where status = 'errored')::int as errored,
              (array_agg(error order by completed_at) filter (where status = 'errored'))[1] as first_error
       from scan_attempts where scan_id = ${scanId}`;
     const findings = await tx<Array<{ id: string; status: string }>>`select id, status from findings where scan_id = ${scanId} order by created_at, id`;
-    const everyAttemptErrored = counts!.total > 0 && counts!.errored === counts!.total;
+    const everyAttemptErrored = counts!.done > 0 && counts!.errored === counts!.done;
     await tx`
       update scans set
         status = ${everyAttemptErrored ? "failed" : "completed"},
@@ -37,7 +37,7 @@ export async function finalizeScan(deps: Pick<WorkerDeps, "sql">, scanId: string
       {
         action: everyAttemptErrored ? "scan.failed" : "scan.completed",
         result: everyAttemptErrored ? "failure" : "success",
-        details: { attempts_total: counts!.total, attempts_errored: counts!.errored, findings_count: findings.length },
+        details: { attempts_total: scan.attempts_total, attempts_errored: counts!.errored, findings_count: findings.length },
       },
     ];
     await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "scan", target_id: scanId, details: JSON.stringify(event.details) })))}`;

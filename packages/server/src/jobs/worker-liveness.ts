@@ -1,7 +1,7 @@
 // Crash recovery. graphile-worker keeps the locks of a crashed worker for 4 hours; here every worker
 // process checks in every `intervalMs`, and any process finds the jobs locked by pools that have not
 // checked in for `staleAfterMs` and unlocks them (graphile_worker.force_unlock_workers), so another
-// worker picks them up. Scan attempts are idempotent, so a job run twice sends only what is pending.
+// worker picks them up. Scan attempts are idempotent, so a job run twice sends only what is not yet recorded.
 import type postgres from "postgres";
 import type { Logger } from "pino";
 

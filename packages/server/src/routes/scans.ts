@@ -26,7 +26,7 @@ async function withLiveProgress(db: AppDeps["db"], rows: ScanRow[]): Promise<Sca
   const counts = await db
     .select({
       scanId: scanAttempts.scanId,
-      done: sql<number>`count(*) filter (where ${scanAttempts.status} <> 'pending')::int`,
+      done: sql<number>`count(*)::int`,
       errored: sql<number>`count(*) filter (where ${scanAttempts.status} = 'errored')::int`,
     })
     .from(scanAttempts)
