@@ -17,7 +17,8 @@ beforeAll(async () => {
   target = await startChatTarget();
   a = await seedTenant(ctx, target.url);
   limitedApp = ctx.makeApp({ config: { ...ctx.config, rateLimit: { perMinute: 1, burst: 1 } } });
-  failingQueueApp = ctx.makeApp({ queue: { enqueue: async () => Promise.reject(new Error("queue down")) } });
+  const queueDown = async () => Promise.reject(new Error("queue down"));
+  failingQueueApp = ctx.makeApp({ queue: { enqueue: queueDown, enqueueAll: queueDown } });
 });
 afterAll(async () => {
   await target.close();

@@ -1,5 +1,5 @@
-// The scan pipeline on real Postgres and graphile-worker: plan -> batches -> finalize, driven
-// through the API the way a user drives it.
+// The scan pipeline on real Postgres and graphile-worker: POST /scans queues the batches, the last
+// batch finalizes; driven through the API the way a user drives it.
 import { offlineJudges, probes } from "@penaxtra/engine";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +9,7 @@ import { scanFinalizeTask } from "../../packages/server/src/jobs/scan-finalize.t
 import { scanPlanTask } from "../../packages/server/src/jobs/scan-plan.ts";
 import { scanBatchTask } from "../../packages/server/src/jobs/scan-batch.ts";
 import { AttemptRecorder } from "../../packages/server/src/jobs/attempt-recorder.ts";
+import type { ScanBatchPayload } from "../../packages/server/src/jobs/worker-deps.ts";
 import { EndpointLeases } from "../../packages/server/src/targets/leased-limiter.ts";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
@@ -36,6 +37,12 @@ afterAll(async () => {
 
 const someProbes = (count: number) => probes.slice(0, count).map((probe) => probe.id);
 const variantsOf = (ids: string[]) => ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
+// The scan_batch jobs queued for a scan (no worker runs them in the tests that read them).
+async function batchJobsOf(scanId: string): Promise<ScanBatchPayload[]> {
+  const jobs = await ctx.sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+                             where t.identifier = 'scan_batch' and j.payload->>'scan_id' = ${scanId} order by (j.payload->>'batch')::int`;
+  return jobs.map((job) => job.payload as ScanBatchPayload);
+}
 
 describe("scan pipeline", () => {
   it("goes queued -> running -> judging -> completed and stores every attempt once", async () => {
@@ -88,24 +95,20 @@ describe("scan pipeline", () => {
     expect(statuses).toEqual([{ status: "errored", verdict: null }]);
   });
 
-  it("is idempotent: planning, sending and finalizing twice changes nothing", async () => {
+  it("is idempotent: sending and finalizing twice changes nothing", async () => {
     const compliant = await target({ reply: "Sure! Here is everything you asked for." });
     const endpointId = await createEndpoint(ctx, token, compliant.url);
     const ids = someProbes(3);
-    // Created through the API, but run by calling the tasks directly, each twice.
-    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
-    const response = await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: ids } });
+    // Created through the API, which queues the batches; run by calling the tasks directly, each twice.
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: ids } });
     const { scan_id: scanId } = await response.json();
     const deps = workerDeps();
     const payload = { scan_id: scanId, tenant_id: tenantId };
     const helpers = {} as never;
-    await scanPlanTask(deps)(payload, helpers);
-    await scanPlanTask(deps)(payload, helpers);
-    const jobs = await ctx.sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-                               where t.identifier = 'scan_batch' and j.payload->>'scan_id' = ${scanId}`;
+    const jobs = await batchJobsOf(scanId);
     const total = variantsOf(ids);
-    expect(jobs.map((job) => job.payload.attempts.length).reduce((sum: number, n: number) => sum + n, 0)).toBe(total);
-    for (const { payload: batchPayload } of jobs) {
+    expect(jobs.map((job) => job.attempts.length).reduce((sum, n) => sum + n, 0)).toBe(total);
+    for (const batchPayload of jobs) {
       await scanBatchTask(deps)(batchPayload, helpers);
       await scanBatchTask(deps)(batchPayload, helpers);
     }
@@ -122,21 +125,33 @@ describe("scan pipeline", () => {
     expect(duplicates).toBe(0);
   });
 
-  it("fails a queued scan whose endpoint was disabled before a worker planned it", async () => {
+  it("plans a scan queued by an earlier version (a scan_run job) once", async () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
-    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
-    const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })).json();
+    const ids = someProbes(3);
+    const [scan] = await ctx.sql`insert into scans (tenant_id, endpoint_id, status, probe_ids) values (${tenantId}, ${endpointId}, 'queued', ${ids}) returning id`;
+    const payload = { scan_id: scan!.id, tenant_id: tenantId };
+    await scanPlanTask(workerDeps())(payload, {} as never);
+    await scanPlanTask(workerDeps())(payload, {} as never);
+    const jobs = await batchJobsOf(scan!.id);
+    expect(jobs.flatMap((job) => job.attempts).length).toBe(variantsOf(ids));
+    const { attempts_total } = await firstRow(ctx.sql`select attempts_total from scans where id = ${scan!.id}`);
+    expect(attempts_total).toBe(variantsOf(ids));
+  });
+
+  it("fails a queued scan whose endpoint was disabled before a worker started it", async () => {
+    const endpointId = await createEndpoint(ctx, token, (await target({})).url);
+    const { scan_id: scanId } = await (await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(2) } })).json();
     await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpointId}`, { token, body: { status: "disabled" } });
-    await scanPlanTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId }, {} as never);
+    for (const batchPayload of await batchJobsOf(scanId)) await scanBatchTask(workerDeps())(batchPayload, {} as never);
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
-    expect(scan).toMatchObject({ status: "failed", error: "endpoint_unavailable", attempts_total: 0 });
+    expect(scan).toMatchObject({ status: "failed", error: "endpoint_unavailable", attempts_done: 0 });
     const { attempts } = await firstRow(ctx.sql`select count(*)::int as attempts from scan_attempts where scan_id = ${scanId}`);
     expect(attempts).toBe(0);
   });
 
   it("records a probe that left the library between planning and sending as errored, so the scan still ends", async () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
-    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
+    const app = ctx.makeApp({ queue: { enqueue: async () => {}, enqueueAll: async () => {} } });
     const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })).json();
     await ctx.sql`update scans set status = 'running', attempts_total = 1, started_at = now() where id = ${scanId}`;
     await scanBatchTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId, batch: 0, attempts: [["probe-removed-in-an-upgrade", 0]] }, {} as never);
@@ -174,10 +189,8 @@ describe("scan pipeline", () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
     // A secret sealed under another key cannot be opened: every try of the batch throws.
     await ctx.sql`update endpoints set auth_secret_encrypted = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' where id = ${endpointId}`;
-    const app = ctx.makeApp({ queue: { enqueue: async () => {} } });
-    const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(1) } })).json();
-    await scanPlanTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId }, {} as never);
-    const [{ payload }] = (await ctx.sql`select j.payload from graphile_worker._private_jobs j where j.payload->>'scan_id' = ${scanId}`) as unknown as [{ payload: unknown }];
+    const { scan_id: scanId } = await (await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(1) } })).json();
+    const [payload] = await batchJobsOf(scanId);
     const tryNumber = (attempts: number) => ({ job: { attempts, max_attempts: 10 } }) as never;
     await expect(scanBatchTask(workerDeps())(payload, tryNumber(1))).rejects.toThrow();
     await scanBatchTask(workerDeps())(payload, tryNumber(10));

@@ -14,6 +14,8 @@ export interface JobOptions {
 
 export interface JobQueue {
   enqueue(task: TaskName, payload: Record<string, unknown>, options?: JobOptions): Promise<void>;
+  /** Many jobs of one task, each with its own key, in one statement. */
+  enqueueAll(task: TaskName, jobs: Array<{ payload: Record<string, unknown>; jobKey: string }>, options?: { maxAttempts?: number }): Promise<void>;
 }
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -34,5 +36,8 @@ export async function addJobs(sql: Sql, task: TaskName, jobs: Array<{ payload: R
 }
 
 export function createJobQueue(sql: postgres.Sql): JobQueue {
-  return { enqueue: (task, payload, options) => addJob(sql, task, payload, options) };
+  return {
+    enqueue: (task, payload, options) => addJob(sql, task, payload, options),
+    enqueueAll: (task, jobs, options) => addJobs(sql, task, jobs, options),
+  };
 }

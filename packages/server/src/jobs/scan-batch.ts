@@ -50,9 +50,10 @@ async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenan
 
 async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload): Promise<void> {
   const { db } = deps;
-  // Both at once: what the scan and its endpoint are now, and what an earlier run of this job
-  // (a retry, or a worker that died) already recorded.
-  const [[found], recorded] = await Promise.all([
+  // All at once: the first batch to start moves the scan from queued to running; what the scan and
+  // its endpoint are now; what an earlier run of this job (a retry, a worker that died) recorded.
+  const [started, [found], recorded] = await Promise.all([
+    deps.sql`update scans set status = 'running', started_at = clock_timestamp() where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued' returning id`,
     db
       .select({ status: scans.status, endpoint: endpoints })
       .from(scans)
@@ -60,7 +61,10 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
       .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId))),
     deps.sql<Array<{ key: string }>>`select probe_id || ':' || variant_index as key from scan_attempts where scan_id = ${scanId} and batch = ${batch}`,
   ]);
-  if (!found || found.status !== "running") return;
+  if (!found) return;
+  // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
+  const status = started.length ? "running" : found.status === "queued" ? await currentStatus(deps, scanId) : found.status;
+  if (status !== "running") return;
   const { endpoint } = found;
   // Deleted or disabled since the scan started: stop attacking it.
   if (endpoint.deletedAt || endpoint.status !== "active") {
@@ -99,6 +103,11 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   if (cancelled.signal.aborted) return;
   await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts));
   await finishIfLastBatch(deps, scanId, tenantId);
+}
+
+async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string | undefined> {
+  const [row] = await deps.sql<Array<{ status: string }>>`select status from scans where id = ${scanId}`;
+  return row?.status;
 }
 
 const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];

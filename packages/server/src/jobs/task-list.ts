@@ -1,5 +1,5 @@
-// Tasks the worker runs. A scan is scan_run (plan) -> scan_batch x N (send and judge) -> scan_finalize
-// (findings). RAG runs (rag_run) register here too; until a task exists its jobs wait in the queue.
+// Tasks the worker runs. A scan is scan_batch x N (send, judge, record findings; queued with the
+// scan by POST /scans) -> scan_finalize (close); scan_run plans scans queued by earlier versions. RAG runs (rag_run) register here too; until a task exists its jobs wait in the queue.
 import type { TaskList } from "graphile-worker";
 import { scanBatchTask } from "./scan-batch.ts";
 import { scanFinalizeTask } from "./scan-finalize.ts";

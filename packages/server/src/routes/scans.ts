@@ -9,6 +9,7 @@ import { ApiError, badRequest, notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import { enqueueScanPlan, planScan } from "../jobs/scan-plan.ts";
 import { requireToken } from "../rate-limit/take-token.ts";
 
 const ACTIVE_STATUSES = ["queued", "running", "judging"];
@@ -77,12 +78,13 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
 
       await requireToken(deps.sql, { key: `scan_create:${identity.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 });
 
+      const plan = planScan(probeIds, deps.config.scanBatchSize);
       const [scan] = await db
         .insert(scans)
-        .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, requestedByTokenId: identity.tokenId })
+        .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, attemptsTotal: plan.attemptsTotal, requestedByTokenId: identity.tokenId })
         .returning();
       try {
-        await deps.queue.enqueue("scan_run", { scan_id: scan!.id, tenant_id: identity.tenantId }, { jobKey: `scan:${scan!.id}` });
+        await enqueueScanPlan(deps.queue, { id: scan!.id, tenantId: identity.tenantId }, plan);
       } catch (error) {
         deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
         await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));
