@@ -1,5 +1,5 @@
 // CLI: node main.ts --port N --profile vulnerable|hardened [--latency-ms N] [--host H]
-// Starts the target simulator and prints its endpoint; Ctrl-C stops it.
+// Starts the target simulator and prints its endpoints (chat completions and RAG); Ctrl-C stops it.
 import { parseArgs } from "node:util";
 import { startTargetSimulator } from "./simulator.ts";
 
@@ -50,7 +50,16 @@ try {
     latencyMs: integer("latency-ms", parsed.values["latency-ms"], 0, 600_000),
     host: parsed.values.host ?? "127.0.0.1",
   });
-  process.stdout.write(`target simulator (${profile}) listening on ${simulator.url}\nchat completions endpoint: ${simulator.chatCompletionsUrl}\n`);
+  process.stdout.write(
+    [
+      `target simulator (${profile}) listening on ${simulator.url}`,
+      `chat completions endpoint: ${simulator.chatCompletionsUrl}`,
+      `RAG ingest endpoint: ${simulator.ragUrls.ingest}`,
+      `RAG query endpoint: ${simulator.ragUrls.query}`,
+      `RAG delete endpoint: ${simulator.ragUrls.delete}`,
+      "",
+    ].join("\n"),
+  );
   const shutdown = () => void simulator.stop().then(() => process.exit(0));
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

@@ -1,8 +1,11 @@
 // A deliberately vulnerable (or hardened) LLM endpoint for demos and end-to-end tests: an
-// OpenAI-compatible chat completions server whose "model" is the rule-based respond().
+// OpenAI-compatible chat completions server whose "model" is the rule-based respond(), and on the
+// same server a reference RAG pipeline speaking the RAG adapter protocol (rag/rag-routes.ts).
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { holdUntilLatency, HttpError, readJsonBody, sendJson } from "./http.ts";
+import { createRagRoutes, isRagPath, RAG_PATHS } from "./rag/rag-routes.ts";
 import { respond, type SimulatorProfile } from "./respond.ts";
 
 export type { SimulatorProfile } from "./respond.ts";
@@ -42,7 +45,7 @@ export interface TargetSimulatorOptions {
   port?: number;
   host?: string;
   profile: SimulatorProfile;
-  /** Artificial delay before each chat answer. */
+  /** Artificial delay before each chat answer and each /rag/query answer. */
   latencyMs?: number;
 }
 
@@ -51,41 +54,15 @@ export interface TargetSimulator {
   url: string;
   /** The OpenAI-compatible endpoint to register as a target: `${url}/v1/chat/completions`. */
   chatCompletionsUrl: string;
+  /** The reference RAG pipeline's endpoints (RAG adapter protocol, namespace field `namespace`). */
+  ragUrls: { ingest: string; query: string; delete: string };
+  /** Documents the reference RAG pipeline holds (the vulnerable one never really deletes). */
+  ragDocumentCount(): number;
   port: number;
   profile: SimulatorProfile;
   systemPrompt: string;
   secrets: string[];
   stop(): Promise<void>;
-}
-
-const MAX_BODY_BYTES = 1024 * 1024;
-
-// No parameter properties: main.ts runs under Node's type stripping, which does not support them.
-class HttpError extends Error {
-  readonly status: number;
-  readonly type: string;
-  constructor(status: number, type: string, message: string) {
-    super(message);
-    this.status = status;
-    this.type = type;
-  }
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
-  response.end(payload);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, "invalid_request_error", `request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Text of a message's content: a string, or an array of parts of which the text parts count. */
@@ -117,32 +94,30 @@ function conversationText(body: unknown): string {
   return texts.join("\n\n");
 }
 
+const CHAT_COMPLETIONS_PATH = "/v1/chat/completions";
+
 const roughTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
 export async function startTargetSimulator(options: TargetSimulatorOptions): Promise<TargetSimulator> {
   const { profile, port = 0, host = "127.0.0.1", latencyMs = 0 } = options;
   if (profile !== "vulnerable" && profile !== "hardened") throw new TypeError(`unknown profile ${String(profile)}: use "vulnerable" or "hardened"`);
   const systemPrompt = SIMULATOR_SYSTEM_PROMPT;
+  const ragRoutes = createRagRoutes({ profile, latencyMs });
 
   const server = createServer(async (request, response) => {
     const arrivedAt = performance.now();
     try {
       const path = new URL(request.url ?? "/", "http://localhost").pathname;
       if (request.method === "GET" && path === "/health") return sendJson(response, 200, { status: "ok", profile });
-      if (path !== "/v1/chat/completions") return sendJson(response, 404, { error: { message: `no route for ${request.method} ${path}`, type: "not_found" } });
+      const isRag = isRagPath(path);
+      if (path !== CHAT_COMPLETIONS_PATH && !isRag) return sendJson(response, 404, { error: { message: `no route for ${request.method} ${path}`, type: "not_found" } });
       if (request.method !== "POST") return sendJson(response, 405, { error: { message: "use POST", type: "invalid_request_error" } });
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(request));
-      } catch (error) {
-        if (error instanceof HttpError) throw error;
-        throw new HttpError(400, "invalid_request_error", "request body is not valid JSON");
-      }
+      const body = await readJsonBody(request);
+      if (isRag) return sendJson(response, 200, await ragRoutes.handle(path, body, arrivedAt));
       const prompt = conversationText(body);
       const content = respond(profile, systemPrompt, prompt);
       // latencyMs is the answer time of a model server: the rule engine's own work counts towards it.
-      const remaining = latencyMs - (performance.now() - arrivedAt);
-      if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+      await holdUntilLatency(arrivedAt, latencyMs);
       const model = typeof (body as { model?: unknown }).model === "string" ? (body as { model: string }).model : `penaxtra-target-sim-${profile}`;
       sendJson(response, 200, {
         id: `chatcmpl-${randomUUID()}`,
@@ -170,11 +145,13 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
   const url = `http://${hostForUrl}:${address.port}`;
   return {
     url,
-    chatCompletionsUrl: `${url}/v1/chat/completions`,
+    chatCompletionsUrl: `${url}${CHAT_COMPLETIONS_PATH}`,
+    ragUrls: { ingest: `${url}${RAG_PATHS.ingest}`, query: `${url}${RAG_PATHS.query}`, delete: `${url}${RAG_PATHS.delete}` },
     port: address.port,
     profile,
     systemPrompt,
     secrets: [...SIMULATOR_SECRETS],
+    ragDocumentCount: () => ragRoutes.documentCount(),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
