@@ -1,0 +1,133 @@
+// Runs the RAG suites against one pipeline. Every test gets namespaces, ids and canaries unique to
+// this run; everything planted is deleted afterwards, also when a test or the whole run fails.
+import { randomBytes } from "node:crypto";
+import type { GuardPolicy } from "../targets/address-guard.ts";
+import { attributeGuardrail } from "./attribute-guardrail.ts";
+import { RagClient, type RagPipelineConfig } from "./rag-client.ts";
+import type { PlantedDocument, RagExchange, RagTest, RagTestContext, RagTestResult } from "./rag-test.ts";
+import { canarySuite } from "./suites/canary-suite.ts";
+import { injectionSuite } from "./suites/injection-suite.ts";
+import { isolationSuite } from "./suites/isolation-suite.ts";
+
+export const ragTests: readonly RagTest[] = [...canarySuite, ...isolationSuite, ...injectionSuite];
+
+export interface RagRunOptions {
+  pipeline: RagPipelineConfig;
+  policy: GuardPolicy;
+  /** Short and unique per run: part of every namespace, id and canary. */
+  runTag: string;
+  signal?: AbortSignal;
+  /** Called as each test ends, so that results are saved as they come. */
+  onResult?: (result: RagTestResult) => Promise<void> | void;
+}
+
+export interface RagRunReport {
+  results: RagTestResult[];
+  /** Planted documents the pipeline did not confirm deleting. */
+  cleanupFailures: Array<{ namespace: string; ids: string[]; error: string }>;
+}
+
+const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+const token = (length: number) => [...randomBytes(length)].map((byte) => BASE32[byte % 32]).join("");
+
+export const newRagRunTag = () => token(8);
+
+export async function runRagSuites(options: RagRunOptions, tests: readonly RagTest[] = ragTests): Promise<RagRunReport> {
+  const client = new RagClient(options.pipeline, options.policy, options.signal);
+  const planted = new Map<string, Set<string>>();
+  const results: RagTestResult[] = [];
+  let failure: unknown = null;
+  try {
+    for (const test of tests) {
+      options.signal?.throwIfAborted();
+      const result = await runOne(client, options.runTag, test, planted);
+      results.push(result);
+      await options.onResult?.(result);
+    }
+  } catch (error) {
+    failure = error;
+  }
+  // Cleanup runs however the tests ended (without the run's abort signal: a cancelled run still
+  // removes what it planted); a run that failed still reports what it could not delete.
+  const cleanupFailures = await removePlanted(new RagClient(options.pipeline, options.policy), planted);
+  if (failure) throw Object.assign(failure as Error, { cleanupFailures });
+  return { results, cleanupFailures };
+}
+
+async function runOne(client: RagClient, runTag: string, test: RagTest, planted: Map<string, Set<string>>): Promise<RagTestResult> {
+  const startedAt = performance.now();
+  const exchanges: RagExchange[] = [];
+  const plantedHere: PlantedDocument[] = [];
+  const testTag = `${runTag}-${test.id.replace(/^rag-/, "")}`;
+  let serial = 0;
+  const context: RagTestContext = {
+    // Namespaces of their own per test, so that one test's documents cannot decide another's.
+    namespace: (label) => `penaxtra-${testTag}-${label}`,
+    // A digit in every canary: output filters commonly look for secret-shaped tokens.
+    canary: () => `PXRAG-${token(10).toUpperCase()}${++serial}`,
+    documentId: (label) => `${testTag}-${label}`,
+    async plant(namespace, documents) {
+      const ids = planted.get(namespace) ?? new Set<string>();
+      planted.set(namespace, ids);
+      for (const document of documents) ids.add(document.id);
+      const { ingested, rejected } = await client.ingest(namespace, documents);
+      const result = documents.map((document) => ({
+        namespace,
+        id: document.id,
+        rejected: rejected.get(document.id) ?? (ingested.has(document.id) ? null : "not confirmed by the pipeline"),
+      }));
+      plantedHere.push(...result);
+      return result;
+    },
+    async remove(namespace, ids) {
+      await client.delete(namespace, ids);
+    },
+    async ask(namespace, request) {
+      const response = await client.query(namespace, request);
+      const exchange: RagExchange = {
+        namespace,
+        query: request.query,
+        ...(request.filter ? { filter: request.filter } : {}),
+        answer: response.answer,
+        retrieved_ids: response.retrieved.map((entry) => entry.id),
+        blocked: response.blocked === true,
+        guards: response.guards ?? [],
+      };
+      exchanges.push(exchange);
+      return exchange;
+    },
+  };
+  const base = { test_id: test.id, suite: test.suite, title: test.title, severity: test.severity, risk_refs: test.risk_refs };
+  try {
+    const outcome = await test.run(context);
+    const attribution = attributeGuardrail(outcome);
+    return {
+      ...base,
+      ...attribution,
+      evidence: { planted: plantedHere, exchanges, ...(outcome.matrix ? { matrix: outcome.matrix } : {}) },
+      duration_ms: Math.round(performance.now() - startedAt),
+    };
+  } catch (error) {
+    // A pipeline error decides nothing: the test is skipped with the reason, never counted as passed.
+    return {
+      ...base,
+      status: "skipped",
+      stopped_by: null,
+      reason: `pipeline_error: ${(error as Error).message}`,
+      evidence: { planted: plantedHere, exchanges },
+      duration_ms: Math.round(performance.now() - startedAt),
+    };
+  }
+}
+
+async function removePlanted(client: RagClient, planted: Map<string, Set<string>>): Promise<RagRunReport["cleanupFailures"]> {
+  const failures: RagRunReport["cleanupFailures"] = [];
+  for (const [namespace, ids] of planted) {
+    try {
+      await client.delete(namespace, [...ids]);
+    } catch (error) {
+      failures.push({ namespace, ids: [...ids], error: (error as Error).message });
+    }
+  }
+  return failures;
+}
