@@ -131,7 +131,13 @@ export async function startCountingTarget(options: { latencyMs?: number; status?
 
 /** Fills {id} with the fixture of the resource the path names. */
 export function concretePath(path: string, fixtures: Fixtures, id?: string): string {
-  const resourceId = id ?? (path.startsWith("/api/v2/scans") ? fixtures.scanId : path.startsWith("/api/v2/findings") ? fixtures.findingId : path.startsWith("/api/v2/endpoints") ? fixtures.endpointId : fixtures.aiAssetId);
+  const byPrefix: Array<[string, string]> = [
+    ["/api/v2/scans", fixtures.scanId],
+    ["/api/v2/findings", fixtures.findingId],
+    ["/api/v2/endpoints", fixtures.endpointId],
+    ["/api/v2/rag-runs", fixtures.ragRunId],
+  ];
+  const resourceId = id ?? byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? fixtures.aiAssetId;
   return path.replace("{id}", resourceId);
 }
 

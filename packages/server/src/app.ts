@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { AppDeps } from "./app-deps.ts";
+import * as contract from "./generated/contract.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
 import { payloadTooLarge } from "./http/api-error.ts";
 import { auditApiCalls } from "./http/audit-api-calls.ts";
@@ -50,11 +51,15 @@ export function createApp(deps: AppDeps): App {
   registerAuditRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", securitySchemes.bearerAuth as never);
+  // The RAG adapter protocol's schemas: Penaxtra sends these to a pipeline, no route of ours takes them.
+  for (const name of RAG_PROTOCOL_SCHEMAS) app.openAPIRegistry.register(name, contract[`${name}Schema`]);
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
   app.get("/docs", Scalar({ url: "/api/v2/openapi.json", pageTitle: "Penaxtra API" }));
   app.get("/healthz", (c) => c.json({ ok: true }));
   return app;
 }
+
+const RAG_PROTOCOL_SCHEMAS = ["RagIngestRequest", "RagIngestResponse", "RagQueryRequest", "RagQueryResponse", "RagDeleteRequest"] as const;
 
 export function openApiDocument(app: App) {
   return app.getOpenAPI31Document({ ...documentInfo, openapi: "3.1.0" } as unknown as Parameters<App["getOpenAPI31Document"]>[0]);

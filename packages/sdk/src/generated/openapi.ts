@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/rag-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a RAG run with the result of each test */
+        get: operations["getRagRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/endpoints": {
         parameters: {
             query?: never;
@@ -546,6 +563,11 @@ export interface components {
              */
             namespace_param?: string;
             auth_header?: string | null;
+            /**
+             * @description Deadline of each ingest, query or delete call.
+             * @default 30000
+             */
+            timeout_ms?: number;
         };
         AiAssetCreate: {
             name: string;
@@ -594,6 +616,7 @@ export interface components {
             ai_asset_id: string;
             /** Format: uuid */
             rag_run_id: string;
+            /** @description Where to follow the run, `/api/v2/rag-runs/{rag_run_id}`. */
             poll: string;
         };
         RagRun: {
@@ -614,6 +637,111 @@ export interface components {
             tests_failed: number;
             tests_skipped: number;
             duration_ms: number | null;
+        };
+        RagRunDetail: components["schemas"]["RagRun"] & {
+            /** @description Why a failed run failed; null otherwise. */
+            error: string | null;
+            tests: components["schemas"]["RagTestResult"][];
+        };
+        RagTestResult: {
+            test_id: string;
+            /** @enum {string} */
+            suite: "canary" | "isolation" | "injection";
+            title: string;
+            /**
+             * @description `failed`: the attack got through. `skipped`: nothing could be decided (the pipeline erred, or the planted document was never retrieved).
+             * @enum {string}
+             */
+            status: "passed" | "failed" | "skipped";
+            /** @description The guardrail that stopped the attack, `none` when it succeeded, null when the test was skipped. */
+            stopped_by: ("ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter" | "none") | null;
+            severity: components["schemas"]["Severity"];
+            reason: string;
+            evidence: {
+                planted: {
+                    namespace: string;
+                    id: string;
+                    /** @description The ingest filter's reason, when the pipeline refused the document. */
+                    rejected: string | null;
+                }[];
+                exchanges: {
+                    namespace: string;
+                    query: string;
+                    filter?: {
+                        [key: string]: string;
+                    };
+                    answer: string;
+                    retrieved_ids: string[];
+                    blocked: boolean;
+                    guards: components["schemas"]["RagGuardSignal"][];
+                }[];
+                /** @description Isolation matrix of the tenant x tenant test: matrix[asking namespace][owner namespace] is true when the owner's document surfaced. */
+                matrix?: {
+                    [key: string]: {
+                        [key: string]: boolean;
+                    };
+                };
+            };
+            duration_ms: number;
+        };
+        /** @description RAG adapter protocol: a document Penaxtra plants for a test. */
+        RagDocument: {
+            id: string;
+            text: string;
+            metadata?: {
+                [key: string]: string;
+            };
+        };
+        /** @description RAG adapter protocol, POST to `ingest_url`. The namespace travels in the field named by `namespace_param` (default `namespace`). */
+        RagIngestRequest: {
+            namespace: string;
+            documents: components["schemas"]["RagDocument"][];
+        };
+        /** @description RAG adapter protocol: the answer of `ingest_url`. A document the pipeline refused (an ingest filter) is listed in `rejected`. */
+        RagIngestResponse: {
+            ingested: string[];
+            rejected?: {
+                id: string;
+                reason?: string;
+            }[];
+        };
+        /** @description RAG adapter protocol, POST to `query_url`. */
+        RagQueryRequest: {
+            namespace: string;
+            query: string;
+            /** @description Metadata every retrieved document must match. */
+            filter?: {
+                [key: string]: string;
+            };
+            top_k?: number;
+        };
+        /** @description RAG adapter protocol: the answer of `query_url`, with the passages the answer was generated from. */
+        RagQueryResponse: {
+            answer: string;
+            retrieved: {
+                id: string;
+                text?: string;
+                metadata?: {
+                    [key: string]: string;
+                };
+                score?: number;
+            }[];
+            /** @description True when a guard stopped the query before an answer was generated. */
+            blocked?: boolean;
+            guards?: components["schemas"]["RagGuardSignal"][];
+        };
+        /** @description RAG adapter protocol: what one of the pipeline's guards did (optional; stages are also inferred from what each call returned). */
+        RagGuardSignal: {
+            /** @enum {string} */
+            stage: "ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter";
+            /** @enum {string} */
+            action: "blocked" | "redacted" | "refused" | "filtered";
+            detail?: string;
+        };
+        /** @description RAG adapter protocol, POST to `delete_url`: remove these documents from the namespace. Answer `{ deleted: <count> }`. */
+        RagDeleteRequest: {
+            namespace: string;
+            ids: string[];
         };
         RagRunList: {
             data: components["schemas"]["RagRun"][];
@@ -1039,6 +1167,33 @@ export interface operations {
                     "application/json": components["schemas"]["RagEnqueueFailedError"];
                 };
             };
+        };
+    };
+    getRagRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The RAG run and its tests so far (a running run lists the tests that have ended). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RagRunDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listEndpoints: {

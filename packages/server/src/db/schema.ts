@@ -138,11 +138,41 @@ export const ragRuns = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     durationMs: integer("duration_ms"),
+    // The crontab tick a scheduled run belongs to: one run per asset per tick, however often the
+    // tick job is retried.
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
   },
   (t) => [
     index("rag_runs_tenant_started_idx").on(t.tenantId, t.startedAt, t.id),
     index("rag_runs_asset_idx").on(t.tenantId, t.aiAssetId, t.startedAt),
+    uniqueIndex("rag_runs_asset_schedule_idx").on(t.aiAssetId, t.scheduledFor).where(sql`scheduled_for is not null`),
   ],
+);
+
+// One row per RAG test of a run, written as the test ends: its verdict, the guardrail that stopped
+// it and what was planted and asked. Unique per (run, test), so a retried run writes nothing twice.
+export const ragRunTests = pgTable(
+  "rag_run_tests",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    ragRunId: uuid("rag_run_id")
+      .notNull()
+      .references(() => ragRuns.id, { onDelete: "cascade" }),
+    testId: text("test_id").notNull(),
+    suite: text("suite").notNull(),
+    title: text("title").notNull(),
+    // passed | failed | skipped
+    status: text("status").notNull(),
+    // ingest_filter | retrieval_isolation | input_filter | model_refusal | output_filter | none; null when skipped
+    stoppedBy: text("stopped_by"),
+    severity: text("severity").notNull(),
+    reason: text("reason").notNull(),
+    evidence: jsonb("evidence").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rag_run_tests_run_test_idx").on(t.ragRunId, t.testId)],
 );
 
 export const findings = pgTable(
@@ -177,6 +207,8 @@ export const findings = pgTable(
     index("findings_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt, t.id),
     // One finding per probe per scan: a retried finalize job cannot create a second one.
     uniqueIndex("findings_scan_probe_idx").on(t.scanId, t.probeId).where(sql`scan_id is not null`),
+    // One finding per failed RAG test per run.
+    uniqueIndex("findings_rag_run_test_idx").on(t.ragRunId, t.probeId).where(sql`rag_run_id is not null`),
   ],
 );
 

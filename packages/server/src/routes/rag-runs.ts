@@ -1,13 +1,15 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { aiAssets, ragRuns } from "../db/schema.ts";
-import { createRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
+import { aiAssets, ragRunTests, ragRuns } from "../db/schema.ts";
+import { createRagRunRoute, getRagRunRoute, listRagRunsRoute, type RagTestResultSchema } from "../generated/contract.ts";
 import { notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import { RAG_RUN_MAX_ATTEMPTS } from "../jobs/rag-run.ts";
 import { requireToken } from "../rate-limit/take-token.ts";
 
 export function toRagRun(row: typeof ragRuns.$inferSelect) {
@@ -43,7 +45,7 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
 
       const [run] = await db.insert(ragRuns).values({ tenantId: identity.tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
       try {
-        await deps.queue.enqueue("rag_run", { rag_run_id: run!.id, tenant_id: identity.tenantId }, { jobKey: `rag_run:${run!.id}` });
+        await deps.queue.enqueue("rag_run", { rag_run_id: run!.id, tenant_id: identity.tenantId }, { jobKey: `rag_run:${run!.id}`, maxAttempts: RAG_RUN_MAX_ATTEMPTS });
       } catch (error) {
         deps.log.error({ err: error, ragRunId: run!.id }, "could not enqueue RAG run");
         await db
@@ -54,7 +56,7 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
         return c.json({ error: "enqueue_failed" as const, rag_run_id: run!.id }, 502);
       }
       await recordRequestEvent(db, c, { action: "rag_run.started", targetKind: "rag_run", targetId: run!.id, details: { ai_asset_id: asset.id } });
-      return c.json({ accepted: true as const, ai_asset_id: asset.id, rag_run_id: run!.id, poll: `/api/v2/rag-runs?ai_asset_id=${asset.id}` }, 202);
+      return c.json({ accepted: true as const, ai_asset_id: asset.id, rag_run_id: run!.id, poll: `/api/v2/rag-runs/${run!.id}` }, 202);
     },
     validationHook({ ai_asset_id: "invalid_ai_asset_id" }),
   );
@@ -76,5 +78,34 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
       .limit(query.limit + 1);
     const result = page(rows, query.limit, (row) => ({ at: row.startedAt, id: row.id }));
     return c.json({ data: result.data.map(toRagRun), next_cursor: result.next_cursor }, 200);
+  });
+
+  app.openapi(getRagRunRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    const [run] = await db.select().from(ragRuns).where(and(eq(ragRuns.id, id), eq(ragRuns.tenantId, identity.tenantId)));
+    if (!run) throw notFound("rag_run_not_found");
+    const tests = await db.select().from(ragRunTests).where(eq(ragRunTests.ragRunId, id)).orderBy(asc(ragRunTests.createdAt), asc(ragRunTests.testId));
+    return c.json(
+      {
+        ...toRagRun(run),
+        error: run.error,
+        tests: tests.map((test) => {
+          const { risk_refs: _refs, ...evidence } = test.evidence as Record<string, unknown>;
+          return {
+            test_id: test.testId,
+            suite: test.suite as "canary",
+            title: test.title,
+            status: test.status as "passed",
+            stopped_by: test.stoppedBy as "none" | null,
+            severity: test.severity as "high",
+            reason: test.reason,
+            evidence: evidence as z.output<typeof RagTestResultSchema>["evidence"],
+            duration_ms: test.durationMs,
+          };
+        }),
+      },
+      200,
+    );
   });
 }

@@ -2,12 +2,13 @@
 // processes take over this one's jobs if it dies, and leased shares of each endpoint's limits.
 import { EventEmitter } from "node:events";
 import { offlineJudges, type Judge } from "@penaxtra/engine";
-import { Logger as GraphileLogger, run, type WorkerEvents } from "graphile-worker";
+import { Logger as GraphileLogger, parseCrontab, run, type WorkerEvents } from "graphile-worker";
 import type postgres from "postgres";
 import type { Logger } from "pino";
 import type { ServerConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import { AttemptRecorder } from "../jobs/attempt-recorder.ts";
+import { RAG_SCHEDULE_CRONTAB } from "../jobs/rag-schedule.ts";
 import { taskList } from "../jobs/task-list.ts";
 import { startWorkerLiveness } from "../jobs/worker-liveness.ts";
 import type { SecretBox } from "../security/secret-box.ts";
@@ -43,6 +44,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     noHandleSignals: true,
     pollInterval: 1000,
     events,
+    parsedCronItems: parseCrontab(RAG_SCHEDULE_CRONTAB),
     // graphile-worker reports every job start and finish at info: that is debug chatter here
     // (a scan is hundreds of jobs' worth of lines); its warnings and errors stay as they are.
     logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level === "info" ? "debug" : level](meta ?? {}, message)),

@@ -1,0 +1,154 @@
+// rag_run: runs the RAG suites against an ai-asset's pipeline. Each test's result is written as it
+// ends (unique per run and test, so a retried job re-runs only what has no result); then failed
+// tests become findings and the run closes with its counts. Everything the run planted is deleted
+// by the engine however the run ends.
+import { newRagRunTag, ragTests, runRagSuites, type RagTestResult } from "@penaxtra/engine";
+import type { Task } from "graphile-worker";
+import type postgres from "postgres";
+import type { WorkerDeps } from "./worker-deps.ts";
+
+export interface RagRunPayload {
+  rag_run_id: string;
+  tenant_id: string;
+}
+
+interface RagAssetConfig {
+  ingest_url: string;
+  query_url: string;
+  delete_url: string;
+  namespace_param?: string;
+  auth_header?: string | null;
+  timeout_ms?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+// A run that keeps failing is closed as failed on its last try rather than retried for hours.
+export const RAG_RUN_MAX_ATTEMPTS = 3;
+
+export function readRagRunPayload(payload: unknown): RagRunPayload {
+  const value = payload as Partial<RagRunPayload> | null;
+  if (!value || typeof value.rag_run_id !== "string" || typeof value.tenant_id !== "string") throw new Error("rag_run payload needs rag_run_id and tenant_id");
+  return value as RagRunPayload;
+}
+
+export function ragRunTask(deps: WorkerDeps): Task {
+  return async (payload, helpers) => {
+    const { rag_run_id: runId, tenant_id: tenantId } = readRagRunPayload(payload);
+    try {
+      await runRag(deps, runId, tenantId);
+    } catch (error) {
+      const job = helpers?.job;
+      if (job && job.attempts < job.max_attempts) throw error;
+      deps.log.error({ err: error, ragRunId: runId }, "RAG run failed for good");
+      await closeRun(deps.sql, runId, tenantId, `run_failed: ${(error as Error).message}`);
+    }
+  };
+}
+
+async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promise<void> {
+  const [run] = await deps.sql<Array<{ status: string; config: RagAssetConfig; auth_secret_encrypted: string | null; asset_usable: boolean }>>`
+    select r.status, a.config, a.auth_secret_encrypted, (a.deleted_at is null) as asset_usable
+    from rag_runs r join ai_assets a on a.id = r.ai_asset_id and a.tenant_id = r.tenant_id
+    where r.id = ${runId} and r.tenant_id = ${tenantId}`;
+  if (!run || run.status !== "running") return;
+  if (!run.asset_usable) return closeRun(deps.sql, runId, tenantId, "ai_asset_deleted");
+
+  const done = new Set((await deps.sql<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map((row) => row.test_id));
+  const { config } = run;
+  const report = await runRagSuites(
+    {
+      pipeline: {
+        ingestUrl: config.ingest_url,
+        queryUrl: config.query_url,
+        deleteUrl: config.delete_url,
+        namespaceParam: config.namespace_param ?? "namespace",
+        authHeader: config.auth_header ?? null,
+        authSecret: run.auth_secret_encrypted ? deps.secretBox.open(run.auth_secret_encrypted, tenantId) : null,
+        timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+      },
+      policy: deps.targetPolicy,
+      runTag: newRagRunTag(),
+      onResult: (result) => recordTest(deps.sql, runId, tenantId, result),
+    },
+    ragTests.filter((test) => !done.has(test.id)),
+  );
+  if (report.cleanupFailures.length) {
+    deps.log.warn({ ragRunId: runId, cleanupFailures: report.cleanupFailures }, "the pipeline did not confirm deleting every planted document");
+    await deps.sql`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+                   values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: report.cleanupFailures })}::jsonb)`;
+  }
+  await closeRun(deps.sql, runId, tenantId, null);
+}
+
+async function recordTest(sql: postgres.Sql, runId: string, tenantId: string, result: RagTestResult): Promise<void> {
+  await sql`
+    insert into rag_run_tests (tenant_id, rag_run_id, test_id, suite, title, status, stopped_by, severity, reason, evidence, duration_ms)
+    values (${tenantId}, ${runId}, ${result.test_id}, ${result.suite}, ${result.title}, ${result.status}, ${result.stopped_by},
+            ${result.severity}, ${result.reason}, ${JSON.stringify({ ...result.evidence, risk_refs: result.risk_refs })}::jsonb, ${result.duration_ms})
+    on conflict (rag_run_id, test_id) do nothing`;
+}
+
+/**
+ * Findings for the failed tests, the run's counts and its audit events, in one transaction. A run
+ * in which no test could be decided (the pipeline was unreachable) is `failed`; `error` says why.
+ */
+async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, error: string | null): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [run] = await tx<Array<{ status: string; ai_asset_id: string }>>`select status, ai_asset_id from rag_runs where id = ${runId} and tenant_id = ${tenantId} for update`;
+    if (!run || run.status !== "running") return;
+    const tests = await tx<Array<{ test_id: string; suite: string; title: string; status: string; stopped_by: string | null; severity: string; reason: string; evidence: any }>>`
+      select test_id, suite, title, status, stopped_by, severity, reason, evidence from rag_run_tests where rag_run_id = ${runId} order by created_at, test_id`;
+    const count = (status: string) => tests.filter((test) => test.status === status).length;
+    const [passed, failed, skipped] = [count("passed"), count("failed"), count("skipped")];
+    const firstSkip = tests.find((test) => test.status === "skipped")?.reason;
+    const runError = error ?? (passed + failed === 0 ? `no_test_decided: ${firstSkip ?? "no tests ran"}` : null);
+
+    const failedTests = tests.filter((test) => test.status === "failed");
+    const findingRows = failedTests.map((test) => {
+      const exchange = test.evidence.exchanges?.at(-1);
+      return {
+        probe_id: test.test_id,
+        title: test.title,
+        category: `rag_${test.suite}`,
+        severity: test.severity,
+        risk_refs: test.evidence.risk_refs ?? [],
+        evidence: { prompt: exchange?.query ?? "", response: exchange?.answer ?? "", details: { suite: test.suite, stopped_by: test.stopped_by, reason: test.reason, ...test.evidence } },
+        rationale: test.reason,
+      };
+    });
+    // RAG verdicts are exact matches (a canary, a foreign document, an injected marker), so the
+    // findings are confirmed with full confidence; the vote records the deciding observation.
+    const inserted = await tx<Array<{ id: string }>>`
+      with planned as (
+        select * from json_to_recordset(${JSON.stringify(findingRows)}::json)
+          as p(probe_id text, title text, category text, severity text, risk_refs json, evidence jsonb, rationale text)),
+      inserted as (
+        insert into findings (tenant_id, rag_run_id, ai_asset_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence)
+        select ${tenantId}, ${runId}, ${run.ai_asset_id}, p.probe_id, p.title, p.category, p.severity, 'confirmed', 'vulnerable', 1,
+               array(select json_array_elements_text(p.risk_refs)), p.evidence
+        from planned p
+        on conflict do nothing
+        returning id, probe_id, risk_refs, created_at),
+      refs as (
+        insert into finding_refs (tenant_id, ref, created_at, finding_id)
+        select ${tenantId}, unnest(i.risk_refs), i.created_at, i.id from inserted i),
+      votes as (
+        insert into judge_votes (tenant_id, finding_id, judge, kind, verdict, confidence, rationale)
+        select ${tenantId}, i.id, v.judge, v.kind, 'vulnerable', 1, p.rationale
+        from inserted i join planned p on p.probe_id = i.probe_id
+        cross join (values ('exact_match', 'judge', 1), ('meta', 'meta', 2)) as v(judge, kind, n)
+        order by i.id, v.n)
+      select id from inserted`;
+
+    await tx`
+      update rag_runs set status = ${runError ? "failed" : "completed"}, error = ${runError},
+        tests_run = ${passed + failed}, tests_passed = ${passed}, tests_failed = ${failed}, tests_skipped = ${skipped},
+        completed_at = clock_timestamp(), duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int
+      where id = ${runId}`;
+    const events = [
+      ...(inserted.length ? [{ action: "findings.created", result: "success", details: { count: inserted.length, finding_ids: inserted.map((row) => row.id) } }] : []),
+      { action: runError ? "rag_run.failed" : "rag_run.completed", result: runError ? "failure" : "success", details: { tests_passed: passed, tests_failed: failed, tests_skipped: skipped, error: runError } },
+    ];
+    await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "rag_run", target_id: runId, details: JSON.stringify(event.details) })))}`;
+  });
+}

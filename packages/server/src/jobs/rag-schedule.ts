@@ -1,0 +1,48 @@
+// rag_schedule_tick: graphile-worker's crontab runs it once a minute across all workers; it starts a
+// scheduled run for every ai-asset whose own schedule (a 5-field crontab spec) matches that minute.
+// The run row and its rag_run job are written in one statement, and (asset, tick) is unique, so a
+// retried tick starts nothing twice.
+import { parseCronItem, type Task, type TimestampDigest } from "graphile-worker";
+import type postgres from "postgres";
+import { RAG_RUN_MAX_ATTEMPTS } from "./rag-run.ts";
+
+/** A message saying what is wrong with a crontab spec, or null when graphile-worker accepts it. */
+export function scheduleProblem(schedule: string): string | null {
+  try {
+    parseCronItem({ task: "rag_run", match: schedule });
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export function scheduleMatches(schedule: string, at: Date): boolean {
+  const digest: TimestampDigest = { min: at.getUTCMinutes(), hour: at.getUTCHours(), date: at.getUTCDate(), month: at.getUTCMonth() + 1, dow: at.getUTCDay() };
+  try {
+    return parseCronItem({ task: "rag_run", match: schedule }).match(digest);
+  } catch {
+    return false;
+  }
+}
+
+export const RAG_SCHEDULE_CRONTAB = "* * * * * rag_schedule_tick";
+
+export function ragScheduleTickTask(deps: { sql: postgres.Sql }): Task {
+  return async (payload) => {
+    const tick = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
+    const at = tick ? new Date(tick) : new Date();
+    at.setUTCSeconds(0, 0);
+    const assets = await deps.sql<Array<{ id: string; tenant_id: string; schedule: string }>>`
+      select id, tenant_id, schedule from ai_assets where schedule is not null and deleted_at is null and kind = 'rag'`;
+    for (const asset of assets.filter((candidate) => scheduleMatches(candidate.schedule, at))) {
+      await deps.sql`
+        with run as (
+          insert into rag_runs (tenant_id, ai_asset_id, trigger, status, scheduled_for)
+          values (${asset.tenant_id}, ${asset.id}, 'scheduled', 'running', ${at.toISOString()})
+          on conflict (ai_asset_id, scheduled_for) where scheduled_for is not null do nothing
+          returning id, tenant_id)
+        select graphile_worker.add_job('rag_run', json_build_object('rag_run_id', id, 'tenant_id', tenant_id), job_key => 'rag_run:' || id, max_attempts => ${RAG_RUN_MAX_ATTEMPTS})
+        from run`;
+    }
+  };
+}

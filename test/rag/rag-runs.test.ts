@@ -1,0 +1,124 @@
+// RAG runs end to end: an ai-asset pointing at the simulator's reference RAG pipeline, a run through
+// the API, a worker running the thirteen tests, findings for what got through, and nothing planted
+// left behind.
+import { ragTests, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ragScheduleTickTask } from "../../packages/server/src/jobs/rag-schedule.ts";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { firstRow } from "../support/scans.ts";
+
+let ctx: TestContext;
+let token: string;
+const simulators: TargetSimulator[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  token = await ctx.token(await ctx.createTenant());
+  await ctx.startWorker();
+});
+afterAll(async () => {
+  await Promise.all(simulators.map((simulator) => simulator.stop()));
+  await ctx.cleanup();
+});
+
+async function simulator(profile: "vulnerable" | "hardened") {
+  const started = await startTargetSimulator({ port: 0, profile });
+  simulators.push(started);
+  return started;
+}
+
+async function createAsset(urls: { ingest: string; query: string; delete: string }, extra: Record<string, unknown> = {}): Promise<string> {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
+    token,
+    body: { name: "support search", kind: "rag", config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 }, ...extra },
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()).id;
+}
+
+async function runToEnd(assetId: string) {
+  const accepted = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token, body: { ai_asset_id: assetId } });
+  expect(accepted.status, await accepted.clone().text()).toBe(202);
+  const { poll, rag_run_id: runId } = await accepted.json();
+  expect(poll).toBe(`/api/v2/rag-runs/${runId}`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const run = await (await ctx.request(ctx.app, "GET", poll, { token })).json();
+    if (run.status !== "running") return run;
+    if (Date.now() > deadline) throw new Error(`RAG run still running after 60 s: ${JSON.stringify(run)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("RAG runs", () => {
+  it("fails every test against the vulnerable pipeline and files a finding with risk refs for each", async () => {
+    const pipeline = await simulator("vulnerable");
+    const run = await runToEnd(await createAsset(pipeline.ragUrls));
+    expect(run).toMatchObject({ status: "completed", trigger: "manual", tests_run: 13, tests_failed: 13, tests_passed: 0, tests_skipped: 0, error: null });
+    expect(run.duration_ms).toBeGreaterThan(0);
+    expect(run.tests.map((test: any) => test.test_id).sort()).toEqual(ragTests.map((test) => test.id).sort());
+    for (const test of run.tests) expect(test).toMatchObject({ status: "failed", stopped_by: "none" });
+    const matrix = run.tests.find((test: any) => test.test_id === "rag-isolation-tenant-matrix").evidence.matrix;
+    expect(Object.values(matrix).flatMap((row: any) => Object.values(row)).every(Boolean)).toBe(true);
+
+    const findings = await (await ctx.request(ctx.app, "GET", `/api/v2/findings?limit=50`, { token })).json();
+    const mine = findings.data.filter((finding: any) => finding.rag_run_id === run.id);
+    expect(mine).toHaveLength(13);
+    for (const finding of mine) {
+      expect(finding).toMatchObject({ status: "confirmed", verdict: "vulnerable", ai_asset_id: run.ai_asset_id });
+      expect(finding.risk_refs).toEqual(expect.arrayContaining(["OWASP_LLM08"]));
+    }
+    const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${mine[0].id}`, { token })).json();
+    expect(detail.evidence.prompt.length).toBeGreaterThan(0);
+    expect(detail.judge_votes.map((vote: any) => vote.judge)).toEqual(["exact_match", "meta"]);
+    const events = await ctx.sql`select action from audit_events where target_id = ${run.id} order by id`;
+    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["rag_run.started", "findings.created", "rag_run.completed"]));
+  });
+
+  it("passes every test against the hardened pipeline, naming the guardrail that stopped each, and leaves nothing planted", async () => {
+    const pipeline = await simulator("hardened");
+    const run = await runToEnd(await createAsset(pipeline.ragUrls));
+    expect(run).toMatchObject({ status: "completed", tests_run: 13, tests_passed: 13, tests_failed: 0 });
+    const stoppedBy = new Set(run.tests.map((test: any) => test.stopped_by));
+    for (const guardrail of ["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter"]) expect(stoppedBy).toContain(guardrail);
+    const { findings } = await firstRow(ctx.sql`select count(*)::int as findings from findings where rag_run_id = ${run.id}`);
+    expect(findings).toBe(0);
+    expect(pipeline.ragDocumentCount()).toBe(0);
+  });
+
+  it("removes what it planted when the pipeline fails mid-run, and ends failed with the reason", async () => {
+    const pipeline = await simulator("hardened");
+    // Ingest and delete work; every question fails.
+    const run = await runToEnd(await createAsset({ ...pipeline.ragUrls, query: `${pipeline.url}/rag/no-such-route` }));
+    expect(run).toMatchObject({ status: "failed", tests_run: 0, tests_skipped: 13 });
+    expect(run.error).toMatch(/^no_test_decided: pipeline_error: query: HTTP 404/);
+    expect(pipeline.ragDocumentCount()).toBe(0);
+  });
+
+  it("rejects a schedule graphile-worker cannot parse, and starts one scheduled run per asset per tick", async () => {
+    const pipeline = await simulator("hardened");
+    const bad = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
+      token,
+      body: { name: "x", kind: "rag", config: { ingest_url: pipeline.ragUrls.ingest, query_url: pipeline.ragUrls.query, delete_url: pipeline.ragUrls.delete }, schedule: "61 * * * *" },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues[0].path).toBe("schedule");
+
+    const assetId = await createAsset(pipeline.ragUrls, { schedule: "30 2 * * *" });
+    const tick = ragScheduleTickTask({ sql: ctx.sql });
+    await tick({ _cron: { ts: "2026-11-23T02:29:00.000Z" } }, {} as never);
+    await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
+    await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
+    const runs = await ctx.sql`select trigger, scheduled_for = '2026-11-23T02:30:00Z'::timestamptz as at_tick from rag_runs where ai_asset_id = ${assetId}`;
+    expect(runs).toEqual([{ trigger: "scheduled", at_tick: true }]);
+  });
+
+  it("answers 404 for a run of another tenant", async () => {
+    const other = await ctx.token(await ctx.createTenant());
+    const pipeline = await simulator("hardened");
+    const accepted = await (await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token, body: { ai_asset_id: await createAsset(pipeline.ragUrls) } })).json();
+    const response = await ctx.request(ctx.app, "GET", `/api/v2/rag-runs/${accepted.rag_run_id}`, { token: other });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "rag_run_not_found" });
+  });
+});
