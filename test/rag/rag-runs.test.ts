@@ -86,6 +86,34 @@ describe("RAG runs", () => {
     expect(pipeline.ragDocumentCount()).toBe(0);
   });
 
+  it("removes what a worker that died mid-run had planted when the run is taken up again", async () => {
+    const pipeline = await simulator("hardened");
+    const assetId = await createAsset(pipeline.ragUrls);
+    const tenantId = (await firstRow(ctx.sql`select tenant_id from ai_assets where id = ${assetId}`)).tenant_id;
+    const [run] = await ctx.sql`insert into rag_runs (tenant_id, ai_asset_id, trigger, status) values (${tenantId}, ${assetId}, 'manual', 'running') returning id`;
+    // What the dead worker got as far as: documents recorded, then sent to the pipeline.
+    await ctx.sql`insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${run!.id}, ${tenantId}, 'penaxtra-dead-run-a', ${["d1", "d2"]})`;
+    const ingest = await fetch(pipeline.ragUrls.ingest, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ namespace: "penaxtra-dead-run-a", documents: [{ id: "d1", text: "left behind one" }, { id: "d2", text: "left behind two" }] }),
+    });
+    expect(ingest.status).toBe(200);
+    expect(pipeline.ragDocumentCount()).toBe(2);
+
+    await ctx.sql`select graphile_worker.add_job('rag_run', json_build_object('rag_run_id', ${run!.id}::uuid, 'tenant_id', ${tenantId}::uuid))`;
+    const deadline = Date.now() + 60_000;
+    while ((await firstRow(ctx.sql`select status from rag_runs where id = ${run!.id}`)).status === "running") {
+      if (Date.now() > deadline) throw new Error("run did not end");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(pipeline.ragDocumentCount()).toBe(0);
+    const { open } = await firstRow(ctx.sql`select count(*) filter (where removed_at is null)::int as open from rag_planted_documents where rag_run_id = ${run!.id}`);
+    expect(open).toBe(0);
+    const { recorded } = await firstRow(ctx.sql`select count(*)::int as recorded from rag_planted_documents where rag_run_id = ${run!.id}`);
+    expect(recorded).toBeGreaterThan(13);
+  });
+
   it("removes what it planted when the pipeline fails mid-run, and ends failed with the reason", async () => {
     const pipeline = await simulator("hardened");
     // Ingest and delete work; every question fails.

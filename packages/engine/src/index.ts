@@ -18,4 +18,4 @@ export type { RagDocument, RagGuardSignal, RagGuardStage, RagIngestRequest, RagI
 export { RagClient, RagPipelineError, type RagPipelineConfig } from "./rag/rag-client.ts";
 export type { Guardrail, RagSuite, RagTest, RagTestResult, RagTestStatus, RagExchange, PlantedDocument } from "./rag/rag-test.ts";
 export { attributeGuardrail } from "./rag/attribute-guardrail.ts";
-export { newRagRunTag, ragTests, runRagSuites, type RagRunOptions, type RagRunReport } from "./rag/run-rag-suites.ts";
+export { newRagRunTag, ragTests, removeDocuments, runRagSuites, type RagRunOptions, type RagRunReport } from "./rag/run-rag-suites.ts";

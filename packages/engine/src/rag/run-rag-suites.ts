@@ -19,6 +19,11 @@ export interface RagRunOptions {
   signal?: AbortSignal;
   /** Called as each test ends, so that results are saved as they come. */
   onResult?: (result: RagTestResult) => Promise<void> | void;
+  /**
+   * Called before documents are sent to the pipeline: a caller that records them can still remove
+   * them after a crash that skipped this run's own cleanup (see removeDocuments).
+   */
+  onPlant?: (namespace: string, ids: string[]) => Promise<void> | void;
 }
 
 export interface RagRunReport {
@@ -40,7 +45,7 @@ export async function runRagSuites(options: RagRunOptions, tests: readonly RagTe
   try {
     for (const test of tests) {
       options.signal?.throwIfAborted();
-      const result = await runOne(client, options.runTag, test, planted);
+      const result = await runOne(client, options, test, planted);
       results.push(result);
       await options.onResult?.(result);
     }
@@ -49,12 +54,12 @@ export async function runRagSuites(options: RagRunOptions, tests: readonly RagTe
   }
   // Cleanup runs however the tests ended (without the run's abort signal: a cancelled run still
   // removes what it planted); a run that failed still reports what it could not delete.
-  const cleanupFailures = await removePlanted(new RagClient(options.pipeline, options.policy), planted);
+  const cleanupFailures = await removeDocuments(options.pipeline, options.policy, [...planted].map(([namespace, ids]) => ({ namespace, ids: [...ids] })));
   if (failure) throw Object.assign(failure as Error, { cleanupFailures });
   return { results, cleanupFailures };
 }
 
-async function runOne(client: RagClient, runTag: string, test: RagTest, planted: Map<string, Set<string>>): Promise<RagTestResult> {
+async function runOne(client: RagClient, { runTag, onPlant }: RagRunOptions, test: RagTest, planted: Map<string, Set<string>>): Promise<RagTestResult> {
   const startedAt = performance.now();
   const exchanges: RagExchange[] = [];
   const plantedHere: PlantedDocument[] = [];
@@ -70,6 +75,7 @@ async function runOne(client: RagClient, runTag: string, test: RagTest, planted:
       const ids = planted.get(namespace) ?? new Set<string>();
       planted.set(namespace, ids);
       for (const document of documents) ids.add(document.id);
+      await onPlant?.(namespace, documents.map((document) => document.id));
       const { ingested, rejected } = await client.ingest(namespace, documents);
       const result = documents.map((document) => ({
         namespace,
@@ -120,13 +126,15 @@ async function runOne(client: RagClient, runTag: string, test: RagTest, planted:
   }
 }
 
-async function removePlanted(client: RagClient, planted: Map<string, Set<string>>): Promise<RagRunReport["cleanupFailures"]> {
+/** Deletes documents from the pipeline, one call per namespace; returns what it could not delete. */
+export async function removeDocuments(pipeline: RagPipelineConfig, policy: GuardPolicy, documents: ReadonlyArray<{ namespace: string; ids: string[] }>): Promise<RagRunReport["cleanupFailures"]> {
+  const client = new RagClient(pipeline, policy);
   const failures: RagRunReport["cleanupFailures"] = [];
-  for (const [namespace, ids] of planted) {
+  for (const { namespace, ids } of documents) {
     try {
-      await client.delete(namespace, [...ids]);
+      await client.delete(namespace, ids);
     } catch (error) {
-      failures.push({ namespace, ids: [...ids], error: (error as Error).message });
+      failures.push({ namespace, ids, error: (error as Error).message });
     }
   }
   return failures;

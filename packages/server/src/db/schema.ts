@@ -175,6 +175,23 @@ export const ragRunTests = pgTable(
   (t) => [uniqueIndex("rag_run_tests_run_test_idx").on(t.ragRunId, t.testId)],
 );
 
+// What a RAG run planted in a customer's pipeline, written before each ingest call: a run whose
+// worker died before its own cleanup has its leftovers removed when the job is taken up again.
+export const ragPlantedDocuments = pgTable(
+  "rag_planted_documents",
+  {
+    ragRunId: uuid("rag_run_id")
+      .notNull()
+      .references(() => ragRuns.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
+    namespace: text("namespace").notNull(),
+    documentIds: text("document_ids").array().notNull(),
+    // Set once the pipeline confirmed deleting them.
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.ragRunId, t.namespace] })],
+);
+
 export const findings = pgTable(
   "findings",
   {

@@ -1,8 +1,8 @@
 // rag_run: runs the RAG suites against an ai-asset's pipeline. Each test's result is written as it
 // ends (unique per run and test, so a retried job re-runs only what has no result); then failed
 // tests become findings and the run closes with its counts. Everything the run planted is deleted
-// by the engine however the run ends.
-import { newRagRunTag, ragTests, runRagSuites, type RagTestResult } from "@penaxtra/engine";
+// however the run ends; what a dead worker planted is recorded first and removed on the retry.
+import { newRagRunTag, ragTests, removeDocuments, runRagSuites, type RagPipelineConfig, type RagRunReport, type RagTestResult } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import type postgres from "postgres";
 import type { WorkerDeps } from "./worker-deps.ts";
@@ -53,31 +53,52 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
   if (!run || run.status !== "running") return;
   if (!run.asset_usable) return closeRun(deps.sql, runId, tenantId, "ai_asset_deleted");
 
-  const done = new Set((await deps.sql<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map((row) => row.test_id));
   const { config } = run;
+  const pipeline: RagPipelineConfig = {
+    ingestUrl: config.ingest_url,
+    queryUrl: config.query_url,
+    deleteUrl: config.delete_url,
+    namespaceParam: config.namespace_param ?? "namespace",
+    authHeader: config.auth_header ?? null,
+    authSecret: run.auth_secret_encrypted ? deps.secretBox.open(run.auth_secret_encrypted, tenantId) : null,
+    timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+  };
+  // A worker that died mid-run left its documents in the pipeline: remove them before going on.
+  const leftovers = await deps.sql<Array<{ namespace: string; document_ids: string[] }>>`
+    select namespace, document_ids from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
+  if (leftovers.length) {
+    const failures = await removeDocuments(pipeline, deps.targetPolicy, leftovers.map((row) => ({ namespace: row.namespace, ids: row.document_ids })));
+    await markRemoved(deps, runId, tenantId, leftovers.map((row) => row.namespace), failures);
+  }
+
+  const done = new Set((await deps.sql<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map((row) => row.test_id));
   const report = await runRagSuites(
     {
-      pipeline: {
-        ingestUrl: config.ingest_url,
-        queryUrl: config.query_url,
-        deleteUrl: config.delete_url,
-        namespaceParam: config.namespace_param ?? "namespace",
-        authHeader: config.auth_header ?? null,
-        authSecret: run.auth_secret_encrypted ? deps.secretBox.open(run.auth_secret_encrypted, tenantId) : null,
-        timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS,
-      },
+      pipeline,
       policy: deps.targetPolicy,
       runTag: newRagRunTag(),
+      onPlant: (namespace, ids) => deps.sql`
+        insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${runId}, ${tenantId}, ${namespace}, ${ids})
+        on conflict (rag_run_id, namespace) do update
+          set document_ids = array(select distinct unnest(rag_planted_documents.document_ids || excluded.document_ids)), removed_at = null`.then(() => undefined),
       onResult: (result) => recordTest(deps.sql, runId, tenantId, result),
     },
     ragTests.filter((test) => !done.has(test.id)),
   );
-  if (report.cleanupFailures.length) {
-    deps.log.warn({ ragRunId: runId, cleanupFailures: report.cleanupFailures }, "the pipeline did not confirm deleting every planted document");
-    await deps.sql`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
-                   values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: report.cleanupFailures })}::jsonb)`;
-  }
+  const planted = await deps.sql<Array<{ namespace: string }>>`select namespace from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
+  await markRemoved(deps, runId, tenantId, planted.map((row) => row.namespace), report.cleanupFailures);
   await closeRun(deps.sql, runId, tenantId, null);
+}
+
+/** Marks the namespaces the pipeline confirmed emptying; what it did not is logged and audited. */
+async function markRemoved(deps: WorkerDeps, runId: string, tenantId: string, namespaces: string[], failures: RagRunReport["cleanupFailures"]): Promise<void> {
+  const failed = new Set(failures.map((failure) => failure.namespace));
+  const removed = namespaces.filter((namespace) => !failed.has(namespace));
+  if (removed.length) await deps.sql`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${deps.sql(removed)}`;
+  if (!failures.length) return;
+  deps.log.warn({ ragRunId: runId, cleanupFailures: failures }, "the pipeline did not confirm deleting every planted document");
+  await deps.sql`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+                 values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: failures })}::jsonb)`;
 }
 
 async function recordTest(sql: postgres.Sql, runId: string, tenantId: string, result: RagTestResult): Promise<void> {
