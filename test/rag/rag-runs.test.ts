@@ -139,6 +139,8 @@ describe("RAG runs", () => {
     await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
     const runs = await ctx.sql`select trigger, scheduled_for = '2026-11-23T02:30:00Z'::timestamptz as at_tick from rag_runs where ai_asset_id = ${assetId}`;
     expect(runs).toEqual([{ trigger: "scheduled", at_tick: true }]);
+    const started = await ctx.sql`select details->>'trigger' as trigger from audit_events where action = 'rag_run.started' and details->>'ai_asset_id' = ${assetId}`;
+    expect(started).toEqual([{ trigger: "scheduled" }]);
   });
 
   it("answers 404 for a run of another tenant", async () => {

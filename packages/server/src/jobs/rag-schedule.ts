@@ -40,7 +40,10 @@ export function ragScheduleTickTask(deps: { sql: postgres.Sql }): Task {
           insert into rag_runs (tenant_id, ai_asset_id, trigger, status, scheduled_for)
           values (${asset.tenant_id}, ${asset.id}, 'scheduled', 'running', ${at.toISOString()})
           on conflict (ai_asset_id, scheduled_for) where scheduled_for is not null do nothing
-          returning id, tenant_id)
+          returning id, tenant_id),
+        audited as (
+          insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+          select tenant_id, 'rag_run.started', 'success', 'rag_run', id, ${JSON.stringify({ ai_asset_id: asset.id, trigger: "scheduled", schedule: asset.schedule })}::jsonb from run)
         select graphile_worker.add_job('rag_run', json_build_object('rag_run_id', id, 'tenant_id', tenant_id), job_key => 'rag_run:' || id, max_attempts => ${RAG_RUN_MAX_ATTEMPTS})
         from run`;
     }
