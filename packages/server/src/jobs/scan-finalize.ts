@@ -11,35 +11,37 @@ export function scanFinalizeTask(deps: WorkerDeps): Task {
   };
 }
 
+// One statement, so one round trip and one commit: this runs after the last answer, on the path
+// every scan waits for. Every batch committed its findings before the scan could reach `judging`,
+// so the statement's snapshot holds all of them.
 export async function finalizeScan(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<void> {
-  await deps.sql.begin(async (tx) => {
-    const [scan] = await tx<Array<{ status: string; attempts_total: number }>>`select status, attempts_total from scans where id = ${scanId} and tenant_id = ${tenantId} for update`;
-    if (!scan || scan.status !== "judging") return;
-    const [counts] = await tx<Array<{ done: number; errored: number; first_error: string | null }>>`
-      select count(*)::int as done,
-             count(*) filter (where status = 'errored')::int as errored,
+  await deps.sql`
+    with scan as (
+      select id, attempts_total from scans where id = ${scanId} and tenant_id = ${tenantId} and status = 'judging' for update),
+    attempts as (
+      select count(*)::int as done, count(*) filter (where status = 'errored')::int as errored,
              (array_agg(error order by completed_at) filter (where status = 'errored'))[1] as first_error
-      from scan_attempts where scan_id = ${scanId}`;
-    const findings = await tx<Array<{ id: string; status: string }>>`select id, status from findings where scan_id = ${scanId} order by created_at, id`;
-    const everyAttemptErrored = counts!.done > 0 && counts!.errored === counts!.done;
-    await tx`
-      update scans set
-        status = ${everyAttemptErrored ? "failed" : "completed"},
-        error = ${everyAttemptErrored ? `all_attempts_errored: ${counts!.first_error}` : null},
-        findings_count = ${findings.length}, attempts_done = ${counts!.done}, attempts_errored = ${counts!.errored},
-        completed_at = clock_timestamp()
-      where id = ${scanId}`;
-
-    const events = [
-      ...(findings.length
-        ? [{ action: "findings.created", result: "success", details: { count: findings.length, confirmed: findings.filter((f) => f.status === "confirmed").length, finding_ids: findings.slice(0, 200).map((f) => f.id) } }]
-        : []),
-      {
-        action: everyAttemptErrored ? "scan.failed" : "scan.completed",
-        result: everyAttemptErrored ? "failure" : "success",
-        details: { attempts_total: scan.attempts_total, attempts_errored: counts!.errored, findings_count: findings.length },
-      },
-    ];
-    await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "scan", target_id: scanId, details: JSON.stringify(event.details) })))}`;
-  });
+      from scan_attempts where scan_id = ${scanId}),
+    found as (
+      select count(*)::int as total, count(*) filter (where status = 'confirmed')::int as confirmed,
+             coalesce((array_agg(id order by created_at, id))[1:200], '{}') as ids
+      from findings where scan_id = ${scanId}),
+    closed as (
+      update scans s set
+        status = case when a.done > 0 and a.errored = a.done then 'failed' else 'completed' end,
+        error = case when a.done > 0 and a.errored = a.done then 'all_attempts_errored: ' || a.first_error end,
+        findings_count = f.total, attempts_done = a.done, attempts_errored = a.errored, completed_at = clock_timestamp()
+      from scan, attempts a, found f
+      where s.id = scan.id
+      returning s.status, scan.attempts_total, a.errored, f.total, f.confirmed, f.ids)
+    insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+    select ${tenantId}, event.action, event.result, 'scan', ${scanId}, event.details
+    from closed cross join lateral (values
+      (1, 'findings.created', 'success', jsonb_build_object('count', closed.total, 'confirmed', closed.confirmed, 'finding_ids', to_jsonb(closed.ids))),
+      (2, case when closed.status = 'failed' then 'scan.failed' else 'scan.completed' end,
+          case when closed.status = 'failed' then 'failure' else 'success' end,
+          jsonb_build_object('attempts_total', closed.attempts_total, 'attempts_errored', closed.errored, 'findings_count', closed.total))
+    ) as event(n, action, result, details)
+    where event.n = 2 or closed.total > 0
+    order by event.n`;
 }
