@@ -33,11 +33,17 @@ export function pickEvidence(attempts: JudgedAttempt[]): JudgedAttempt | null {
   return split.sort(byConfidence)[0] ?? null;
 }
 
-export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId: string, probeIds: readonly string[]): Promise<void> {
+/**
+ * `known`: every attempt of these probes as the batch just recorded them, when it ran them all;
+ * otherwise they are read back.
+ */
+export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId: string, probeIds: readonly string[], known?: JudgedAttempt[]): Promise<void> {
   if (!probeIds.length) return;
-  const attempts = await sql<JudgedAttempt[]>`
-    select id, probe_id, variant_index, canary, status, http_status, latency_ms, verdict, confidence, votes
-    from scan_attempts where scan_id = ${scanId} and probe_id in ${sql(probeIds as string[])}`;
+  const attempts =
+    known ??
+    (await sql<JudgedAttempt[]>`
+      select id, probe_id, variant_index, canary, status, http_status, latency_ms, verdict, confidence, votes
+      from scan_attempts where scan_id = ${scanId} and probe_id in ${sql(probeIds as string[])}`);
   const byProbe = new Map<string, JudgedAttempt[]>();
   for (const attempt of attempts) byProbe.set(attempt.probe_id, [...(byProbe.get(attempt.probe_id) ?? []), attempt]);
   const planned = [...byProbe].flatMap(([probeId, probeAttempts]) => {

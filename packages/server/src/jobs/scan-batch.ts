@@ -9,8 +9,8 @@ import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { endpoints, scans } from "../db/schema.ts";
 import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
-import type { AttemptRecorder } from "./attempt-recorder.ts";
-import { recordFindings } from "./record-findings.ts";
+import type { AttemptResult } from "./attempt-recorder.ts";
+import { recordFindings, type JudgedAttempt } from "./record-findings.ts";
 import { finalizeScan } from "./scan-finalize.ts";
 import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./worker-deps.ts";
@@ -72,7 +72,13 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
     return;
   }
 
-  const { recorder } = deps;
+  // Every result this run records, also kept here: the batch's findings are then worked out without
+  // reading its attempts back (only a retried batch, with earlier results, reads them).
+  const written: AttemptResult[] = [];
+  const record = (result: AttemptResult) => {
+    written.push(result);
+    deps.recorder.record(result);
+  };
   const done = new Set(recorded.map((row) => row.key));
   const toSend: PlannedSend[] = [];
   for (const [probeId, variantIndex] of attempts) {
@@ -82,7 +88,7 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
     // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
     // so the scan still reaches its planned total.
     if (!probe || !probe.variants[variantIndex]) {
-      recorder.record({ ...attempt, prompt: "", status: "errored", error: "probe_not_in_library", http_status: null, latency_ms: 0, requests: 0, completed_at: new Date().toISOString() });
+      record({ ...attempt, prompt: "", status: "errored", error: "probe_not_in_library", http_status: null, latency_ms: 0, requests: 0, completed_at: new Date().toISOString() });
       toSend.push({ ...attempt, probe: null, prompt: "" });
     } else toSend.push({ ...attempt, probe, prompt: renderPayload(probe, variantIndex, attempt.canary) });
   }
@@ -95,13 +101,13 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   // Cancellation: in-flight requests are aborted when the scan leaves `running`.
   const cancelled = watchScanStatus(deps, scanId);
   try {
-    await Promise.all(toSend.map((attempt) => (attempt.probe ? runAttempt(deps, runner, recorder, attempt, attempt.probe, cancelled.signal) : undefined)));
+    await Promise.all(toSend.map((attempt) => (attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, cancelled.signal) : undefined)));
   } finally {
     cancelled.release();
-    await recorder.flush(toSend.map((attempt) => attempt.id));
+    await deps.recorder.flush(toSend.map((attempt) => attempt.id));
   }
   if (cancelled.signal.aborted) return;
-  await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts));
+  await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts), written.length === attempts.length ? written.map(asJudged) : undefined);
   await finishIfLastBatch(deps, scanId, tenantId);
 }
 
@@ -124,7 +130,20 @@ interface PlannedSend {
   probe: Probe | null;
 }
 
-async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: AttemptRecorder, planned: PlannedSend, probe: Probe, signal: AbortSignal): Promise<void> {
+const asJudged = (result: AttemptResult): JudgedAttempt => ({
+  id: result.id,
+  probe_id: result.probe_id,
+  variant_index: result.variant_index,
+  canary: result.canary,
+  status: result.status,
+  http_status: result.http_status,
+  latency_ms: result.latency_ms,
+  verdict: result.verdict ?? null,
+  confidence: result.confidence ?? null,
+  votes: result.votes ?? null,
+});
+
+async function runAttempt(deps: WorkerDeps, runner: TargetRunner, record: (result: AttemptResult) => void, planned: PlannedSend, probe: Probe, signal: AbortSignal): Promise<void> {
   let outcome: RunnerOutcome;
   try {
     outcome = await runner.send(planned.prompt, signal);
@@ -138,7 +157,7 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
   const { probe: _probe, ...attempt } = planned;
   const completed_at = new Date().toISOString();
   if (!outcome.ok) {
-    recorder.record({
+    record({
       ...attempt,
       status: "errored",
       error: `${outcome.error}: ${outcome.message}`,
@@ -158,7 +177,7 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, recorder: Atte
     response: answer,
     context: { canary: attempt.canary, knownSecrets: [], systemPromptFragments: [], prompt: attempt.prompt, premiseTerms: probe.premise_terms ?? [] },
   });
-  recorder.record({
+  record({
     ...attempt,
     status: "answered",
     response: answer,
