@@ -48,8 +48,11 @@ async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenan
     on conflict (scan_id, probe_id, variant_index) do nothing`;
 }
 
-async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload): Promise<void> {
+async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts, endpoint: planned }: ScanBatchPayload): Promise<void> {
   const { db } = deps;
+  // Slots are leased while the batch reads what it needs: the lease round trip is off the path of
+  // the first requests. (The limits are checked against the endpoint row below.)
+  if (planned) deps.leases.limiterFor(planned.id, { concurrency: planned.concurrency, requestsPerMinute: planned.requests_per_minute }).anticipate(attempts.length);
   // All at once: the first batch to start moves the scan from queued to running; what the scan and
   // its endpoint are now; what an earlier run of this job (a retry, a worker that died) recorded.
   const [started, [found], recorded] = await Promise.all([

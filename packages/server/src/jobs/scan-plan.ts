@@ -28,9 +28,9 @@ export function planScan(probeIds: readonly string[] | null, batchSize: number):
 }
 
 /** Queues the plan's batches in one statement: either all of them exist or none does. */
-export async function enqueueScanPlan(queue: Pick<JobQueue, "enqueueAll">, scan: { id: string; tenantId: string }, plan: ScanPlan): Promise<void> {
+export async function enqueueScanPlan(queue: Pick<JobQueue, "enqueueAll">, scan: { id: string; tenantId: string; endpoint: ScanBatchPayload["endpoint"] }, plan: ScanPlan): Promise<void> {
   const jobs = plan.batches.map((attempts, batch) => ({
-    payload: { scan_id: scan.id, tenant_id: scan.tenantId, batch, attempts } satisfies ScanBatchPayload,
+    payload: { scan_id: scan.id, tenant_id: scan.tenantId, batch, attempts, endpoint: scan.endpoint } satisfies ScanBatchPayload,
     jobKey: `scan:${scan.id}:batch:${batch}`,
   }));
   await queue.enqueueAll("scan_batch", jobs, { maxAttempts: 10 });
@@ -41,8 +41,8 @@ export function scanPlanTask(deps: WorkerDeps): Task {
     const { scan_id: scanId, tenant_id: tenantId } = readScanPayload(payload);
     await deps.sql.begin(async (tx) => {
       // The lock makes a retried job plan once: a scan that has its total already has its batches.
-      const [scan] = await tx<Array<{ probe_ids: string[] | null; attempts_total: number; endpoint_usable: boolean }>>`
-        select s.probe_ids, s.attempts_total, (e.deleted_at is null and e.status = 'active') as endpoint_usable
+      const [scan] = await tx<Array<{ probe_ids: string[] | null; attempts_total: number; endpoint_usable: boolean; endpoint_id: string; limits: { concurrency: number; requests_per_minute: number } }>>`
+        select s.probe_ids, s.attempts_total, (e.deleted_at is null and e.status = 'active') as endpoint_usable, e.id as endpoint_id, e.limits
         from scans s join endpoints e on e.id = s.endpoint_id and e.tenant_id = s.tenant_id
         where s.id = ${scanId} and s.tenant_id = ${tenantId} and s.status = 'queued'
         for update of s`;
@@ -53,7 +53,11 @@ export function scanPlanTask(deps: WorkerDeps): Task {
       }
       const plan = planScan(scan.probe_ids, deps.config.scanBatchSize);
       await tx`update scans set attempts_total = ${plan.attemptsTotal} where id = ${scanId}`;
-      if (plan.batches.length) await enqueueScanPlan({ enqueueAll: (task, jobs, options) => addJobs(tx, task, jobs, options) }, { id: scanId, tenantId }, plan);
+      if (plan.batches.length) await enqueueScanPlan(
+          { enqueueAll: (task, jobs, options) => addJobs(tx, task, jobs, options) },
+          { id: scanId, tenantId, endpoint: { id: scan.endpoint_id, concurrency: scan.limits.concurrency, requests_per_minute: scan.limits.requests_per_minute } },
+          plan,
+        );
       else await finishEmptyScan(tx, scanId, tenantId);
     });
   };

@@ -32,6 +32,8 @@ export type PlannedAttempt = [probeId: string, variantIndex: number];
 export interface ScanBatchPayload extends ScanJobPayload {
   batch: number;
   attempts: PlannedAttempt[];
+  /** The endpoint and its limits when the scan was planned: lets a batch lease slots while it starts. */
+  endpoint?: { id: string; concurrency: number; requests_per_minute: number };
 }
 
 export function readScanPayload(payload: unknown): ScanJobPayload {

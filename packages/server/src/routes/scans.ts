@@ -71,7 +71,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
       if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
 
       const [endpoint] = await db
-        .select({ id: endpoints.id })
+        .select({ id: endpoints.id, limits: endpoints.limits })
         .from(endpoints)
         .where(and(eq(endpoints.id, body.endpoint_id), eq(endpoints.tenantId, identity.tenantId), eq(endpoints.status, "active"), isNull(endpoints.deletedAt)));
       if (!endpoint) throw notFound("endpoint_not_found_or_inactive");
@@ -84,7 +84,8 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
         .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, attemptsTotal: plan.attemptsTotal, requestedByTokenId: identity.tokenId })
         .returning();
       try {
-        await enqueueScanPlan(deps.queue, { id: scan!.id, tenantId: identity.tenantId }, plan);
+        const limits = endpoint.limits as { concurrency: number; requests_per_minute: number };
+        await enqueueScanPlan(deps.queue, { id: scan!.id, tenantId: identity.tenantId, endpoint: { id: endpoint.id, concurrency: limits.concurrency, requests_per_minute: limits.requests_per_minute } }, plan);
       } catch (error) {
         deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
         await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));

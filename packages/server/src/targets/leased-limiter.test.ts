@@ -12,6 +12,34 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const leasesOf = async (endpointId: string) => ctx.sql`select holder, slots from endpoint_leases where endpoint_id = ${endpointId} order by holder`;
 
 describe("LeasedLimiter", () => {
+  it("leases slots for announced requests before they ask, and gives them back if they never come", async () => {
+    const endpointId = crypto.randomUUID();
+    let leaseCalls = 0;
+    const countingSql = ((strings: TemplateStringsArray, ...values: unknown[]) => {
+      leaseCalls++;
+      return (ctx.sql as any)(strings, ...values);
+    }) as unknown as typeof ctx.sql;
+    const limiter = new LeasedLimiter(countingSql, endpointId, "pool-early", { concurrency: 4, requestsPerMinute: 600_000 }, 10_000);
+    limiter.anticipate(10);
+    await sleep(50);
+    expect(await leasesOf(endpointId)).toEqual([{ holder: "pool-early", slots: 4 }]);
+    // The first request finds its slot already leased: no round trip before it starts.
+    const callsBefore = leaseCalls;
+    await limiter.acquire();
+    expect(leaseCalls).toBe(callsBefore);
+    limiter.release();
+    await sleep(300);
+    expect(await leasesOf(endpointId)).toEqual([]);
+
+    limiter.anticipate(2);
+    await sleep(50);
+    expect(await leasesOf(endpointId)).toEqual([{ holder: "pool-early", slots: 2 }]);
+    // Nobody came: after the anticipation lapses (1 s) the slots go back.
+    await sleep(1300);
+    expect(await leasesOf(endpointId)).toEqual([]);
+    await limiter.close();
+  });
+
   it("keeps concurrency across holders within the endpoint's limit and frees its lease when idle", async () => {
     const endpointId = crypto.randomUUID();
     const limits = { concurrency: 3, requestsPerMinute: 600_000 };

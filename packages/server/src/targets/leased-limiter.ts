@@ -13,6 +13,8 @@ export interface LeaseLimits {
 }
 
 const REFRESH_MS = 200;
+// How long slots leased ahead of announced requests are kept if the requests never come.
+const ANTICIPATION_MS = 1000;
 
 export class LeasedLimiter implements SendLimiter {
   /** Slots this process may start requests on. */
@@ -23,6 +25,9 @@ export class LeasedLimiter implements SendLimiter {
   private readonly rate: StartRate;
   private leasing: Promise<void> | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** Requests announced by anticipate() that have not asked for a slot yet. */
+  private anticipated = 0;
+  private anticipationTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly sql: postgres.Sql,
@@ -40,7 +45,29 @@ export class LeasedLimiter implements SendLimiter {
     this.rebalance(true);
   }
 
+  /**
+   * Leases slots for `count` requests about to come, so that the first of them need not wait for
+   * the lease round trip. Real demand replaces the anticipation as soon as a request asks; if none
+   * comes within ANTICIPATION_MS, the slots are given back.
+   */
+  anticipate(count: number): void {
+    this.anticipated = Math.max(this.anticipated, count);
+    if (this.anticipationTimer) clearTimeout(this.anticipationTimer);
+    this.anticipationTimer = setTimeout(() => this.endAnticipation(), ANTICIPATION_MS);
+    this.anticipationTimer.unref();
+    this.rebalance();
+  }
+
+  private endAnticipation(): void {
+    if (this.anticipationTimer) clearTimeout(this.anticipationTimer);
+    this.anticipationTimer = null;
+    if (!this.anticipated) return;
+    this.anticipated = 0;
+    this.rebalance();
+  }
+
   async acquire(signal?: AbortSignal): Promise<void> {
+    if (this.anticipated) this.endAnticipation();
     const admitted = this.slots.acquire(signal);
     this.rebalance();
     try {
@@ -64,6 +91,7 @@ export class LeasedLimiter implements SendLimiter {
 
 
   async close(): Promise<void> {
+    this.endAnticipation();
     this.stopRefresh();
     await this.leasing;
     if (this.stored > 0) await this.lease(0);
@@ -87,7 +115,7 @@ export class LeasedLimiter implements SendLimiter {
 
   private rebalanceNow(force: boolean): void {
     if (this.leasing) return;
-    const want = Math.min(this.limits.concurrency, this.slots.demand);
+    const want = Math.min(this.limits.concurrency, Math.max(this.slots.demand, this.anticipated));
     const settled = want === this.granted && this.stored === Math.max(this.granted, this.slots.active);
     // Shrinking while still busy waits for the refresh timer: as a batch winds down, every finished
     // request would otherwise cost a round trip, just when the last ones are being timed.
@@ -102,7 +130,7 @@ export class LeasedLimiter implements SendLimiter {
         // Demand moved while we asked: ask again now. If others hold what we want, the refresh
         // timer asks again shortly instead.
         const fullyGranted = this.granted === want;
-        const stillWanted = Math.min(this.limits.concurrency, this.slots.demand);
+        const stillWanted = Math.min(this.limits.concurrency, Math.max(this.slots.demand, this.anticipated));
         if (fullyGranted || stillWanted < this.granted) this.rebalance();
       });
   }
