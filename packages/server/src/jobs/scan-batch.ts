@@ -5,10 +5,8 @@
 // `judging` and finalizes it.
 import { randomUUID } from "node:crypto";
 import { judgeResponse, makeCanary, probes, renderPayload, TargetRunner, type Probe, type RunnerOutcome } from "@penaxtra/engine";
-import { and, eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
-import { endpoints, scans } from "../db/schema.ts";
-import { endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
+import { endpointRunnerLimits, endpointTargetConfig, type EndpointTargetRow } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { recordFindings, type JudgedAttempt } from "./record-findings.ts";
 import { finalizeScan } from "./scan-finalize.ts";
@@ -49,28 +47,31 @@ async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenan
 }
 
 async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts, endpoint: planned }: ScanBatchPayload): Promise<void> {
-  const { db } = deps;
   // Slots are leased while the batch reads what it needs: the lease round trip is off the path of
   // the first requests. (The limits are checked against the endpoint row below.)
   if (planned) deps.leases.limiterFor(planned.id, { concurrency: planned.concurrency, requestsPerMinute: planned.requests_per_minute }).anticipate(attempts.length);
-  // All at once: the first batch to start moves the scan from queued to running; what the scan and
-  // its endpoint are now; what an earlier run of this job (a retry, a worker that died) recorded.
-  const [started, [found], recorded] = await Promise.all([
-    deps.sql`update scans set status = 'running', started_at = clock_timestamp() where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued' returning id`,
-    db
-      .select({ status: scans.status, endpoint: endpoints })
-      .from(scans)
-      .innerJoin(endpoints, and(eq(endpoints.id, scans.endpointId), eq(endpoints.tenantId, scans.tenantId)))
-      .where(and(eq(scans.id, scanId), eq(scans.tenantId, tenantId))),
-    deps.sql<Array<{ key: string }>>`select probe_id || ':' || variant_index as key from scan_attempts where scan_id = ${scanId} and batch = ${batch}`,
-  ]);
+  // One statement: the first batch to start moves the scan from queued to running; the scan's
+  // status and endpoint as they are now; what an earlier run of this job (a retry, a worker that
+  // died) already recorded.
+  const [found] = await deps.sql<BatchStart[]>`
+    with started as (
+      update scans set status = 'running', started_at = clock_timestamp()
+      where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued'
+      returning id)
+    select exists (select 1 from started) as started, s.status,
+           e.id, e.tenant_id as "tenantId", e.url, e.wire_format as "wireFormat", e.model, e.auth_header as "authHeader",
+           e.auth_secret_encrypted as "authSecretEncrypted", e.http_template as "httpTemplate", e.limits,
+           (e.deleted_at is null and e.status = 'active') as usable,
+           array(select probe_id || ':' || variant_index from scan_attempts where scan_id = ${scanId} and batch = ${batch}) as recorded
+    from scans s join endpoints e on e.id = s.endpoint_id and e.tenant_id = s.tenant_id
+    where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!found) return;
   // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
-  const status = started.length ? "running" : found.status === "queued" ? await currentStatus(deps, scanId) : found.status;
+  const status = found.started ? "running" : found.status === "queued" ? await currentStatus(deps, scanId) : found.status;
   if (status !== "running") return;
-  const { endpoint } = found;
+  const endpoint = found;
   // Deleted or disabled since the scan started: stop attacking it.
-  if (endpoint.deletedAt || endpoint.status !== "active") {
+  if (!endpoint.usable) {
     await failScanForUnusableEndpoint(deps.sql, scanId);
     return;
   }
@@ -82,7 +83,7 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
     written.push(result);
     deps.recorder.record(result);
   };
-  const done = new Set(recorded.map((row) => row.key));
+  const done = new Set(found.recorded);
   const toSend: PlannedSend[] = [];
   for (const [probeId, variantIndex] of attempts) {
     if (done.has(`${probeId}:${variantIndex}`)) continue;
@@ -112,6 +113,14 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   if (cancelled.signal.aborted) return;
   await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts), written.length === attempts.length ? written.map(asJudged) : undefined);
   await finishIfLastBatch(deps, scanId, tenantId);
+}
+
+interface BatchStart extends EndpointTargetRow {
+  started: boolean;
+  status: string;
+  id: string;
+  usable: boolean;
+  recorded: string[];
 }
 
 async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string | undefined> {

@@ -8,7 +8,10 @@ import type { SecretBox } from "../security/secret-box.ts";
 
 type EndpointLimits = z.output<typeof EndpointLimitsSchema>;
 
-export function endpointTargetConfig(row: typeof endpoints.$inferSelect, secretBox: SecretBox, options: { maxTimeoutMs?: number } = {}): TargetConfig {
+/** What sending to an endpoint needs of its row. */
+export type EndpointTargetRow = Pick<typeof endpoints.$inferSelect, "tenantId" | "url" | "wireFormat" | "model" | "authHeader" | "authSecretEncrypted" | "httpTemplate" | "limits">;
+
+export function endpointTargetConfig(row: EndpointTargetRow, secretBox: SecretBox, options: { maxTimeoutMs?: number } = {}): TargetConfig {
   const limits = row.limits as EndpointLimits;
   return {
     url: row.url,
@@ -21,7 +24,7 @@ export function endpointTargetConfig(row: typeof endpoints.$inferSelect, secretB
   };
 }
 
-export function endpointRunnerLimits(row: typeof endpoints.$inferSelect): RunnerLimits {
+export function endpointRunnerLimits(row: Pick<EndpointTargetRow, "limits">): RunnerLimits {
   const limits = row.limits as EndpointLimits;
   return { concurrency: limits.concurrency, requestsPerMinute: limits.requests_per_minute, maxRetries: limits.max_retries };
 }
