@@ -1,8 +1,11 @@
 // @penaxtra/sdk: a client typed from openapi.yaml (see generated/openapi.ts).
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
-import type { components, paths } from "./generated/openapi.ts";
+import type { components, operations, paths } from "./generated/openapi.ts";
 
-export type { components, paths };
+export type { components, operations, paths };
+export { Penaxtra, type CallOptions, type PenaxtraOptions, type WaitOptions } from "./penaxtra.ts";
+export * from "./errors.ts";
+export { retryingFetch, type RetryOptions } from "./retrying-fetch.ts";
 export type Schemas = components["schemas"];
 
 export interface PenaxtraClientOptions extends Omit<ClientOptions, "baseUrl"> {

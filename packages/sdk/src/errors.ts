@@ -1,0 +1,75 @@
+// Typed errors: every failed call throws one of these, carrying the API's error slug (`code`), the
+// HTTP status and the body, so callers can branch on `instanceof` or on the slug.
+
+export class PenaxtraError extends Error {
+  /** The documented error slug, e.g. `invalid_token`, `endpoint_not_found_or_inactive`. */
+  readonly code: string;
+  readonly status: number;
+  readonly body: unknown;
+
+  constructor(status: number, code: string, body: unknown, message?: string) {
+    super(message ?? `${status} ${code}`);
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+export class BadRequestError extends PenaxtraError {}
+export class AuthenticationError extends PenaxtraError {}
+export class PermissionDeniedError extends PenaxtraError {}
+export class NotFoundError extends PenaxtraError {}
+export class ConflictError extends PenaxtraError {}
+export class PayloadTooLargeError extends PenaxtraError {}
+export class RateLimitError extends PenaxtraError {
+  /** Seconds the API asked to wait (Retry-After), when it said. */
+  readonly retryAfterSeconds: number | null;
+  constructor(status: number, code: string, body: unknown, retryAfterSeconds: number | null) {
+    super(status, code, body);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+export class ServerError extends PenaxtraError {}
+
+/** The request never got an HTTP answer: connection refused, reset, DNS, or the per-attempt timeout. */
+export class ConnectionError extends PenaxtraError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(0, "connection_error", null, message);
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+export class TimeoutError extends ConnectionError {}
+
+/** `waitFor` gave up before the scan or RAG run ended. */
+export class WaitTimeoutError extends PenaxtraError {
+  constructor(what: string, lastStatus: string) {
+    super(0, "wait_timeout", null, `${what} still ${lastStatus} when waiting timed out`);
+  }
+}
+
+const BY_STATUS: Record<number, typeof PenaxtraError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  413: PayloadTooLargeError,
+};
+
+export function errorFromResponse(response: Response, body: unknown): PenaxtraError {
+  const code = body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string" ? (body as { error: string }).error : `http_${response.status}`;
+  if (response.status === 429) return new RateLimitError(429, code, body, retryAfterSeconds(response.headers.get("retry-after")));
+  if (response.status >= 500) return new ServerError(response.status, code, body);
+  const ErrorClass = BY_STATUS[response.status] ?? PenaxtraError;
+  return new ErrorClass(response.status, code, body);
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}

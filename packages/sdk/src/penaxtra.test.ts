@@ -1,0 +1,152 @@
+import { delay, http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AuthenticationError, BadRequestError, ConflictError, ConnectionError, NotFoundError, PayloadTooLargeError, PermissionDeniedError, RateLimitError, ServerError, TimeoutError } from "./errors.ts";
+import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
+
+const BASE = "http://penaxtra.test";
+const server = setupServer();
+beforeAll(() => server.listen());
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const waits: number[] = [];
+const client = (options: PenaxtraOptions = {}) => {
+  waits.length = 0;
+  // Backoff is recorded instead of slept: the tests assert what would have been waited.
+  return new Penaxtra({ baseUrl: BASE, apiKey: "pxt_test", random: () => 0.5, sleep: async (ms) => void waits.push(ms), ...options });
+};
+const scanBody = { endpoint_id: "3b2e5f0e-0000-4000-8000-000000000002" };
+const accepted = { accepted: true, scan_id: "7f1c2c1e-0000-4000-8000-000000000001", endpoint_id: scanBody.endpoint_id, probe_count: null, poll: "/api/v2/scans/7f1c2c1e-0000-4000-8000-000000000001" };
+
+describe("retries", () => {
+  it("retries a 503 and sends the same Idempotency-Key and body on every attempt of a POST", async () => {
+    const seen: Array<{ key: string | null; body: unknown }> = [];
+    server.use(
+      http.post(`${BASE}/api/v2/scans`, async ({ request }) => {
+        seen.push({ key: request.headers.get("idempotency-key"), body: await request.json() });
+        return seen.length < 3 ? HttpResponse.json({ error: "internal_error" }, { status: 503 }) : HttpResponse.json(accepted, { status: 202 });
+      }),
+    );
+    await expect(client().scans.create(scanBody)).resolves.toEqual(accepted);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((attempt) => attempt.key)).size).toBe(1);
+    expect(seen[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.every((attempt) => JSON.stringify(attempt.body) === JSON.stringify(scanBody))).toBe(true);
+    // Full jitter at 0.5 of 250 ms, then of 500 ms.
+    expect(waits).toEqual([125, 250]);
+  });
+
+  it("keeps an Idempotency-Key the caller chose", async () => {
+    let key: string | null = null;
+    server.use(http.post(`${BASE}/api/v2/scans`, ({ request }) => ((key = request.headers.get("idempotency-key")), HttpResponse.json(accepted, { status: 202 }))));
+    await client().scans.create(scanBody, { idempotencyKey: "nightly-2026-11-23" });
+    expect(key).toBe("nightly-2026-11-23");
+  });
+
+  it.each([
+    ["seconds", "2", 2000],
+    ["an HTTP date", new Date(Date.now() + 3000).toUTCString(), 3000],
+  ])("waits as long as Retry-After says, given in %s", async (_form, header, expected) => {
+    let calls = 0;
+    server.use(http.get(`${BASE}/api/v2/probes`, () => (++calls === 1 ? HttpResponse.json({ error: "rate_limited", retry_after_seconds: 2 }, { status: 429, headers: { "retry-after": header } }) : HttpResponse.json({ data: [] }))));
+    await client().probes.list();
+    expect(waits[0]).toBeGreaterThanOrEqual(expected - 1000);
+    expect(waits[0]).toBeLessThanOrEqual(expected);
+  });
+
+  it("gives up after maxRetries with a RateLimitError that carries Retry-After", async () => {
+    server.use(http.get(`${BASE}/api/v2/probes`, () => HttpResponse.json({ error: "rate_limited", retry_after_seconds: 7 }, { status: 429, headers: { "retry-after": "7" } })));
+    const error = await client({ maxRetries: 2 }).probes.list().catch((caught) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 7 });
+    expect(waits).toEqual([7000, 7000]);
+  });
+
+  it("retries network failures and then throws a ConnectionError", async () => {
+    server.use(http.get(`${BASE}/api/v2/probes`, () => HttpResponse.error()));
+    await expect(client({ maxRetries: 1 }).probes.list()).rejects.toBeInstanceOf(ConnectionError);
+    expect(waits).toHaveLength(1);
+  });
+
+  it("times out each attempt on its own", async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/api/v2/probes`, async () => {
+        if (++calls === 1) await delay(500);
+        return HttpResponse.json({ data: [] });
+      }),
+    );
+    await expect(client({ timeoutMs: 50 }).probes.list()).resolves.toEqual({ data: [] });
+    expect(calls).toBe(2);
+    server.use(http.get(`${BASE}/api/v2/probes`, async () => (await delay(500), HttpResponse.json({ data: [] }))));
+    await expect(client({ timeoutMs: 50, maxRetries: 0 }).probes.list()).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it("stops at once when the caller aborts", async () => {
+    let calls = 0;
+    server.use(http.get(`${BASE}/api/v2/probes`, async () => (++calls, await delay(500), HttpResponse.json({ data: [] }))));
+    const controller = new AbortController();
+    const pending = client().probes.list({ signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user cancelled")), 20);
+    await expect(pending).rejects.toThrow("user cancelled");
+    expect(calls).toBe(1);
+  });
+});
+
+describe("errors", () => {
+  it.each([
+    [400, "invalid_request", BadRequestError],
+    [401, "invalid_token", AuthenticationError],
+    [403, "missing_scope", PermissionDeniedError],
+    [404, "scan_not_found", NotFoundError],
+    [409, "scan_not_cancellable", ConflictError],
+    [413, "payload_too_large", PayloadTooLargeError],
+    [500, "internal_error", ServerError],
+  ])("turns %i into its class with the slug", async (status, slug, ErrorClass) => {
+    server.use(http.get(`${BASE}/api/v2/scans/:id`, () => HttpResponse.json({ error: slug }, { status })));
+    const error = await client({ maxRetries: 0 }).scans.get("7f1c2c1e-0000-4000-8000-000000000001").catch((caught) => caught);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ status, code: slug, body: { error: slug } });
+  });
+});
+
+describe("resources", () => {
+  it("iterates every page of a list, asking for the next page only when needed", async () => {
+    const cursors: Array<string | null> = [];
+    server.use(
+      http.get(`${BASE}/api/v2/findings`, ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get("cursor");
+        cursors.push(cursor);
+        return HttpResponse.json(cursor ? { data: [{ id: "c" }], next_cursor: null } : { data: [{ id: "a" }, { id: "b" }], next_cursor: "page-2" });
+      }),
+    );
+    const ids: string[] = [];
+    for await (const finding of client().findings.list({ severity: "critical" })) ids.push(finding.id);
+    expect(ids).toEqual(["a", "b", "c"]);
+    expect(cursors).toEqual([null, "page-2"]);
+  });
+
+  it("waits for a scan to end", async () => {
+    let polls = 0;
+    server.use(http.get(`${BASE}/api/v2/scans/:id`, ({ params }) => HttpResponse.json({ id: params.id, status: ++polls < 3 ? "running" : "completed" })));
+    const scan = await client().scans.waitFor("7f1c2c1e-0000-4000-8000-000000000001", { intervalMs: 1 });
+    expect(scan.status).toBe("completed");
+    expect(polls).toBe(3);
+  });
+
+  it("takes its configuration from PENAXTRA_API_KEY and PENAXTRA_BASE_URL", async () => {
+    let authorization: string | null = null;
+    server.use(http.get("http://from-env.test/api/v2/probes", ({ request }) => ((authorization = request.headers.get("authorization")), HttpResponse.json({ data: [] }))));
+    process.env.PENAXTRA_API_KEY = "pxt_from_env";
+    process.env.PENAXTRA_BASE_URL = "http://from-env.test";
+    try {
+      await new Penaxtra().probes.list();
+    } finally {
+      delete process.env.PENAXTRA_API_KEY;
+      delete process.env.PENAXTRA_BASE_URL;
+    }
+    expect(authorization).toBe("Bearer pxt_from_env");
+    expect(() => new Penaxtra()).toThrow("PENAXTRA_API_KEY");
+  });
+});

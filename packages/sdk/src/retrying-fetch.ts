@@ -1,0 +1,83 @@
+// A fetch that retries what is safe to retry: network failures, 429 and 5xx, with jittered
+// exponential backoff that honours Retry-After. Each attempt has its own timeout; the caller's
+// AbortSignal cancels the whole call. A POST gets one Idempotency-Key for all its attempts, so a
+// retried create is not applied twice by the server.
+import { ConnectionError, retryAfterSeconds, TimeoutError } from "./errors.ts";
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** Per-attempt timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** First backoff in ms, doubled each retry, with full jitter (default 250). */
+  baseDelayMs?: number;
+  /** Longest wait between attempts, Retry-After included (default 30 000). */
+  maxDelayMs?: number;
+  /** For tests: the source of jitter, and the clock used for sleeping. */
+  random?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  newIdempotencyKey?: () => string;
+}
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function retryingFetch(fetchImpl: (request: Request) => Promise<Response>, options: RetryOptions = {}): (request: Request) => Promise<Response> {
+  const maxRetries = options.maxRetries ?? 3;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const baseDelayMs = options.baseDelayMs ?? 250;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? defaultSleep;
+  const newKey = options.newIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
+
+  return async (original: Request) => {
+    const request = original.method === "POST" && !original.headers.has("idempotency-key") ? withHeader(original, "idempotency-key", newKey()) : original;
+    // The body is read once, so every attempt can send it again.
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const callerSignal = original.signal;
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+      let response: Response;
+      try {
+        response = await fetchImpl(new Request(request, { body, signal }));
+      } catch (error) {
+        if (callerSignal?.aborted) throw callerSignal.reason;
+        const failure = timeout.aborted ? new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: error }) : new ConnectionError((error as Error).message, { cause: error });
+        if (attempt >= maxRetries) throw failure;
+        await sleep(backoff(attempt), callerSignal);
+        continue;
+      }
+      if (!RETRYABLE_STATUS.has(response.status) || attempt >= maxRetries) return response;
+      const askedSeconds = retryAfterSeconds(response.headers.get("retry-after"));
+      // The answer is dropped: its body would otherwise hold the connection.
+      await response.body?.cancel().catch(() => {});
+      await sleep(askedSeconds !== null ? Math.min(askedSeconds * 1000, maxDelayMs) : backoff(attempt), callerSignal);
+    }
+  };
+
+  function backoff(attempt: number): number {
+    return Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+  }
+}
+
+function withHeader(request: Request, name: string, value: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(name, value);
+  return new Request(request, { headers });
+}
