@@ -77,10 +77,22 @@ const generic: Record<string, Case> = {
     response: await send(op, { app: failingQueueApp }),
     expectBody: (body) => expect(body).toEqual(op.operationId === "createScan" ? { error: "enqueue_failed", scan_id: expect.any(String) } : { error: "enqueue_failed", rag_run_id: expect.any(String) }),
   }),
-  "409": async (op) => ({
-    response: await send(op, { path: concretePath(op.path, a, a.completedScanId) }),
-    expectBody: (body) => expect(body).toEqual({ error: "scan_not_cancellable", status: "completed" }),
-  }),
+  "409": async (op) => {
+    if (op.operationId === "cancelScan") {
+      return { response: await send(op, { path: concretePath(op.path, a, a.completedScanId) }), expectBody: (body) => expect(body).toEqual({ error: "scan_not_cancellable", status: "completed" }) };
+    }
+    // A first request with this key that has not finished yet.
+    const key = `in-progress-${crypto.randomUUID()}`;
+    await ctx.sql`insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${a.tenantId}, ${op.operationId}, ${key}, 'x')`;
+    return { response: await send(op, { headers: { "idempotency-key": key } }), expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_in_use" }) };
+  },
+  "422": async (op) => {
+    const key = `reused-${crypto.randomUUID()}`;
+    const first = await send(op, { headers: { "idempotency-key": key } });
+    expect(first.status).toBe(202);
+    const otherBody = op.operationId === "createScan" ? { endpoint_id: a.endpointId, probe_ids: ["agency-funds-transfer"] } : { ai_asset_id: randomUuid() };
+    return { response: await send(op, { headers: { "idempotency-key": key }, body: otherBody }), expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_reused" }) };
+  },
   "400": async (op) => {
     if (op.path.includes("{id}")) {
       return { response: await send(op, { path: op.path.replace("{id}", "not-a-uuid") }), expectBody: (body) => expect(body.error).toBe("invalid_id") };

@@ -802,6 +802,24 @@ export interface components {
         };
     };
     responses: {
+        /** @description `idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later. */
+        IdempotencyConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `idempotency_key_reused`: this Idempotency-Key was used with a different body. */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request is malformed; `error` names what. */
         BadRequest: {
             headers: {
@@ -860,6 +878,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+        IdempotencyKey: string;
         IdPath: string;
         Limit: number;
         /** @description The `next_cursor` of the previous page. */
@@ -904,7 +924,10 @@ export interface operations {
     createScan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -927,7 +950,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             /** @description The scan row was created but could not be queued; it is left failed and addressable. */
             502: {
@@ -1133,7 +1158,10 @@ export interface operations {
     createRagRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1156,7 +1184,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             /** @description The run row was created but could not be queued; it is left failed. */
             502: {

@@ -192,6 +192,22 @@ export const ragPlantedDocuments = pgTable(
   (t) => [primaryKey({ columns: [t.ragRunId, t.namespace] })],
 );
 
+// The first answer to a create sent with an Idempotency-Key, replayed to repeats of that request
+// for 24 hours. `responseStatus` is null while the first request is still being handled.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: tenantId(),
+    operation: text("operation").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.operation, t.key] })],
+);
+
 export const findings = pgTable(
   "findings",
   {

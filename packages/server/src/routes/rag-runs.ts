@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
@@ -10,6 +11,7 @@ import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { RAG_RUN_MAX_ATTEMPTS } from "../jobs/rag-run.ts";
+import { idempotent } from "../http/idempotency.ts";
 import { requireToken } from "../rate-limit/take-token.ts";
 
 export function toRagRun(row: typeof ragRuns.$inferSelect) {
@@ -36,30 +38,35 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const identity = identityOf(c);
       const body = c.req.valid("json");
-      const [asset] = await db
-        .select({ id: aiAssets.id })
-        .from(aiAssets)
-        .where(and(eq(aiAssets.id, body.ai_asset_id), eq(aiAssets.tenantId, identity.tenantId), eq(aiAssets.kind, "rag"), isNull(aiAssets.deletedAt)));
-      if (!asset) throw notFound("rag_asset_not_found");
-      await requireToken(deps.sql, { key: `rag_run:${asset.id}`, capacity: deps.config.ragRunsPerHour, refillPerSecond: deps.config.ragRunsPerHour / 3600 });
-
-      const [run] = await db.insert(ragRuns).values({ tenantId: identity.tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
-      try {
-        await deps.queue.enqueue("rag_run", { rag_run_id: run!.id, tenant_id: identity.tenantId }, { jobKey: `rag_run:${run!.id}`, maxAttempts: RAG_RUN_MAX_ATTEMPTS });
-      } catch (error) {
-        deps.log.error({ err: error, ragRunId: run!.id }, "could not enqueue RAG run");
-        await db
-          .update(ragRuns)
-          .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
-          .where(eq(ragRuns.id, run!.id));
-        await recordRequestEvent(db, c, { action: "rag_run.enqueue_failed", result: "failure", targetKind: "rag_run", targetId: run!.id, details: { message: (error as Error).message } });
-        return c.json({ error: "enqueue_failed" as const, rag_run_id: run!.id }, 502);
-      }
-      await recordRequestEvent(db, c, { action: "rag_run.started", targetKind: "rag_run", targetId: run!.id, details: { ai_asset_id: asset.id } });
-      return c.json({ accepted: true as const, ai_asset_id: asset.id, rag_run_id: run!.id, poll: `/api/v2/rag-runs/${run!.id}` }, 202);
+      const create = () => createRagRun(c, identity, body);
+      return idempotent(c, deps.sql, identity.tenantId, "createRagRun", body, create) as ReturnType<typeof create>;
     },
     validationHook({ ai_asset_id: "invalid_ai_asset_id" }),
   );
+
+  async function createRagRun(c: Context, identity: ReturnType<typeof identityOf>, body: { ai_asset_id: string }) {
+    const [asset] = await db
+      .select({ id: aiAssets.id })
+      .from(aiAssets)
+      .where(and(eq(aiAssets.id, body.ai_asset_id), eq(aiAssets.tenantId, identity.tenantId), eq(aiAssets.kind, "rag"), isNull(aiAssets.deletedAt)));
+    if (!asset) throw notFound("rag_asset_not_found");
+    await requireToken(deps.sql, { key: `rag_run:${asset.id}`, capacity: deps.config.ragRunsPerHour, refillPerSecond: deps.config.ragRunsPerHour / 3600 });
+
+    const [run] = await db.insert(ragRuns).values({ tenantId: identity.tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
+    try {
+      await deps.queue.enqueue("rag_run", { rag_run_id: run!.id, tenant_id: identity.tenantId }, { jobKey: `rag_run:${run!.id}`, maxAttempts: RAG_RUN_MAX_ATTEMPTS });
+    } catch (error) {
+      deps.log.error({ err: error, ragRunId: run!.id }, "could not enqueue RAG run");
+      await db
+        .update(ragRuns)
+        .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
+        .where(eq(ragRuns.id, run!.id));
+      await recordRequestEvent(db, c, { action: "rag_run.enqueue_failed", result: "failure", targetKind: "rag_run", targetId: run!.id, details: { message: (error as Error).message } });
+      return c.json({ error: "enqueue_failed" as const, rag_run_id: run!.id }, 502);
+    }
+    await recordRequestEvent(db, c, { action: "rag_run.started", targetKind: "rag_run", targetId: run!.id, details: { ai_asset_id: asset.id } });
+    return c.json({ accepted: true as const, ai_asset_id: asset.id, rag_run_id: run!.id, poll: `/api/v2/rag-runs/${run!.id}` }, 202);
+  }
 
   app.openapi(listRagRunsRoute, async (c) => {
     const identity = identityOf(c);

@@ -1,5 +1,6 @@
 import { probes } from "@penaxtra/engine";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
@@ -10,6 +11,7 @@ import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { enqueueScanPlan, planScan } from "../jobs/scan-plan.ts";
+import { idempotent } from "../http/idempotency.ts";
 import { requireToken } from "../rate-limit/take-token.ts";
 
 const ACTIVE_STATUSES = ["queued", "running", "judging"];
@@ -66,43 +68,48 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const identity = identityOf(c);
       const body = c.req.valid("json");
-      const probeIds = body.probe_ids ? [...new Set(body.probe_ids)] : null;
-      const unknown = probeIds?.filter((id) => !knownProbeIds.has(id)) ?? [];
-      if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
-
-      const [endpoint] = await db
-        .select({ id: endpoints.id, limits: endpoints.limits })
-        .from(endpoints)
-        .where(and(eq(endpoints.id, body.endpoint_id), eq(endpoints.tenantId, identity.tenantId), eq(endpoints.status, "active"), isNull(endpoints.deletedAt)));
-      if (!endpoint) throw notFound("endpoint_not_found_or_inactive");
-
-      await requireToken(deps.sql, { key: `scan_create:${identity.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 });
-
-      const plan = planScan(probeIds, deps.config.scanBatchSize);
-      const [scan] = await db
-        .insert(scans)
-        .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, attemptsTotal: plan.attemptsTotal, requestedByTokenId: identity.tokenId })
-        .returning();
-      try {
-        const limits = endpoint.limits as { concurrency: number; requests_per_minute: number };
-        await enqueueScanPlan(deps.queue, { id: scan!.id, tenantId: identity.tenantId, endpoint: { id: endpoint.id, concurrency: limits.concurrency, requests_per_minute: limits.requests_per_minute } }, plan);
-      } catch (error) {
-        deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
-        await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));
-        await recordRequestEvent(db, c, { action: "scan.enqueue_failed", result: "failure", targetKind: "scan", targetId: scan!.id, details: { message: (error as Error).message } });
-        return c.json({ error: "enqueue_failed" as const, scan_id: scan!.id }, 502);
-      }
-      await recordRequestEvent(db, c, { action: "scan.started", targetKind: "scan", targetId: scan!.id, details: { endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null } });
-      return c.json(
-        { accepted: true as const, scan_id: scan!.id, endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null, poll: `/api/v2/scans/${scan!.id}` },
-        202,
-      );
+      const create = () => createScan(c, identity, body);
+      return idempotent(c, deps.sql, identity.tenantId, "createScan", body, create) as ReturnType<typeof create>;
     },
     validationHook({
       endpoint_id: "invalid_endpoint_id",
       probe_ids: (issue) => (issue.code === "too_big" && issue.path.length === 1 ? "too_many_probe_ids" : "invalid_probe_ids"),
     }),
   );
+
+  async function createScan(c: Context, identity: ReturnType<typeof identityOf>, body: { endpoint_id: string; probe_ids?: string[] | null }) {
+    const probeIds = body.probe_ids ? [...new Set(body.probe_ids)] : null;
+    const unknown = probeIds?.filter((id) => !knownProbeIds.has(id)) ?? [];
+    if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
+
+    const [endpoint] = await db
+      .select({ id: endpoints.id, limits: endpoints.limits })
+      .from(endpoints)
+      .where(and(eq(endpoints.id, body.endpoint_id), eq(endpoints.tenantId, identity.tenantId), eq(endpoints.status, "active"), isNull(endpoints.deletedAt)));
+    if (!endpoint) throw notFound("endpoint_not_found_or_inactive");
+
+    await requireToken(deps.sql, { key: `scan_create:${identity.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 });
+
+    const plan = planScan(probeIds, deps.config.scanBatchSize);
+    const [scan] = await db
+      .insert(scans)
+      .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, attemptsTotal: plan.attemptsTotal, requestedByTokenId: identity.tokenId })
+      .returning();
+    try {
+      const limits = endpoint.limits as { concurrency: number; requests_per_minute: number };
+      await enqueueScanPlan(deps.queue, { id: scan!.id, tenantId: identity.tenantId, endpoint: { id: endpoint.id, concurrency: limits.concurrency, requests_per_minute: limits.requests_per_minute } }, plan);
+    } catch (error) {
+      deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
+      await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));
+      await recordRequestEvent(db, c, { action: "scan.enqueue_failed", result: "failure", targetKind: "scan", targetId: scan!.id, details: { message: (error as Error).message } });
+      return c.json({ error: "enqueue_failed" as const, scan_id: scan!.id }, 502);
+    }
+    await recordRequestEvent(db, c, { action: "scan.started", targetKind: "scan", targetId: scan!.id, details: { endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null } });
+    return c.json(
+      { accepted: true as const, scan_id: scan!.id, endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null, poll: `/api/v2/scans/${scan!.id}` },
+      202,
+    );
+  }
 
   app.openapi(listScansRoute, async (c) => {
     const identity = identityOf(c);
