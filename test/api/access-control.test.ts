@@ -35,7 +35,8 @@ describe("scope matrix", () => {
   it.each(scoped.map((op) => [op.operationId, op] as const))("%s is allowed with only its scope", async (_id, op) => {
     const token = await ctx.token(a.tenantId, [op.scope as (typeof SCOPES)[number]]);
     const fixtures = op.operationId.startsWith("delete") ? await seedTenant(ctx, target.url).then((fresh) => ({ ...fresh, tenantId: a.tenantId })) : a;
-    const path = op.operationId.startsWith("delete") ? concretePath(op.path, a, op.path.includes("endpoints") ? await newEndpoint() : await newAsset()) : concretePath(op.path, fixtures);
+    const fresh = { deleteEndpoint: newEndpoint, deleteAiAsset: newAsset, deleteWebhook: newWebhook }[op.operationId as string];
+    const path = fresh ? concretePath(op.path, a, await fresh()) : concretePath(op.path, fixtures);
     const response = await ctx.request(ctx.app, op.method.toUpperCase(), path, { token, body: validBodyFor(op.operationId, a, target.url) });
     expect(response.status, await response.clone().text()).toBeLessThan(300);
   });
@@ -50,6 +51,10 @@ describe("scope matrix", () => {
 
 async function newEndpoint(): Promise<string> {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token: a.token, body: validBodyFor("createEndpoint", a, target.url) });
+  return (await response.json()).id;
+}
+async function newWebhook(): Promise<string> {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token: a.token, body: validBodyFor("createWebhook", a, target.url) });
   return (await response.json()).id;
 }
 async function newAsset(): Promise<string> {

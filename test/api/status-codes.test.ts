@@ -37,6 +37,10 @@ async function freshEndpoint() {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token: a.token, body: validBodyFor("createEndpoint", a, target.url) });
   return (await response.json()).id as string;
 }
+async function freshWebhook() {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token: a.token, body: validBodyFor("createWebhook", a, target.url) });
+  return (await response.json()).id as string;
+}
 async function freshAsset() {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", { token: a.token, body: validBodyFor("createAiAsset", a, target.url) });
   return (await response.json()).id as string;
@@ -45,6 +49,7 @@ async function freshAsset() {
 const success: Case = async (op) => {
   if (op.operationId === "deleteEndpoint") return { response: await send(op, { path: concretePath(op.path, a, await freshEndpoint()) }) };
   if (op.operationId === "deleteAiAsset") return { response: await send(op, { path: concretePath(op.path, a, await freshAsset()) }) };
+  if (op.operationId === "deleteWebhook") return { response: await send(op, { path: concretePath(op.path, a, await freshWebhook()) }) };
   return { response: await send(op) };
 };
 

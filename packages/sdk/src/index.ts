@@ -6,6 +6,7 @@ export type { components, operations, paths };
 export { Penaxtra, type CallOptions, type PenaxtraOptions, type WaitOptions } from "./penaxtra.ts";
 export * from "./errors.ts";
 export { retryingFetch, type RetryOptions } from "./retrying-fetch.ts";
+export { verifyWebhook, WebhookVerificationError, webhooks, type VerifyOptions, type WebhookEventBody, type WebhookEventType } from "./webhooks.ts";
 export type Schemas = components["schemas"];
 
 export interface PenaxtraClientOptions extends Omit<ClientOptions, "baseUrl"> {

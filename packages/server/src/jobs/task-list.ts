@@ -4,6 +4,7 @@ import type { TaskList } from "graphile-worker";
 import { ragRunTask } from "./rag-run.ts";
 import { ragScheduleTickTask } from "./rag-schedule.ts";
 import { scanBatchTask } from "./scan-batch.ts";
+import { webhookDeliverTask } from "./webhook-deliver.ts";
 import { scanFinalizeTask } from "./scan-finalize.ts";
 import { scanPlanTask } from "./scan-plan.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
@@ -15,5 +16,6 @@ export function taskList(deps: WorkerDeps): TaskList {
     scan_finalize: scanFinalizeTask(deps),
     rag_run: ragRunTask(deps),
     rag_schedule_tick: ragScheduleTickTask(deps),
+    webhook_deliver: webhookDeliverTask(deps),
   };
 }
