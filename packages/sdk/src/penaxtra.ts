@@ -39,6 +39,13 @@ export interface WaitOptions {
 
 const env = (name: string): string | undefined => (typeof process !== "undefined" ? process.env?.[name] : undefined);
 const SCAN_FINAL = new Set(["completed", "failed", "cancelled"]);
+const parseJson = (text: unknown) => {
+  try {
+    return typeof text === "string" ? JSON.parse(text) : text;
+  } catch {
+    return text;
+  }
+};
 
 export class Penaxtra {
   /** The low-level typed client, for anything the resources do not cover. */
@@ -70,6 +77,12 @@ export class Penaxtra {
     create: (body: Body<operations["createScan"]>, options: CallOptions = {}) => this.call<operations["createScan"]>(this.client.POST("/api/v2/scans", { body, ...this.init(options) })),
     get: (id: string, options: CallOptions = {}) => this.call<operations["getScan"]>(this.client.GET("/api/v2/scans/{id}", { params: { path: { id } }, ...this.init(options) })),
     cancel: (id: string, options: CallOptions = {}) => this.call<operations["cancelScan"]>(this.client.POST("/api/v2/scans/{id}/cancel", { params: { path: { id } }, ...this.init(options) })),
+    /** The scan's findings as a SARIF 2.1.0 (JSON text) or JUnit XML file, for CI. */
+    export: async (id: string, format: "sarif" | "junit" = "sarif", options: CallOptions = {}): Promise<string> => {
+      const { data, error, response } = await this.client.GET("/api/v2/scans/{id}/export", { params: { path: { id }, query: { format } }, parseAs: "text", ...this.init(options) });
+      if (!response.ok) throw errorFromResponse(response, parseJson(error));
+      return data as unknown as string;
+    },
     /** Polls until the scan is completed, failed or cancelled, and returns it. */
     waitFor: (id: string, options: WaitOptions = {}) => this.waitFor(`scan ${id}`, () => this.scans.get(id, options), (scan) => SCAN_FINAL.has(scan.status), options),
   };

@@ -36,6 +36,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/scans/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a scan's findings for CI as SARIF 2.1.0 or JUnit XML
+         * @description SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. Findings marked false_positive or accepted_risk are left out.
+         */
+        get: operations["exportScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/scans/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1065,6 +1085,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Scan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    exportScan: {
+        parameters: {
+            query?: {
+                format?: "sarif" | "junit";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/sarif+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/xml": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -5,7 +5,10 @@ import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { endpoints, scanAttempts, scans } from "../db/schema.ts";
-import { cancelScanRoute, createScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
+import { cancelScanRoute, createScanRoute, documentInfo, exportScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
+import { toJunit } from "../exports/junit.ts";
+import { toSarif } from "../exports/sarif.ts";
+import { loadScanExport } from "../exports/scan-export.ts";
 import { ApiError, badRequest, notFound } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
@@ -156,5 +159,17 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const [existing] = await db.select({ status: scans.status }).from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, identity.tenantId)));
     if (!existing) throw notFound("scan_not_found");
     throw new ApiError(409, "scan_not_cancellable", { status: existing.status });
+  });
+
+  app.openapi(exportScanRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    const { format } = c.req.valid("query");
+    const loaded = await loadScanExport(deps.sql, identity.tenantId, id);
+    if (!loaded) throw notFound("scan_not_found");
+    const filename = `penaxtra-scan-${id}.${format === "sarif" ? "sarif" : "xml"}`;
+    c.header("content-disposition", `attachment; filename="${filename}"`);
+    if (format === "sarif") return c.body(JSON.stringify(toSarif(loaded, documentInfo.info.version), null, 2), 200, { "content-type": "application/sarif+json" }) as never;
+    return c.body(toJunit(loaded), 200, { "content-type": "application/xml; charset=utf-8" }) as never;
   });
 }

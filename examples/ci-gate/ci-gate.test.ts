@@ -1,0 +1,58 @@
+// Runs the gate against a real server and both simulator profiles, through the SDK.
+import { serve, type ServerType } from "@hono/node-server";
+import { probes, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { Penaxtra } from "@penaxtra/sdk";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { mkdtemp, readFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { formatGate, runGate } from "./ci-gate.ts";
+
+let ctx: TestContext;
+let server: ServerType;
+let baseUrl: string;
+const simulators: TargetSimulator[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  await ctx.startWorker();
+  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => {
+    server.close(resolve);
+    (server as import("node:http").Server).closeAllConnections();
+  });
+  await Promise.all(simulators.map((simulator) => simulator.stop()));
+  await ctx.cleanup();
+});
+
+async function gate(profile: "vulnerable" | "hardened") {
+  const simulator = await startTargetSimulator({ port: 0, profile });
+  simulators.push(simulator);
+  const penaxtra = new Penaxtra({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
+  const endpoint = await penaxtra.endpoints.create({ name: profile, url: simulator.chatCompletionsUrl, wire_format: "chat_completions_v1", limits: { concurrency: 16, requests_per_minute: 60_000 } });
+  const outDir = await mkdtemp(join(tmpdir(), "penaxtra-gate-"));
+  return runGate(penaxtra, endpoint.id, { outDir, pollMs: 50 });
+}
+
+it("fails the build on the vulnerable simulator, naming the blocking findings, and writes SARIF and JUnit", async () => {
+  const result = await gate("vulnerable");
+  expect(result.passed).toBe(false);
+  expect(result.blocking.length).toBeGreaterThan(0);
+  expect(result.blocking.every((finding) => finding.status === "confirmed" && ["critical", "high"].includes(finding.severity))).toBe(true);
+  expect(JSON.parse(await readFile(result.files[0]!, "utf8")).version).toBe("2.1.0");
+  expect(await readFile(result.files[1]!, "utf8")).toContain(`tests="${probes.length}"`);
+  expect(formatGate(result)).toMatch(/^penaxtra gate: FAILED/);
+});
+
+it("passes the build on the hardened simulator", async () => {
+  const result = await gate("hardened");
+  expect(result.blocking).toEqual([]);
+  expect(result.passed).toBe(true);
+  expect(formatGate(result)).toMatch(/^penaxtra gate: PASSED/);
+});

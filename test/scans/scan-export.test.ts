@@ -1,0 +1,78 @@
+// CI exports of a real scan: SARIF 2.1.0 and JUnit, consistent with the scan's findings, with
+// fingerprints that stay the same from one scan of an endpoint to the next.
+import { probes, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
+
+let ctx: TestContext;
+let token: string;
+let target: TargetSimulator;
+let endpointId: string;
+// One probe of each category, so the vulnerable simulator gives findings of several severities.
+const probeIds = [...new Map(probes.map((probe) => [probe.category, probe.id])).values()].slice(0, 8);
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  token = await ctx.token(await ctx.createTenant());
+  await ctx.startWorker();
+  target = await startTargetSimulator({ port: 0, profile: "vulnerable" });
+  endpointId = await createEndpoint(ctx, token, target.chatCompletionsUrl);
+});
+afterAll(async () => {
+  await target.stop();
+  await ctx.cleanup();
+});
+
+async function scanned() {
+  const scan = await waitForScan(ctx, token, await createScan(ctx, token, endpointId, probeIds));
+  const findings = (await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scan.id}&limit=100`, { token })).json()).data;
+  return { scan, findings };
+}
+
+const exported = async (scanId: string, format: "sarif" | "junit") => {
+  const response = await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}/export?format=${format}`, { token });
+  expect(response.status).toBe(200);
+  return response;
+};
+
+describe("scan exports", () => {
+  it("exports SARIF 2.1.0 with one result per finding and fingerprints stable across scans", async () => {
+    const first = await scanned();
+    expect(first.findings.length).toBeGreaterThan(0);
+    const response = await exported(first.scan.id, "sarif");
+    expect(response.headers.get("content-type")).toBe("application/sarif+json");
+    const sarif = await response.json();
+    expect(sarif.version).toBe("2.1.0");
+    const [run] = sarif.runs;
+    expect(run.results).toHaveLength(first.findings.length);
+    expect(run.tool.driver.rules.map((rule: any) => rule.id).sort()).toEqual([...new Set(first.findings.map((finding: any) => finding.probe_id))].sort());
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(["error", "warning", "note"]).toContain(result.level);
+      expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(target.chatCompletionsUrl);
+    }
+
+    const second = await scanned();
+    const again = (await (await exported(second.scan.id, "sarif")).json()).runs[0];
+    const fingerprints = (results: any[]) => Object.fromEntries(results.map((result) => [result.ruleId, result.partialFingerprints["penaxtra/v1"]]));
+    expect(fingerprints(again.results)).toEqual(fingerprints(run.results));
+  });
+
+  it("exports JUnit with a failing case per confirmed finding", async () => {
+    const { scan, findings } = await scanned();
+    const xml = await (await exported(scan.id, "junit")).text();
+    const confirmed = findings.filter((finding: any) => finding.status === "confirmed").length;
+    const review = findings.filter((finding: any) => finding.status === "needs_review").length;
+    expect(xml).toMatch(new RegExp(`<testsuites name="[^"]+" tests="${probeIds.length}" failures="${confirmed}" errors="${review}" skipped="0"`));
+    expect(xml.match(/<testcase /g)).toHaveLength(probeIds.length);
+    expect(xml.match(/<failure /g) ?? []).toHaveLength(confirmed);
+  });
+
+  it("leaves out findings people dismissed", async () => {
+    const { scan, findings } = await scanned();
+    await ctx.request(ctx.app, "PATCH", `/api/v2/findings/${findings[0].id}`, { token, body: { status: "false_positive", note: "test account" } });
+    const sarif = await (await exported(scan.id, "sarif")).json();
+    expect(sarif.runs[0].results).toHaveLength(findings.length - 1);
+  });
+});
