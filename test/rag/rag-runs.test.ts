@@ -86,6 +86,22 @@ describe("RAG runs", () => {
     expect(pipeline.ragDocumentCount()).toBe(0);
   });
 
+  it("marks a RAG finding fixed when a later run of the asset passes the test, and regressed when it fails again", async () => {
+    const [weak, strong] = [await simulator("vulnerable"), await simulator("hardened")];
+    const assetId = await createAsset(weak.ragUrls);
+    const pointAt = (urls: { ingest: string; query: string; delete: string }) =>
+      ctx.request(ctx.app, "PATCH", `/api/v2/ai-assets/${assetId}`, { token, body: { config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 } } });
+    const lifecycles = async (runId: string) => (await ctx.sql`select probe_id, lifecycle from findings where rag_run_id = ${runId} order by probe_id`).map((row) => row.lifecycle);
+    const first = await runToEnd(assetId);
+    expect(new Set(await lifecycles(first.id))).toEqual(new Set(["new"]));
+    await pointAt(strong.ragUrls);
+    await runToEnd(assetId);
+    expect(new Set(await lifecycles(first.id))).toEqual(new Set(["fixed"]));
+    await pointAt(weak.ragUrls);
+    const again = await runToEnd(assetId);
+    expect(new Set(await lifecycles(again.id))).toEqual(new Set(["regressed"]));
+  });
+
   it("removes what a worker that died mid-run had planted when the run is taken up again", async () => {
     const pipeline = await simulator("hardened");
     const assetId = await createAsset(pipeline.ragUrls);

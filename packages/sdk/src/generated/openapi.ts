@@ -461,6 +461,9 @@ export interface components {
         Finding: {
             /** Format: uuid */
             id: string;
+            /** @description The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run; null for findings recorded before fingerprints existed. */
+            fingerprint: string | null;
+            lifecycle: components["schemas"]["FindingLifecycle"];
             /** Format: uuid */
             scan_id: string | null;
             /** Format: uuid */
@@ -482,6 +485,11 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description Compared with earlier findings of the same fingerprint: `new` (never seen), `recurring` (seen, and still there), `regressed` (seen, fixed, and back). A finding becomes `fixed` when a later completed scan of its endpoint sent its probe, got answers, and found nothing.
+         * @enum {string}
+         */
+        FindingLifecycle: "new" | "recurring" | "regressed" | "fixed";
         /**
          * @description `vulnerable`: the attack worked; `safe`: it did not; `uncertain`: the panel could not tell.
          * @enum {string}
@@ -1168,6 +1176,7 @@ export interface operations {
                 /** @description One severity or a comma-separated list, e.g. `high,critical`. */
                 severity?: string;
                 status?: components["schemas"]["FindingStatus"];
+                lifecycle?: components["schemas"]["FindingLifecycle"];
                 scan_id?: string;
                 endpoint_id?: string;
                 /** @description A framework reference such as `OWASP_LLM01` or `MITRE_ATLAS_AML_T0051`. */

@@ -271,6 +271,10 @@ export const findings = pgTable(
     // A scan finding's prompt and answer are read from its evidence attempt, not copied: the copy
     // (often kilobytes of answer) doubled what a scan wrote. `evidence` keeps the details.
     scanAttemptId: uuid("scan_attempt_id").references(() => scanAttempts.id),
+    // Same endpoint (or asset) and probe (or RAG test) -> same fingerprint, scan after scan.
+    fingerprint: text("fingerprint"),
+    // new | recurring | regressed | fixed (see FindingLifecycle in openapi.yaml)
+    lifecycle: text("lifecycle").notNull().default("new"),
     evidence: jsonb("evidence").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -283,6 +287,7 @@ export const findings = pgTable(
     index("findings_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt, t.id),
     // One finding per probe per scan: a retried finalize job cannot create a second one.
     uniqueIndex("findings_scan_probe_idx").on(t.scanId, t.probeId).where(sql`scan_id is not null`),
+    index("findings_tenant_fingerprint_idx").on(t.tenantId, t.fingerprint, t.createdAt),
     // One finding per failed RAG test per run.
     uniqueIndex("findings_rag_run_test_idx").on(t.ragRunId, t.probeId).where(sql`rag_run_id is not null`),
   ],

@@ -13,6 +13,8 @@ export interface ExportFinding {
   verdict: string;
   confidence: number;
   risk_refs: string[];
+  fingerprint: string | null;
+  lifecycle: string;
 }
 
 export interface ScanExport {
@@ -35,13 +37,16 @@ export async function loadScanExport(sql: postgres.Sql, tenantId: string, scanId
       select probe_id, count(*)::int as attempts, count(*) filter (where status = 'errored')::int as errored, coalesce(sum(latency_ms), 0)::int as latency_ms
       from scan_attempts where scan_id = ${scanId} group by probe_id order by probe_id`,
     sql<ExportFinding[]>`
-      select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs
+      select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, fingerprint, lifecycle
       from findings where scan_id = ${scanId} and tenant_id = ${tenantId} and status <> all(${DISMISSED}) order by probe_id`,
   ]);
   return { scan, probes, findings };
 }
 
-/** The same for every scan of one endpoint with one probe: lets CI tools track a finding across runs. */
+/**
+ * The same for every scan of one endpoint with one probe: lets CI tools track a finding across
+ * runs. Computed as penaxtra_finding_fingerprint does in SQL, for findings recorded without one.
+ */
 export function findingFingerprint(endpointId: string, probeId: string): string {
   return createHash("sha256").update(`penaxtra/v1:${endpointId}:${probeId}`).digest("hex").slice(0, 32);
 }

@@ -144,10 +144,12 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
         select * from json_to_recordset(${JSON.stringify(findingRows)}::json)
           as p(probe_id text, title text, category text, severity text, risk_refs json, evidence jsonb, rationale text)),
       inserted as (
-        insert into findings (tenant_id, rag_run_id, ai_asset_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence)
+        insert into findings (tenant_id, rag_run_id, ai_asset_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence,
+                              fingerprint, lifecycle)
         select ${tenantId}, ${runId}, ${run.ai_asset_id}, p.probe_id, p.title, p.category, p.severity, 'confirmed', 'vulnerable', 1,
-               array(select json_array_elements_text(p.risk_refs)), p.evidence
+               array(select json_array_elements_text(p.risk_refs)), p.evidence, fp.fingerprint, penaxtra_finding_lifecycle(${tenantId}, fp.fingerprint)
         from planned p
+        cross join lateral (select penaxtra_finding_fingerprint('rag:' || ${run.ai_asset_id}, p.probe_id) as fingerprint) fp
         on conflict do nothing
         returning id, probe_id, risk_refs, created_at),
       refs as (
@@ -161,6 +163,15 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
         order by i.id, v.n)
       select id from inserted`;
 
+    // Findings of this asset's earlier runs whose test passed now: fixed (the latest of each fingerprint).
+    const passedTests = tests.filter((test) => test.status === "passed").map((test) => test.test_id);
+    if (!runError && passedTests.length) {
+      await tx`
+        update findings old set lifecycle = 'fixed', updated_at = now()
+        where old.tenant_id = ${tenantId} and old.ai_asset_id = ${run.ai_asset_id} and old.rag_run_id <> ${runId} and old.lifecycle <> 'fixed'
+          and old.probe_id in ${tx(passedTests)}
+          and old.created_at = (select max(created_at) from findings latest where latest.tenant_id = old.tenant_id and latest.fingerprint = old.fingerprint)`;
+    }
     await tx`
       update rag_runs set status = ${runError ? "failed" : "completed"}, error = ${runError},
         tests_run = ${passed + failed}, tests_passed = ${passed}, tests_failed = ${failed}, tests_skipped = ${skipped},

@@ -88,12 +88,14 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
       select s.endpoint_id, t.review_confidence_threshold as threshold
       from scans s join tenants t on t.id = s.tenant_id where s.id = ${scanId} and s.tenant_id = ${tenantId}),
     inserted as (
-      insert into findings (tenant_id, scan_id, endpoint_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, scan_attempt_id, evidence)
+      insert into findings (tenant_id, scan_id, endpoint_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, scan_attempt_id, evidence,
+                            fingerprint, lifecycle)
       select ${tenantId}, ${scanId}, scan.endpoint_id, p.probe_id, p.title, p.category, p.severity,
              case when p.verdict = 'vulnerable' and p.confidence >= scan.threshold then 'confirmed' else 'needs_review' end,
              p.verdict, p.confidence, array(select json_array_elements_text(p.risk_refs)), p.attempt_id,
-             jsonb_build_object('details', p.details)
+             jsonb_build_object('details', p.details), fp.fingerprint, penaxtra_finding_lifecycle(${tenantId}, fp.fingerprint)
       from planned p cross join scan
+      cross join lateral (select penaxtra_finding_fingerprint(scan.endpoint_id::text, p.probe_id) as fingerprint) fp
       on conflict do nothing
       returning id, probe_id, risk_refs, created_at),
     refs as (

@@ -33,7 +33,17 @@ export async function finalizeScan(deps: Pick<WorkerDeps, "sql">, scanId: string
         findings_count = f.total, attempts_done = a.done, attempts_errored = a.errored, completed_at = clock_timestamp()
       from scan, attempts a, found f
       where s.id = scan.id
-      returning s.status, scan.attempts_total, a.errored, f.total, f.confirmed, f.ids)
+      returning s.status, s.endpoint_id, scan.attempts_total, a.errored, f.total, f.confirmed, f.ids),
+    -- Earlier findings of this endpoint whose probe this completed scan sent, got answers to, and
+    -- found nothing with: fixed. Only the latest finding of each fingerprint carries its state.
+    fixed as (
+      update findings old set lifecycle = 'fixed', updated_at = now()
+      from closed
+      where closed.status = 'completed' and old.tenant_id = ${tenantId} and old.endpoint_id = closed.endpoint_id
+        and old.scan_id <> ${scanId} and old.lifecycle <> 'fixed'
+        and old.probe_id in (select probe_id from scan_attempts where scan_id = ${scanId} and status = 'answered')
+        and old.probe_id not in (select probe_id from findings where scan_id = ${scanId})
+        and old.created_at = (select max(created_at) from findings latest where latest.tenant_id = old.tenant_id and latest.fingerprint = old.fingerprint))
     insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
     select ${tenantId}, event.action, event.result, 'scan', ${scanId}, event.details
     from closed cross join lateral (values

@@ -28,6 +28,8 @@ export function toFinding(row: FindingRow) {
     verdict: row.verdict as "vulnerable",
     confidence: row.confidence,
     risk_refs: row.riskRefs,
+    fingerprint: row.fingerprint,
+    lifecycle: row.lifecycle as "new",
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -77,6 +79,7 @@ export function registerFindingRoutes(app: App, deps: AppDeps) {
       query.severity ? inArray(findings.severity, query.severity.split(",")) : undefined,
       query.status ? eq(findings.status, query.status) : undefined,
       query.scan_id ? eq(findings.scanId, query.scan_id) : undefined,
+      query.lifecycle ? eq(findings.lifecycle, query.lifecycle) : undefined,
       query.endpoint_id ? eq(findings.endpointId, query.endpoint_id) : undefined,
       query.from ? gte(findings.createdAt, new Date(query.from)) : undefined,
       query.to ? lt(findings.createdAt, new Date(query.to)) : undefined,
