@@ -14,6 +14,7 @@ export interface Fixtures {
   findingId: string;
   ragRunId: string;
   webhookId: string;
+  reportId: string;
 }
 
 export const randomUuid = () => crypto.randomUUID();
@@ -21,6 +22,7 @@ export const randomUuid = () => crypto.randomUUID();
 export const validBodies = {
   createEndpoint: (url: string) => ({ name: "chat", url, wire_format: "chat_completions_v1", model: "m", auth_secret: "sk-test-secret" }),
   createWebhook: (url: string) => ({ url, events: ["scan.completed", "finding.created"] }),
+  createReport: () => ({ frameworks: ["OWASP_LLM", "MITRE_ATLAS"] }),
   createAiAsset: (base: string) => ({
     name: "rag",
     kind: "rag",
@@ -34,11 +36,12 @@ export async function seedTenant(ctx: TestContext, targetUrl: string): Promise<F
   const endpoint = await (await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token, body: validBodies.createEndpoint(targetUrl) })).json();
   const asset = await (await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", { token, body: validBodies.createAiAsset(new URL(targetUrl).origin) })).json();
   const webhook = await (await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token, body: validBodies.createWebhook(targetUrl) })).json();
+  const report = await (await ctx.request(ctx.app, "POST", "/api/v2/reports", { token, body: validBodies.createReport() })).json();
   const [scan] = await ctx.db.insert(scans).values({ tenantId, endpointId: endpoint.id, status: "running" }).returning();
   const [completed] = await ctx.db.insert(scans).values({ tenantId, endpointId: endpoint.id, status: "completed", completedAt: new Date() }).returning();
   const [run] = await ctx.db.insert(ragRuns).values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "completed" }).returning();
   const finding = await insertFinding(ctx, tenantId, { scanId: scan!.id, endpointId: endpoint.id });
-  return { tenantId, token, endpointId: endpoint.id, aiAssetId: asset.id, scanId: scan!.id, completedScanId: completed!.id, findingId: finding, ragRunId: run!.id, webhookId: webhook.id };
+  return { tenantId, token, endpointId: endpoint.id, aiAssetId: asset.id, scanId: scan!.id, completedScanId: completed!.id, findingId: finding, ragRunId: run!.id, webhookId: webhook.id, reportId: report.id };
 }
 
 export async function insertFinding(
@@ -140,6 +143,7 @@ export function concretePath(path: string, fixtures: Fixtures, id?: string): str
     ["/api/v2/endpoints", fixtures.endpointId],
     ["/api/v2/rag-runs", fixtures.ragRunId],
     ["/api/v2/webhooks", fixtures.webhookId],
+    ["/api/v2/reports", fixtures.reportId],
   ];
   const resourceId = id ?? byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? fixtures.aiAssetId;
   return path.replace("{id}", resourceId);
@@ -158,6 +162,8 @@ export function validBodyFor(operationId: string, fixtures: Fixtures, targetUrl:
       return validBodies.createEndpoint(targetUrl);
     case "updateEndpoint":
       return { name: "renamed" };
+    case "createReport":
+      return validBodies.createReport();
     case "createWebhook":
       return validBodies.createWebhook(targetUrl);
     case "createAiAsset":

@@ -4,7 +4,7 @@
 // Everything is typed from openapi.yaml through openapi-fetch's `paths`.
 import createClient, { type Client } from "openapi-fetch";
 import { errorFromResponse, WaitTimeoutError } from "./errors.ts";
-import type { operations, paths } from "./generated/openapi.ts";
+import type { components, operations, paths } from "./generated/openapi.ts";
 import { defaultSleep, retryingFetch, type RetryOptions } from "./retrying-fetch.ts";
 
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
@@ -117,6 +117,23 @@ export class Penaxtra {
 
   readonly frameworks = {
     list: (options: CallOptions = {}) => this.call<operations["listFrameworks"]>(this.client.GET("/api/v2/frameworks", { ...this.init(options) })),
+  };
+
+  readonly reports = {
+    list: (query: Query<operations["listReports"]> = {}, options: CallOptions = {}) => this.pages<operations["listReports"]>("/api/v2/reports", query, options),
+    create: (body: Body<operations["createReport"]>, options: CallOptions = {}) => this.call<operations["createReport"]>(this.client.POST("/api/v2/reports", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) => this.call<operations["getReport"]>(this.client.GET("/api/v2/reports/{id}", { params: { path: { id } }, ...this.init(options) })),
+    /** The report's JSON document. */
+    document: (id: string, options: CallOptions = {}) =>
+      this.call<operations["downloadReport"]>(this.client.GET("/api/v2/reports/{id}/download", { params: { path: { id }, query: { format: "json" } }, ...this.init(options) })) as Promise<
+        components["schemas"]["ReportDocument"]
+      >,
+    /** The report as PDF bytes. */
+    pdf: async (id: string, options: CallOptions = {}): Promise<Uint8Array> => {
+      const { data, error, response } = await this.client.GET("/api/v2/reports/{id}/download", { params: { path: { id }, query: { format: "pdf" } }, parseAs: "arrayBuffer", ...this.init(options) });
+      if (!response.ok) throw errorFromResponse(response, parseJson(error instanceof ArrayBuffer ? new TextDecoder().decode(error) : error));
+      return new Uint8Array(data as unknown as ArrayBuffer);
+    },
   };
 
   readonly audit = {

@@ -12,6 +12,7 @@ import { guardOperation } from "./http/guard-operation.ts";
 import { validationHook } from "./http/validation.ts";
 import { registerAiAssetRoutes } from "./routes/ai-assets.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
+import { registerReportRoutes } from "./routes/reports.ts";
 import { registerWebhookRoutes } from "./routes/webhooks.ts";
 import { registerCatalogueRoutes } from "./routes/catalogue.ts";
 import { registerEndpointRoutes } from "./routes/endpoints.ts";
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): App {
   registerCatalogueRoutes(app);
   registerAuditRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", securitySchemes.bearerAuth as never);
   // The RAG adapter protocol's schemas: Penaxtra sends these to a pipeline, no route of ours takes them.

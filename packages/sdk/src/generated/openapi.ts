@@ -234,6 +234,61 @@ export interface paths {
         patch: operations["updateAiAsset"];
         trace?: never;
     };
+    "/api/v2/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List reports, newest first */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Generate a report of the findings in scope, mapped to the chosen frameworks
+         * @description The report is a snapshot, generated at once; it does not change when findings do.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a report's summary */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a report as JSON (schema_version 1) or PDF */
+        get: operations["downloadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/webhooks": {
         parameters: {
             query?: never;
@@ -859,6 +914,79 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+        };
+        ReportCreate: {
+            title?: string;
+            frameworks: components["schemas"]["FrameworkId"][];
+            /** @description Only findings of these severities; all when left out. */
+            severities?: components["schemas"]["Severity"][];
+            scope?: components["schemas"]["ReportScope"];
+        };
+        /** @description Which findings; every finding of the tenant when left out. Dismissed findings (false_positive, accepted_risk) are listed apart. */
+        ReportScope: {
+            scan_ids?: string[];
+            endpoint_ids?: string[];
+            ai_asset_ids?: string[];
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+        };
+        Report: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            frameworks: components["schemas"]["FrameworkId"][];
+            severities: components["schemas"]["Severity"][] | null;
+            scope: components["schemas"]["ReportScope"];
+            schema_version: string;
+            finding_count: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ReportList: {
+            data: components["schemas"]["Report"][];
+            next_cursor: string | null;
+        };
+        /** @description The report's content, `schema_version` "1": findings in scope and, per framework, per control (risk ref) the findings mapped to it. */
+        ReportDocument: {
+            /** @constant */
+            schema_version: "1";
+            /** Format: uuid */
+            report_id: string;
+            title: string;
+            /** Format: date-time */
+            generated_at: string;
+            scope: components["schemas"]["ReportScope"];
+            severities: components["schemas"]["Severity"][] | null;
+            summary: {
+                findings: number;
+                by_severity: {
+                    [key: string]: number;
+                };
+                by_status: {
+                    [key: string]: number;
+                };
+                /** @description Findings in scope marked false_positive or accepted_risk, not counted above. */
+                dismissed: number;
+            };
+            frameworks: {
+                id: components["schemas"]["FrameworkId"];
+                title: string;
+                edition: string;
+                source_url: string;
+                controls: {
+                    ref: string;
+                    code: string;
+                    title: string;
+                    finding_count: number;
+                    by_severity: {
+                        [key: string]: number;
+                    };
+                    finding_ids: string[];
+                }[];
+            }[];
+            findings: components["schemas"]["Finding"][];
         };
         /** @enum {string} */
         WebhookEvent: "scan.completed" | "finding.created" | "rag_run.completed";
@@ -1676,6 +1804,120 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description The report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    downloadReport: {
+        parameters: {
+            query?: {
+                format?: "json" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDocument"];
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
         };
     };

@@ -251,6 +251,24 @@ export const webhookDeliveries = pgTable(
   (t) => [index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt)],
 );
 
+// A generated report: its request and the document, a snapshot of the findings at that moment.
+export const reports = pgTable(
+  "reports",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    title: text("title").notNull(),
+    frameworks: text("frameworks").array().notNull(),
+    severities: text("severities").array(),
+    scope: jsonb("scope").notNull(),
+    schemaVersion: text("schema_version").notNull(),
+    findingCount: integer("finding_count").notNull(),
+    document: jsonb("document").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reports_tenant_created_idx").on(t.tenantId, t.createdAt, t.id)],
+);
+
 export const findings = pgTable(
   "findings",
   {

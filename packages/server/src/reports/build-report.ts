@@ -1,0 +1,99 @@
+// A report's document (schema_version "1"): the findings in scope, a summary, and per framework
+// each control (risk ref) with the findings mapped to it. Also its PDF rendering.
+import { frameworks, type FrameworkId } from "@penaxtra/engine";
+import { and, asc, gte, inArray, lt, notInArray, or, type SQL, eq } from "drizzle-orm";
+import type { Database } from "../db/connection.ts";
+import { findings } from "../db/schema.ts";
+import { toFinding } from "../routes/findings.ts";
+import { renderPdf, type PdfLine } from "./pdf.ts";
+
+export const REPORT_SCHEMA_VERSION = "1";
+// A report is a document people read: past this many findings it should be narrowed by scope.
+export const MAX_REPORT_FINDINGS = 10_000;
+const DISMISSED = ["false_positive", "accepted_risk"];
+const SEVERITIES = ["critical", "high", "medium", "low", "info"];
+
+export interface ReportRequest {
+  title: string;
+  frameworks: FrameworkId[];
+  severities: string[] | null;
+  scope: { scan_ids?: string[]; endpoint_ids?: string[]; ai_asset_ids?: string[]; from?: string; to?: string };
+}
+
+type FindingView = ReturnType<typeof toFinding>;
+
+export async function buildReportDocument(db: Database, tenantId: string, reportId: string, request: ReportRequest) {
+  const { scope } = request;
+  const subject: SQL[] = [
+    ...(scope.scan_ids?.length ? [inArray(findings.scanId, scope.scan_ids)] : []),
+    ...(scope.endpoint_ids?.length ? [inArray(findings.endpointId, scope.endpoint_ids)] : []),
+    ...(scope.ai_asset_ids?.length ? [inArray(findings.aiAssetId, scope.ai_asset_ids)] : []),
+  ];
+  const inScope = and(
+    eq(findings.tenantId, tenantId),
+    subject.length ? or(...subject) : undefined,
+    scope.from ? gte(findings.createdAt, new Date(scope.from)) : undefined,
+    scope.to ? lt(findings.createdAt, new Date(scope.to)) : undefined,
+    request.severities ? inArray(findings.severity, request.severities) : undefined,
+  );
+  const rows = await db.select().from(findings).where(and(inScope, notInArray(findings.status, DISMISSED))).orderBy(asc(findings.createdAt), asc(findings.id)).limit(MAX_REPORT_FINDINGS + 1);
+  const dismissed = (await db.select({ id: findings.id }).from(findings).where(and(inScope, inArray(findings.status, DISMISSED)))).length;
+
+  // Only findings mapped to at least one chosen framework belong in a framework report.
+  const chosen = frameworks.filter((framework) => request.frameworks.includes(framework.id));
+  const chosenRefs = new Set(chosen.flatMap((framework) => framework.refs.map((entry) => entry.ref)));
+  const listed: FindingView[] = rows.map(toFinding).filter((finding) => finding.risk_refs.some((ref) => chosenRefs.has(ref)));
+  const truncated = listed.length > MAX_REPORT_FINDINGS;
+  const shown = listed.slice(0, MAX_REPORT_FINDINGS);
+
+  const count = (items: FindingView[], key: "severity" | "status") => Object.fromEntries([...new Set(items.map((item) => item[key]))].sort().map((value) => [value, items.filter((item) => item[key] === value).length]));
+  return {
+    schema_version: REPORT_SCHEMA_VERSION,
+    report_id: reportId,
+    title: request.title,
+    generated_at: new Date().toISOString(),
+    scope,
+    severities: request.severities,
+    summary: { findings: shown.length, by_severity: count(shown, "severity"), by_status: count(shown, "status"), dismissed, ...(truncated ? { truncated_at: MAX_REPORT_FINDINGS } : {}) },
+    frameworks: chosen.map((framework) => ({
+      id: framework.id,
+      title: framework.title,
+      edition: framework.edition,
+      source_url: framework.source_url,
+      controls: framework.refs.map((control) => {
+        const mapped = shown.filter((finding) => finding.risk_refs.includes(control.ref));
+        return { ref: control.ref, code: control.code, title: control.title, finding_count: mapped.length, by_severity: count(mapped, "severity"), finding_ids: mapped.map((finding) => finding.id) };
+      }),
+    })),
+    findings: shown,
+  };
+}
+
+export type ReportDocument = Awaited<ReturnType<typeof buildReportDocument>>;
+
+export function reportPdf(document: ReportDocument): Buffer {
+  const lines: PdfLine[] = [
+    { text: document.title, size: 18, bold: true },
+    { text: `Penaxtra report ${document.report_id}, generated ${document.generated_at} (schema ${document.schema_version})`, size: 8, gapBefore: 4 },
+    { text: "Summary", size: 13, bold: true, gapBefore: 14 },
+    {
+      text: `${document.summary.findings} findings: ${SEVERITIES.filter((severity) => document.summary.by_severity[severity]).map((severity) => `${document.summary.by_severity[severity]} ${severity}`).join(", ") || "none"}. ${document.summary.dismissed} dismissed (false positive or accepted risk) not counted.`,
+      gapBefore: 4,
+    },
+    { text: `Statuses: ${Object.entries(document.summary.by_status).map(([status, n]) => `${n} ${status}`).join(", ") || "none"}.` },
+  ];
+  const byId = new Map(document.findings.map((finding) => [finding.id, finding]));
+  for (const framework of document.frameworks) {
+    lines.push({ text: `${framework.title} (${framework.edition})`, size: 13, bold: true, gapBefore: 16 }, { text: framework.source_url, size: 8 });
+    for (const control of framework.controls) {
+      const mark = control.finding_count ? `${control.finding_count} finding${control.finding_count === 1 ? "" : "s"}` : "no findings";
+      lines.push({ text: `${control.code}  ${control.title}: ${mark}`, bold: control.finding_count > 0, gapBefore: 4 });
+      for (const id of control.finding_ids.slice(0, 20)) {
+        const finding = byId.get(id)!;
+        lines.push({ text: `   [${finding.severity}] ${finding.title} (${finding.status}, ${finding.lifecycle}) - ${finding.id}`, size: 8 });
+      }
+      if (control.finding_ids.length > 20) lines.push({ text: `   ... and ${control.finding_ids.length - 20} more (see the JSON report)`, size: 8 });
+    }
+  }
+  return renderPdf(lines, `${document.title} - Penaxtra`);
+}
