@@ -1,32 +1,23 @@
 // Runs the gate against a real server and both simulator profiles, through the SDK.
-import { serve, type ServerType } from "@hono/node-server";
 import { probes, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
 import { Penaxtra } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { mkdtemp, readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { formatGate, runGate } from "./ci-gate.ts";
 
 let ctx: TestContext;
-let server: ServerType;
 let baseUrl: string;
 const simulators: TargetSimulator[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   await ctx.startWorker();
-  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await ctx.listen();
 });
 afterAll(async () => {
-  await new Promise((resolve) => {
-    server.close(resolve);
-    (server as import("node:http").Server).closeAllConnections();
-  });
   await Promise.all(simulators.map((simulator) => simulator.stop()));
   await ctx.cleanup();
 });

@@ -1,34 +1,27 @@
 // The quickstart, run against a real server (API + worker) and the vulnerable simulator.
-import { serve, type ServerType } from "@hono/node-server";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
 import { Penaxtra } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { printable, quickstart } from "./quickstart.ts";
 
 let ctx: TestContext;
-let server: ServerType;
+let baseUrl: string;
 let simulator: TargetSimulator;
 
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   await ctx.startWorker();
-  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
+  baseUrl = await ctx.listen();
   simulator = await startTargetSimulator({ port: 0, profile: "vulnerable" });
 });
 afterAll(async () => {
-  await new Promise((resolve) => {
-    server.close(resolve);
-    (server as import("node:http").Server).closeAllConnections();
-  });
   await simulator.stop();
   await ctx.cleanup();
 });
 
 it("registers the simulator, scans it, waits and prints the findings, most severe first", async () => {
-  const penaxtra = new Penaxtra({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: await ctx.token(await ctx.createTenant()) });
+  const penaxtra = new Penaxtra({ baseUrl: baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
   const result = await quickstart(penaxtra, simulator.chatCompletionsUrl, 50);
   expect(result.scan.status).toBe("completed");
   expect(result.findings).toHaveLength(result.scan.findings_count);

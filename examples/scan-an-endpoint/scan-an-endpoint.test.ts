@@ -1,31 +1,22 @@
 // Runs the example against a real server (API + worker on a throwaway database) and the vulnerable
 // target simulator, through the SDK, exactly as a user would.
-import { serve, type ServerType } from "@hono/node-server";
 import { startTargetSimulator } from "@penaxtra/engine";
 import { createPenaxtraClient } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { formatSummary, scanEndpoint } from "./scan-an-endpoint.ts";
 
 let ctx: TestContext;
-let server: ServerType;
 let baseUrl: string;
 let simulator: Awaited<ReturnType<typeof startTargetSimulator>>;
 
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   await ctx.startWorker();
-  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await ctx.listen();
   simulator = await startTargetSimulator({ port: 0, profile: "vulnerable" });
 });
 afterAll(async () => {
-  await new Promise((resolve) => {
-    server.close(resolve);
-    (server as import("node:http").Server).closeAllConnections();
-  });
   await simulator.stop();
   await ctx.cleanup();
 });

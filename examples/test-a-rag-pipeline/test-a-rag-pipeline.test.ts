@@ -1,30 +1,21 @@
 // Runs the example against a real server (API + worker on a throwaway database) and both profiles
 // of the simulator's reference RAG pipeline, through the SDK, exactly as a user would.
-import { serve, type ServerType } from "@hono/node-server";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
 import { createPenaxtraClient } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { formatRun, testRagPipeline } from "./test-a-rag-pipeline.ts";
 
 let ctx: TestContext;
-let server: ServerType;
 let baseUrl: string;
 const simulators: TargetSimulator[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   await ctx.startWorker();
-  server = serve({ fetch: ctx.app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await ctx.listen();
 });
 afterAll(async () => {
-  await new Promise((resolve) => {
-    server.close(resolve);
-    (server as import("node:http").Server).closeAllConnections();
-  });
   await Promise.all(simulators.map((simulator) => simulator.stop()));
   await ctx.cleanup();
 });

@@ -130,17 +130,8 @@ async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string |
 
 const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];
 
-interface PlannedSend {
-  id: string;
-  tenant_id: string;
-  scan_id: string;
-  batch: number;
-  probe_id: string;
-  variant_index: number;
-  canary: string;
-  prompt: string;
-  probe: Probe | null;
-}
+/** An attempt about to be sent: what its recorded row will carry, and its probe. */
+type PlannedSend = Pick<AttemptResult, "id" | "tenant_id" | "scan_id" | "batch" | "probe_id" | "variant_index" | "canary" | "prompt"> & { probe: Probe | null };
 
 const asJudged = (result: AttemptResult): JudgedAttempt => ({
   id: result.id,

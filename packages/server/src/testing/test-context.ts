@@ -1,5 +1,8 @@
 // A real database per test file, an app wired to it, and helpers to make tenants and tokens.
+import { serve } from "@hono/node-server";
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import pino from "pino";
 import postgres from "postgres";
 import { createApp, type App } from "../app.ts";
@@ -26,6 +29,8 @@ export interface TestContext extends Connection {
   request(app: App, method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** A worker pool on this database with the app's secret key, as a separate worker process would run; stopped by cleanup. */
   startWorker(options?: { config?: Partial<ServerConfig>; judges?: readonly Judge[] }): Promise<WorkerHandle>;
+  /** Serves the app over HTTP on a free loopback port, as a client outside the process sees it; closed by cleanup. */
+  listen(): Promise<string>;
   cleanup(): Promise<void>;
 }
 
@@ -61,12 +66,14 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
     return createApp({ ...merged, targetPolicy: { allowPrivate: merged.config.allowPrivateTargets } });
   };
   const workers = new Set<WorkerHandle>();
+  const servers = new Set<Server>();
+  const app = makeApp();
   return {
     ...connection,
     url: url.toString(),
     config,
     deps,
-    app: makeApp(),
+    app,
     makeApp,
     async createTenant(slug = `tenant-${randomBytes(4).toString("hex")}`) {
       const [row] = await connection.db.insert(tenants).values({ slug }).returning({ id: tenants.id });
@@ -99,7 +106,22 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
       workers.add(handle);
       return handle;
     },
+    async listen() {
+      const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as Server;
+      await new Promise((resolve) => server.once("listening", resolve));
+      servers.add(server);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     async cleanup() {
+      await Promise.all(
+        [...servers].map(
+          (server) =>
+            new Promise((resolve) => {
+              server.close(resolve);
+              server.closeAllConnections();
+            }),
+        ),
+      );
       await Promise.all([...workers].map((worker) => worker.stop()));
       await connection.close();
     },
