@@ -1,5 +1,6 @@
 // @penaxtra/sdk: a client typed from openapi.yaml (see generated/openapi.ts).
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
+import { createClient } from "./create-client.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 
 export type { components, operations, paths };

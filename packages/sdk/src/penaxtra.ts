@@ -2,7 +2,8 @@
 // frameworks and audit. Methods return the data itself and throw typed errors (errors.ts); list
 // methods are async iterators over every page; scans.waitFor / ragRuns.waitFor poll until the end.
 // Everything is typed from openapi.yaml through openapi-fetch's `paths`.
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
+import { createClient } from "./create-client.ts";
 import { errorFromResponse, WaitTimeoutError } from "./errors.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { defaultSleep, retryingFetch, type RetryOptions } from "./retrying-fetch.ts";
