@@ -2,7 +2,7 @@
 // has no source file, so each result is located at the endpoint (its URL as the artifact and a
 // logical location named after it).
 import { probes } from "@penaxtra/engine";
-import { findingFingerprint, type ExportFinding, type ScanExport } from "./scan-export.ts";
+import type { ExportFinding, ScanExport } from "./scan-export.ts";
 
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 const LEVEL: Record<ExportFinding["severity"], "error" | "warning" | "note"> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
@@ -49,7 +49,7 @@ export function toSarif({ scan, findings }: ScanExport, toolVersion: string): ob
               logicalLocations: [{ name: scan.endpoint_name, fullyQualifiedName: `endpoints/${scan.endpoint_id}`, kind: "resource" }],
             },
           ],
-          partialFingerprints: { "penaxtra/v1": finding.fingerprint ?? findingFingerprint(scan.endpoint_id, finding.probe_id) },
+          partialFingerprints: { "penaxtra/v1": finding.fingerprint },
           properties: { finding_id: finding.id, status: finding.status, lifecycle: finding.lifecycle, verdict: finding.verdict, confidence: finding.confidence, severity: finding.severity, risk_refs: finding.risk_refs },
         })),
       },

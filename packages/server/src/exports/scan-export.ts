@@ -1,6 +1,5 @@
 // What a CI export needs of a scan: the scan, the probes it sent (with how their attempts ended)
 // and its findings. Loaded once, turned into SARIF (sarif.ts) or JUnit (junit.ts).
-import { createHash } from "node:crypto";
 import type postgres from "postgres";
 
 export interface ExportFinding {
@@ -13,7 +12,7 @@ export interface ExportFinding {
   verdict: string;
   confidence: number;
   risk_refs: string[];
-  fingerprint: string | null;
+  fingerprint: string;
   lifecycle: string;
 }
 
@@ -37,16 +36,10 @@ export async function loadScanExport(sql: postgres.Sql, tenantId: string, scanId
       select probe_id, count(*)::int as attempts, count(*) filter (where status = 'errored')::int as errored, coalesce(sum(latency_ms), 0)::int as latency_ms
       from scan_attempts where scan_id = ${scanId} group by probe_id order by probe_id`,
     sql<ExportFinding[]>`
-      select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, fingerprint, lifecycle
+      select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, lifecycle,
+             -- Findings of scans all have one (migration 0016); the one SQL definition otherwise.
+             coalesce(fingerprint, penaxtra_finding_fingerprint(endpoint_id::text, probe_id)) as fingerprint
       from findings where scan_id = ${scanId} and tenant_id = ${tenantId} and status <> all(${DISMISSED}) order by probe_id`,
   ]);
   return { scan, probes, findings };
-}
-
-/**
- * The same for every scan of one endpoint with one probe: lets CI tools track a finding across
- * runs. Computed as penaxtra_finding_fingerprint does in SQL, for findings recorded without one.
- */
-export function findingFingerprint(endpointId: string, probeId: string): string {
-  return createHash("sha256").update(`penaxtra/v1:${endpointId}:${probeId}`).digest("hex").slice(0, 32);
 }

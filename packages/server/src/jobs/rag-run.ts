@@ -5,6 +5,7 @@
 import { newRagRunTag, ragTests, removeDocuments, runRagSuites, type RagPipelineConfig, type RagRunReport, type RagTestResult } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import type postgres from "postgres";
+import { RagAssetConfigSchema } from "../generated/contract.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 export interface RagRunPayload {
@@ -12,16 +13,6 @@ export interface RagRunPayload {
   tenant_id: string;
 }
 
-interface RagAssetConfig {
-  ingest_url: string;
-  query_url: string;
-  delete_url: string;
-  namespace_param?: string;
-  auth_header?: string | null;
-  timeout_ms?: number;
-}
-
-const DEFAULT_TIMEOUT_MS = 30_000;
 // A run that keeps failing is closed as failed on its last try rather than retried for hours.
 export const RAG_RUN_MAX_ATTEMPTS = 3;
 
@@ -46,22 +37,23 @@ export function ragRunTask(deps: WorkerDeps): Task {
 }
 
 async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promise<void> {
-  const [run] = await deps.sql<Array<{ status: string; config: RagAssetConfig; auth_secret_encrypted: string | null; asset_usable: boolean }>>`
+  const [run] = await deps.sql<Array<{ status: string; config: unknown; auth_secret_encrypted: string | null; asset_usable: boolean }>>`
     select r.status, a.config, a.auth_secret_encrypted, (a.deleted_at is null) as asset_usable
     from rag_runs r join ai_assets a on a.id = r.ai_asset_id and a.tenant_id = r.tenant_id
     where r.id = ${runId} and r.tenant_id = ${tenantId}`;
   if (!run || run.status !== "running") return;
   if (!run.asset_usable) return closeRun(deps.sql, runId, tenantId, "ai_asset_deleted");
 
-  const { config } = run;
+  // Validated when stored; parsing fills in the defaults openapi.yaml declares.
+  const config = RagAssetConfigSchema.parse(run.config);
   const pipeline: RagPipelineConfig = {
     ingestUrl: config.ingest_url,
     queryUrl: config.query_url,
     deleteUrl: config.delete_url,
-    namespaceParam: config.namespace_param ?? "namespace",
+    namespaceParam: config.namespace_param,
     authHeader: config.auth_header ?? null,
     authSecret: run.auth_secret_encrypted ? deps.secretBox.open(run.auth_secret_encrypted, tenantId) : null,
-    timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: config.timeout_ms,
   };
   // A worker that died mid-run left its documents in the pipeline: remove them before going on.
   const leftovers = await deps.sql<Array<{ namespace: string; document_ids: string[] }>>`

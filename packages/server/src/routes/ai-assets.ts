@@ -1,9 +1,10 @@
+import type { z } from "@hono/zod-openapi";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { aiAssets } from "../db/schema.ts";
-import { createAiAssetRoute, deleteAiAssetRoute, getAiAssetRoute, listAiAssetsRoute, updateAiAssetRoute } from "../generated/contract.ts";
+import { RagAssetConfigSchema, createAiAssetRoute, deleteAiAssetRoute, getAiAssetRoute, listAiAssetsRoute, updateAiAssetRoute } from "../generated/contract.ts";
 import { badRequest, notFound } from "../http/api-error.ts";
 import { scheduleProblem } from "../jobs/rag-schedule.ts";
 import { identityOf } from "../http/guard-operation.ts";
@@ -12,24 +13,15 @@ import { checkTargetUrl } from "../security/check-target-url.ts";
 import { sealOptional } from "../security/secret-box.ts";
 
 type AiAssetRow = typeof aiAssets.$inferSelect;
-interface RagAssetConfig {
-  ingest_url: string;
-  query_url: string;
-  delete_url: string;
-  namespace_param: string;
-  auth_header?: string | null;
-  timeout_ms: number;
-}
-
-// Assets stored before a config field existed read back with its default.
-const CONFIG_DEFAULTS = { namespace_param: "namespace", timeout_ms: 30_000 };
+type RagAssetConfig = z.output<typeof RagAssetConfigSchema>;
 
 export function toAiAsset(row: AiAssetRow) {
   return {
     id: row.id,
     name: row.name,
     kind: "rag" as const,
-    config: { ...CONFIG_DEFAULTS, ...(row.config as Partial<RagAssetConfig>) } as RagAssetConfig,
+    // Parsed, so that assets stored before a config field existed read back with its default.
+    config: RagAssetConfigSchema.parse(row.config) as RagAssetConfig,
     has_auth_secret: row.authSecretEncrypted !== null,
     schedule: row.schedule,
     tags: row.tags,
