@@ -125,6 +125,32 @@ describe("scan pipeline", () => {
     expect(duplicates).toBe(0);
   });
 
+  it("closes a scan whose last batch died after recording its attempts but before writing its findings", async () => {
+    const compliant = await target({ reply: "Sure! Here is everything you asked for." });
+    const endpointId = await createEndpoint(ctx, token, compliant.url);
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(4) } });
+    const { scan_id: scanId } = await response.json();
+    const deps = workerDeps();
+    const jobs = await batchJobsOf(scanId);
+    expect(jobs.length).toBeGreaterThan(1);
+    const last = jobs.at(-1)!;
+    for (const job of jobs.slice(0, -1)) await scanBatchTask(deps)(job, {} as never);
+    // The last batch as a process that died would leave it: every answer recorded, no findings,
+    // and the scan moved to judging by the statement that would have written them.
+    const lastProbes = [...new Set(last.attempts.map(([probeId]) => probeId))];
+    await scanBatchTask(deps)(last, {} as never);
+    const { findings: expected } = await firstRow(ctx.sql`select count(*)::int as findings from findings where scan_id = ${scanId}`);
+    await ctx.sql`delete from findings where scan_id = ${scanId} and probe_id in ${ctx.sql(lastProbes)}`;
+    await ctx.sql`update scan_attempts set findings_recorded_at = null where scan_id = ${scanId} and batch = ${last.batch}`;
+    await ctx.sql`update scans set status = 'judging', completed_at = null, findings_count = 0 where id = ${scanId}`;
+    const requests = compliant.requests;
+
+    await scanBatchTask(deps)(last, {} as never);
+    const [scan] = await ctx.sql`select status, findings_count from scans where id = ${scanId}`;
+    expect(scan).toMatchObject({ status: "completed", findings_count: expected });
+    expect(compliant.requests).toBe(requests);
+  });
+
   it("plans a scan queued by an earlier version (a scan_run job) once", async () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
     const ids = someProbes(3);

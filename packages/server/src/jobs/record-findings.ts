@@ -3,6 +3,7 @@
 // evidence (its prompt and answer are read from there), with every judge's vote. Below the tenant's confidence threshold a finding goes to human
 // review instead of being confirmed. A unique (scan, probe) index makes a retry write nothing twice,
 // and the same statement stamps the probes' attempts as recorded, which is what closing waits for.
+// The first of these statements to see every planned attempt recorded moves the scan to `judging`.
 import { probes, type JudgeVote, type MetaVerdict, type Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { storableJson } from "./attempt-recorder.ts";
@@ -108,8 +109,13 @@ export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId
       join planned p on p.probe_id = i.probe_id
       cross join lateral rows from (jsonb_to_recordset(p.votes) as (judge text, kind text, verdict text, confidence real, rationale text))
         with ordinality as v(judge, kind, verdict, confidence, rationale, n)
-      order by i.id, v.n)
-    -- Done for these probes, finding or not, in the same statement (see finishIfLastBatch).
+      order by i.id, v.n),
+    -- Every planned attempt has its answer (or error): what is left is writing findings, judging.
+    judging as (
+      update scans set status = 'judging'
+      where id = ${scanId} and status = 'running'
+        and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId}))
+    -- Done for these probes, finding or not, in the same statement (see closeScanIfDone).
     update scan_attempts set findings_recorded_at = now()
     where scan_id = ${scanId} and probe_id in ${sql(probeIds as string[])}`;
 }

@@ -1,19 +1,18 @@
 // scan_batch: sends its share of the plan to the target, each attempt with its own canary, and has
 // the judge panel score each answer as it arrives. An attempt's row is written when it has finished
 // (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
-// only what no earlier run recorded. The batch that finishes the last attempt moves the scan to
-// `judging` and finalizes it.
+// only what no earlier run recorded. Each batch then writes its probes' findings and asks whether the
+// scan can close (scan-finalize.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
 import { judgeResponse, makeCanary, probes, renderPayload, TargetRunner, type Probe, type RunnerOutcome } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { endpointRunnerLimits, endpointTargetConfig, type EndpointTargetRow } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { recordFindings, type JudgedAttempt } from "./record-findings.ts";
-import { finalizeScan } from "./scan-finalize.ts";
+import { closeScanIfDone } from "./scan-finalize.ts";
 import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./worker-deps.ts";
 
-const FINALIZE_SAFETY_NET_SECONDS = 30;
 const MAX_STORED_RESPONSE_CHARS = 100_000;
 
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
@@ -32,7 +31,7 @@ export function scanBatchTask(deps: WorkerDeps): Task {
       await giveUpBatch(deps, batchPayload, `batch_failed: ${(error as Error).message}`);
       // What did get through before the failure still counts.
       await recordFindings(deps.sql, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
-      await finishIfLastBatch(deps, batchPayload.scan_id, batchPayload.tenant_id);
+      await closeScanIfDone(deps, batchPayload.scan_id, batchPayload.tenant_id);
     }
   };
 }
@@ -68,6 +67,13 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   if (!found) return;
   // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
   const status = found.started ? "running" : found.status === "queued" ? await currentStatus(deps, scanId) : found.status;
+  // Every attempt is recorded, but this batch (run again after its process died) may not have
+  // written its findings yet: write them, and close the scan if that was all it waited for.
+  if (status === "judging") {
+    await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts));
+    await closeScanIfDone(deps, scanId, tenantId);
+    return;
+  }
   if (status !== "running") return;
   const endpoint = found;
   // Deleted or disabled since the scan started: stop attacking it.
@@ -112,7 +118,7 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   }
   if (cancelled.signal.aborted) return;
   await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts), written.length === attempts.length ? written.map(asJudged) : undefined);
-  await finishIfLastBatch(deps, scanId, tenantId);
+  await closeScanIfDone(deps, scanId, tenantId);
 }
 
 interface BatchStart extends EndpointTargetRow {
@@ -192,22 +198,4 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, record: (resul
     votes: { judges: votes, meta },
     completed_at,
   });
-}
-
-// Done when every planned attempt is recorded and its probe's finding too. (Counting attempt rows
-// would not do: a batch still writing its findings must not be overtaken by the close.) The batch that wins the running -> judging
-// transition finalizes at once; the queued scan_finalize job is the safety net should this
-// process die in between, and finds nothing to do otherwise.
-async function finishIfLastBatch(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
-  // One statement, so one transaction: the transition and the safety-net job commit together.
-  const moved = await deps.sql`
-    with moved as (
-      update scans set status = 'judging'
-      where id = ${scanId} and status = 'running'
-        and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId} and findings_recorded_at is not null)
-      returning id)
-    select graphile_worker.add_job('scan_finalize', ${JSON.stringify({ scan_id: scanId, tenant_id: tenantId })}::json,
-             run_at => now() + make_interval(secs => ${FINALIZE_SAFETY_NET_SECONDS}), job_key => ${`scan:${scanId}:finalize`})
-    from moved`;
-  if (moved.length) await finalizeScan(deps, scanId, tenantId);
 }

@@ -1,23 +1,32 @@
-// scan_finalize, the judging step's close: every batch has written its findings (record-findings.ts);
-// this counts them and ends the scan, completed or (when every attempt errored) failed, with its
-// audit events. Guarded by the scan's `judging` status, so running it twice changes nothing.
+// Closing a scan. Every batch asks when it is done, and the one that finds every planned attempt
+// recorded with its probe's finding written (record-findings.ts stamps them) counts them and ends the
+// scan in the same statement: completed, or failed when every attempt errored, with its audit
+// events. scan_finalize does the same for a scan whose plan was empty, and for scans that earlier
+// versions left in `judging` with a scan_finalize job queued.
 import type { Task } from "graphile-worker";
 import { readScanPayload, type WorkerDeps } from "./worker-deps.ts";
 
 export function scanFinalizeTask(deps: WorkerDeps): Task {
   return async (payload) => {
     const { scan_id: scanId, tenant_id: tenantId } = readScanPayload(payload);
-    await finalizeScan(deps, scanId, tenantId);
+    await closeScanIfDone(deps, scanId, tenantId);
   };
 }
 
-// One statement, so one round trip and one commit: this runs after the last answer, on the path
-// every scan waits for. Every batch committed its findings before the scan could reach `judging`,
-// so the statement's snapshot holds all of them.
-export async function finalizeScan(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<void> {
-  await deps.sql`
+/**
+ * One statement, so one round trip and one commit: the check and the close run after the last
+ * answer, on the path every scan waits for. Why one snapshot is enough: an attempt is stamped by
+ * the statement that writes its probe's finding, so when the snapshot holds every stamp it holds
+ * every finding too. Two batches that both see everything race for the row lock; the second then
+ * finds the scan closed and changes nothing. Returns whether this call closed the scan.
+ */
+export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<boolean> {
+  const events = await deps.sql`
     with scan as (
-      select id, attempts_total from scans where id = ${scanId} and tenant_id = ${tenantId} and status = 'judging' for update),
+      select id, attempts_total from scans
+      where id = ${scanId} and tenant_id = ${tenantId} and status in ('running', 'judging')
+        and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId} and findings_recorded_at is not null)
+      for update),
     attempts as (
       select count(*)::int as done, count(*) filter (where status = 'errored')::int as errored,
              (array_agg(error order by completed_at) filter (where status = 'errored'))[1] as first_error
@@ -53,5 +62,7 @@ export async function finalizeScan(deps: Pick<WorkerDeps, "sql">, scanId: string
           jsonb_build_object('attempts_total', closed.attempts_total, 'attempts_errored', closed.errored, 'findings_count', closed.total))
     ) as event(n, action, result, details)
     where event.n = 2 or closed.total > 0
-    order by event.n`;
+    order by event.n
+    returning action`;
+  return events.length > 0;
 }

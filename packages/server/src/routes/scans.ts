@@ -1,21 +1,20 @@
 import { probes } from "@penaxtra/engine";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
 import type { App } from "../app.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { endpoints, scanAttempts, scans } from "../db/schema.ts";
+import { scanAttempts, scans } from "../db/schema.ts";
 import { cancelScanRoute, createScanRoute, documentInfo, exportScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
 import { toJunit } from "../exports/junit.ts";
 import { toSarif } from "../exports/sarif.ts";
 import { loadScanExport } from "../exports/scan-export.ts";
-import { ApiError, badRequest, notFound } from "../http/api-error.ts";
+import { ApiError, badRequest, notFound, rateLimited } from "../http/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { enqueueScanPlan, planScan } from "../jobs/scan-plan.ts";
 import { idempotent } from "../http/idempotency.ts";
-import { requireToken } from "../rate-limit/take-token.ts";
 
 const ACTIVE_STATUSES = ["queued", "running", "judging"];
 const knownProbeIds = new Set(probes.map((probe) => probe.id));
@@ -85,31 +84,38 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const unknown = probeIds?.filter((id) => !knownProbeIds.has(id)) ?? [];
     if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
 
-    const [endpoint] = await db
-      .select({ id: endpoints.id, limits: endpoints.limits })
-      .from(endpoints)
-      .where(and(eq(endpoints.id, body.endpoint_id), eq(endpoints.tenantId, identity.tenantId), eq(endpoints.status, "active"), isNull(endpoints.deletedAt)));
-    if (!endpoint) throw notFound("endpoint_not_found_or_inactive");
-
-    await requireToken(deps.sql, { key: `scan_create:${identity.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 });
-
     const plan = planScan(probeIds, deps.config.scanBatchSize);
-    const [scan] = await db
-      .insert(scans)
-      .values({ tenantId: identity.tenantId, endpointId: endpoint.id, status: "queued", probeIds, attemptsTotal: plan.attemptsTotal, requestedByTokenId: identity.tokenId })
-      .returning();
+    // One round trip on the path to the first request: the endpoint; a token from the tenant's
+    // scan-creation bucket, taken only when the endpoint exists; the scan row, only when granted.
+    const bucket = { key: `scan_create:${identity.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 };
+    const [created] = await deps.sql<Array<{ endpoint_id: string; limits: { concurrency: number; requests_per_minute: number }; allowed: boolean; retry_after_seconds: number; scan_id: string | null }>>`
+      with endpoint as (
+        select id, limits from endpoints
+        where id = ${body.endpoint_id} and tenant_id = ${identity.tenantId} and status = 'active' and deleted_at is null),
+      bucket as (
+        select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_token(${bucket.key}, ${bucket.capacity}, ${bucket.refillPerSecond}) t),
+      scan as (
+        insert into scans (tenant_id, endpoint_id, status, probe_ids, attempts_total, requested_by_token_id)
+        select ${identity.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${plan.attemptsTotal}, ${identity.tokenId}
+        from endpoint cross join bucket where bucket.allowed
+        returning id)
+      select endpoint.id as endpoint_id, endpoint.limits, bucket.allowed, bucket.retry_after_seconds, (select id from scan) as scan_id
+      from endpoint cross join bucket`;
+    if (!created) throw notFound("endpoint_not_found_or_inactive");
+    if (!created.allowed) throw rateLimited(created.retry_after_seconds);
+    const scanId = created.scan_id!;
     try {
-      const limits = endpoint.limits as { concurrency: number; requests_per_minute: number };
-      await enqueueScanPlan(deps.queue, { id: scan!.id, tenantId: identity.tenantId, endpoint: { id: endpoint.id, concurrency: limits.concurrency, requests_per_minute: limits.requests_per_minute } }, plan);
+      const { concurrency, requests_per_minute } = created.limits;
+      await enqueueScanPlan(deps.queue, { id: scanId, tenantId: identity.tenantId, endpoint: { id: created.endpoint_id, concurrency, requests_per_minute } }, plan);
     } catch (error) {
-      deps.log.error({ err: error, scanId: scan!.id }, "could not enqueue scan");
-      await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan!.id));
-      await recordRequestEvent(db, c, { action: "scan.enqueue_failed", result: "failure", targetKind: "scan", targetId: scan!.id, details: { message: (error as Error).message } });
-      return c.json({ error: "enqueue_failed" as const, scan_id: scan!.id }, 502);
+      deps.log.error({ err: error, scanId }, "could not enqueue scan");
+      await db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scanId));
+      await recordRequestEvent(db, c, { action: "scan.enqueue_failed", result: "failure", targetKind: "scan", targetId: scanId, details: { message: (error as Error).message } });
+      return c.json({ error: "enqueue_failed" as const, scan_id: scanId }, 502);
     }
-    await recordRequestEvent(db, c, { action: "scan.started", targetKind: "scan", targetId: scan!.id, details: { endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null } });
+    await recordRequestEvent(db, c, { action: "scan.started", targetKind: "scan", targetId: scanId, details: { endpoint_id: created.endpoint_id, probe_count: probeIds?.length ?? null } });
     return c.json(
-      { accepted: true as const, scan_id: scan!.id, endpoint_id: endpoint.id, probe_count: probeIds?.length ?? null, poll: `/api/v2/scans/${scan!.id}` },
+      { accepted: true as const, scan_id: scanId, endpoint_id: created.endpoint_id, probe_count: probeIds?.length ?? null, poll: `/api/v2/scans/${scanId}` },
       202,
     );
   }
