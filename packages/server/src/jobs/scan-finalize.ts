@@ -18,10 +18,10 @@ export function scanFinalizeTask(deps: WorkerDeps): Task {
  * answer, on the path every scan waits for. Why one snapshot is enough: an attempt is stamped by
  * the statement that writes its probe's finding, so when the snapshot holds every stamp it holds
  * every finding too. Two batches that both see everything race for the row lock; the second then
- * finds the scan closed and changes nothing. Returns whether this call closed the scan.
+ * finds the scan closed and changes nothing.
  */
-export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<boolean> {
-  const events = await deps.sql`
+export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<void> {
+  await deps.sql`
     with scan as (
       select id, attempts_total from scans
       where id = ${scanId} and tenant_id = ${tenantId} and status in ('running', 'judging')
@@ -62,7 +62,5 @@ export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: str
           jsonb_build_object('attempts_total', closed.attempts_total, 'attempts_errored', closed.errored, 'findings_count', closed.total))
     ) as event(n, action, result, details)
     where event.n = 2 or closed.total > 0
-    order by event.n
-    returning action`;
-  return events.length > 0;
+    order by event.n`;
 }
