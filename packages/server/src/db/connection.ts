@@ -10,10 +10,20 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export function connect(url: string, options: { max?: number } = {}): Connection {
+export interface ConnectOptions {
+  max?: number;
+  /**
+   * false: commits return before their WAL is flushed to disk (synchronous_commit off). Only for
+   * writes that a later durable commit always follows (see start-worker.ts).
+   */
+  synchronousCommit?: boolean;
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Connection {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    ...(options.synchronousCommit === false ? { connection: { synchronous_commit: "off" } } : {}),
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };

@@ -107,6 +107,9 @@ async function recordTest(sql: postgres.Sql, runId: string, tenantId: string, re
  */
 async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, error: string | null): Promise<void> {
   await sql.begin(async (tx) => {
+    // Durable before it is visible, although the worker's connections do not wait for the flush
+    // (start-worker.ts): a run shown as finished stays finished through a Postgres crash.
+    await tx`set local synchronous_commit = on`;
     const [run] = await tx<Array<{ status: string; ai_asset_id: string }>>`select status, ai_asset_id from rag_runs where id = ${runId} and tenant_id = ${tenantId} for update`;
     if (!run || run.status !== "running") return;
     const tests = await tx<Array<{ test_id: string; suite: string; title: string; status: string; stopped_by: string | null; severity: string; reason: string; evidence: any }>>`

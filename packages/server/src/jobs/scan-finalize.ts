@@ -22,7 +22,11 @@ export function scanFinalizeTask(deps: WorkerDeps): Task {
  */
 export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: string, tenantId: string): Promise<void> {
   await deps.sql`
-    with scan as (
+    -- The close commits durably, although the worker's connections do not wait for the flush
+    -- (start-worker.ts): a scan shown as closed stays closed through a Postgres crash, and so does
+    -- everything written before it. Read by every close (below), so it is always set when one happens.
+    with durable as materialized (select set_config('synchronous_commit', 'on', true)),
+    scan as (
       select id, attempts_total from scans
       where id = ${scanId} and tenant_id = ${tenantId} and status in ('running', 'judging')
         and attempts_total <= (select count(*) from scan_attempts where scan_id = ${scanId} and findings_recorded_at is not null)
@@ -40,7 +44,7 @@ export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: str
         status = case when a.done > 0 and a.errored = a.done then 'failed' else 'completed' end,
         error = case when a.done > 0 and a.errored = a.done then 'all_attempts_errored: ' || a.first_error end,
         findings_count = f.total, attempts_done = a.done, attempts_errored = a.errored, completed_at = clock_timestamp()
-      from scan, attempts a, found f
+      from scan, attempts a, found f, durable
       where s.id = scan.id
       returning s.status, s.endpoint_id, scan.attempts_total, a.errored, f.total, f.confirmed, f.ids),
     -- Earlier findings of this endpoint whose probe this completed scan sent, got answers to, and

@@ -53,7 +53,7 @@ export async function startPlatform(config: ServerConfig, log: Logger, roles: { 
 
   let worker: WorkerHandle | null = null;
   if (roles.worker) {
-    worker = await startWorker({ url: database.url, db: database.db, sql: database.sql, config, log, secretBox, judges: judges! });
+    worker = await startWorker({ url: database.url, config, log, secretBox, judges: judges! });
   }
 
   return {

@@ -93,7 +93,7 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
       return Promise.resolve(app.request(path, { method, headers, body }));
     },
     async startWorker(options = {}) {
-      const worker = await startWorker({ url: url.toString(), db: connection.db, sql: connection.sql, config: { ...config, ...options.config }, log: deps.log, secretBox: deps.secretBox, judges: options.judges });
+      const worker = await startWorker({ url: url.toString(), config: { ...config, ...options.config }, log: deps.log, secretBox: deps.secretBox, judges: options.judges });
       const handle: WorkerHandle = {
         get id() {
           return worker.id;
