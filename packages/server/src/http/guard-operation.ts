@@ -1,5 +1,5 @@
 // Per-operation guard, in this order: authenticate (401), per-token rate limit (429), scope (403).
-// Authentication and the rate-limit bucket share one round trip (penaxtra_authenticate, migration 0002).
+// Authentication and the rate-limit bucket share one round trip (penaxtra_authenticate, migrations 0002, 0004 and 0018).
 import type { MiddlewareHandler } from "hono";
 import { hashToken, type TokenIdentity } from "../auth/tokens.ts";
 import type { AppDeps } from "../app-deps.ts";
