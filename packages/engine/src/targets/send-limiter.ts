@@ -78,9 +78,13 @@ export class StartRate {
     const now = performance.now();
     const startAt = Math.max(now, this.nextStartAt);
     this.nextStartAt = startAt + interval;
-    if (startAt > now) await sleep(startAt - now, signal);
+    // A timer cannot wait less than about a millisecond, so a start due sooner goes at once. The
+    // schedule still moves on by a full interval, so no start is ever more than that early.
+    if (startAt - now > EARLY_START_TOLERANCE_MS) await sleep(startAt - now, signal);
   }
 }
+
+const EARLY_START_TOLERANCE_MS = 1;
 
 export class LocalLimiter implements SendLimiter {
   private readonly slots: Semaphore;
