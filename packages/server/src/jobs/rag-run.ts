@@ -158,14 +158,18 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
         order by i.id, v.n)
       select id from inserted`;
 
-    // Findings of this asset's earlier runs whose test passed now: fixed (the latest of each fingerprint).
+    // Findings of this asset's earlier runs whose test passed now: fixed (the latest of each
+    // fingerprint, looked up per test, so the cost does not grow with the asset's history).
     const passedTests = tests.filter((test) => test.status === "passed").map((test) => test.test_id);
     if (!runError && passedTests.length) {
       await tx`
         update findings old set lifecycle = 'fixed', updated_at = now()
-        where old.tenant_id = ${tenantId} and old.ai_asset_id = ${run.ai_asset_id} and old.rag_run_id <> ${runId} and old.lifecycle <> 'fixed'
-          and old.probe_id in ${tx(passedTests)}
-          and old.created_at = (select max(created_at) from findings latest where latest.tenant_id = old.tenant_id and latest.fingerprint = old.fingerprint)`;
+        from unnest(${passedTests}::text[]) as passed(test_id)
+        cross join lateral (
+          select latest.id from findings latest
+          where latest.tenant_id = ${tenantId} and latest.fingerprint = penaxtra_finding_fingerprint('rag:' || ${run.ai_asset_id}, passed.test_id)
+          order by latest.created_at desc, latest.id desc limit 1) latest
+        where old.id = latest.id and old.rag_run_id <> ${runId} and old.lifecycle <> 'fixed'`;
     }
     await tx`
       update rag_runs set status = ${runError ? "failed" : "completed"}, error = ${runError},

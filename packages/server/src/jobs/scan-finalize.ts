@@ -49,14 +49,19 @@ export async function closeScanIfDone(deps: Pick<WorkerDeps, "sql">, scanId: str
       returning s.status, s.endpoint_id, scan.attempts_total, a.errored, f.total, f.confirmed, f.ids),
     -- Earlier findings of this endpoint whose probe this completed scan sent, got answers to, and
     -- found nothing with: fixed. Only the latest finding of each fingerprint carries its state.
+    -- Looked up per clean probe by fingerprint, so the cost does not grow with the endpoint's history.
+    clean as (
+      select probe_id from scan_attempts where scan_id = ${scanId} and status = 'answered'
+      except
+      select probe_id from findings where scan_id = ${scanId}),
     fixed as (
       update findings old set lifecycle = 'fixed', updated_at = now()
-      from closed
-      where closed.status = 'completed' and old.tenant_id = ${tenantId} and old.endpoint_id = closed.endpoint_id
-        and old.scan_id <> ${scanId} and old.lifecycle <> 'fixed'
-        and old.probe_id in (select probe_id from scan_attempts where scan_id = ${scanId} and status = 'answered')
-        and old.probe_id not in (select probe_id from findings where scan_id = ${scanId})
-        and old.created_at = (select max(created_at) from findings latest where latest.tenant_id = old.tenant_id and latest.fingerprint = old.fingerprint))
+      from closed cross join clean
+      cross join lateral (
+        select latest.id from findings latest
+        where latest.tenant_id = ${tenantId} and latest.fingerprint = penaxtra_finding_fingerprint(closed.endpoint_id::text, clean.probe_id)
+        order by latest.created_at desc, latest.id desc limit 1) latest
+      where closed.status = 'completed' and old.id = latest.id and old.scan_id <> ${scanId} and old.lifecycle <> 'fixed')
     insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
     select ${tenantId}, event.action, event.result, 'scan', ${scanId}, event.details
     from closed cross join lateral (values
