@@ -2,7 +2,7 @@
 // processes take over this one's jobs if it dies, and leased shares of each endpoint's limits.
 import { EventEmitter } from "node:events";
 import { offlineJudges, type Judge } from "@penaxtra/engine";
-import { Logger as GraphileLogger, parseCrontab, run, type WorkerEvents } from "graphile-worker";
+import { Logger as GraphileLogger, parseCrontab, run, type Runner, type WorkerEvents } from "graphile-worker";
 import type { Logger } from "pino";
 import type { ServerConfig } from "../config.ts";
 import { connect } from "../db/connection.ts";
@@ -42,28 +42,34 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   // whose row was lost is sent again, as after a worker crash).
   const jobs = connect(options.url, { synchronousCommit: false });
   const leases = new EndpointLeases(jobs.sql, () => poolId ?? "unstarted", config.workerStaleAfterMs);
-  const runner = await run({
-    connectionString: options.url,
-    concurrency: config.workerConcurrency,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    events,
-    parsedCronItems: parseCrontab(RAG_SCHEDULE_CRONTAB),
-    // graphile-worker reports every job start and finish at info: that is debug chatter here
-    // (a scan is hundreds of jobs' worth of lines); its warnings and errors stay as they are.
-    logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level === "info" ? "debug" : level](meta ?? {}, message)),
-    taskList: taskList({
-      db: jobs.db,
-      sql: jobs.sql,
-      config,
-      log,
-      secretBox: options.secretBox,
-      targetPolicy: { allowPrivate: config.allowPrivateTargets },
-      judges: options.judges ?? offlineJudges,
-      leases,
-      recorder: new AttemptRecorder(jobs.sql),
-    }),
-  });
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: options.url,
+      concurrency: config.workerConcurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      events,
+      parsedCronItems: parseCrontab(RAG_SCHEDULE_CRONTAB),
+      // graphile-worker reports every job start and finish at info: that is debug chatter here
+      // (a scan is hundreds of jobs' worth of lines); its warnings and errors stay as they are.
+      logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level === "info" ? "debug" : level](meta ?? {}, message)),
+      taskList: taskList({
+        db: jobs.db,
+        sql: jobs.sql,
+        config,
+        log,
+        secretBox: options.secretBox,
+        targetPolicy: { allowPrivate: config.allowPrivateTargets },
+        judges: options.judges ?? offlineJudges,
+        leases,
+        recorder: new AttemptRecorder(jobs.sql),
+      }),
+    });
+  } catch (error) {
+    await jobs.close();
+    throw error;
+  }
   const liveness = startWorkerLiveness({ sql: jobs.sql, workerId: () => poolId, intervalMs: config.workerHeartbeatMs, staleAfterMs: config.workerStaleAfterMs, log });
   log.info({ concurrency: config.workerConcurrency, worker: poolId }, "worker started");
   return {
