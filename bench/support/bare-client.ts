@@ -43,8 +43,9 @@ export function measureBareClient(url: string, prompts: string[], concurrency: n
     const worker = new Worker(CLIENT, { eval: true, workerData: { url, prompts, concurrency } });
     worker.once("message", ({ wall, mean }: { wall: number; mean: number }) => {
       const ideal = (prompts.length * latencyMs) / concurrency;
-      resolve({ wall_ms: Math.round(wall), ratio: Math.round((wall / ideal) * 1000) / 1000, mean_latency_ms: Math.round(mean * 10) / 10 });
-      void worker.terminate();
+      const result = { wall_ms: Math.round(wall), ratio: Math.round((wall / ideal) * 1000) / 1000, mean_latency_ms: Math.round(mean * 10) / 10 };
+      // The thread is torn down before the next scan starts, not during it.
+      worker.terminate().then(() => resolve(result), reject);
     });
     worker.once("error", reject);
   });
