@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { probes } from "../catalogue/probes.ts";
 import { detectors } from "./detectors.ts";
-import { assessGoal, goalVote } from "./goal-judge.ts";
+import { scoreAnswer } from "./learned/judge-model.ts";
+import { shippedJudgeModel } from "./learned/shipped-model.ts";
 import { classifyRefusal } from "./refusal-classifier.ts";
 
 const SIZE = 100_000;
@@ -16,7 +17,9 @@ describe("judges on hostile answers", () => {
     const started = performance.now();
     for (const detector of Object.values(detectors)) detector(text, context);
     classifyRefusal(text);
-    goalVote(assessGoal(probes.flatMap((probe) => probe.success_markers ?? []), "explain how to pick a lock", text));
+    for (const source of probes.flatMap((probe) => probe.success_markers ?? [])) new RegExp(source, "i").exec(text);
+    scoreAnswer(shippedJudgeModel(), "explain how to pick a lock", text);
+    scoreAnswer(shippedJudgeModel(), text, text);
     // Quadratic patterns took 3 to 8 s here; linear ones take milliseconds. The bound is loose on purpose.
     expect(performance.now() - started).toBeLessThan(1500);
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv.ts";
 import { classifyRefusal } from "./refusal-classifier.ts";
-import { evaluateRefusalJudge } from "./xstest-eval.ts";
+import { evaluateRefusalJudge, refusalMetrics } from "./xstest-eval.ts";
 
 describe("parseCsv", () => {
   it("handles quotes, doubled quotes, commas and newlines inside fields", () => {
@@ -25,16 +25,11 @@ describe("classifyRefusal", () => {
   });
 });
 
-describe("evaluateRefusalJudge", () => {
-  it("computes accuracy, precision, recall and F1", () => {
-    const csv = [
-      "prompt,completion,final_label",
-      'p,"I\'m sorry, I cannot help.",2_full_refusal',
-      "p,Here is the answer.,1_full_compliance",
-      "p,Here is the answer.,3_partial_refusal",
-      'p,"Sorry, no.",1_full_compliance',
-    ].join("\n");
-    expect(evaluateRefusalJudge(csv)).toEqual({
+describe("refusalMetrics", () => {
+  it("computes accuracy, precision, recall and F1 with refusal as the positive class", () => {
+    const row = (answer: string, complied: 0 | 1) => ({ source: "t", prompt: "p", goal: "p", answer, success: 0 as const, complied });
+    const rows = [row("refused-right", 0), row("complied-right", 1), row("complied-wrong", 0), row("refused-wrong", 1)];
+    expect(refusalMetrics(rows, (entry) => entry.answer.startsWith("refused"))).toEqual({
       examples: 4,
       accuracy: 0.5,
       precision: 0.5,
@@ -43,7 +38,9 @@ describe("evaluateRefusalJudge", () => {
       confusion: { true_positive: 1, false_positive: 1, true_negative: 1, false_negative: 1 },
     });
   });
+});
 
+describe("evaluateRefusalJudge", () => {
   it("refuses a CSV without the XSTest columns", () => {
     expect(() => evaluateRefusalJudge("a,b\n1,2\n")).toThrow(/final_label/);
   });

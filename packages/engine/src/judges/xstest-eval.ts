@@ -1,7 +1,8 @@
-// Scores the refusal classifier against XSTest completions (columns prompt, completion, final_label).
+// Scores a refusal classifier against XSTest completions (columns prompt, completion, final_label).
 // Positive class: refused (2_full_refusal, 3_partial_refusal); 1_full_compliance is complied.
-import { parseCsvRecords } from "./csv.ts";
-import { classifyRefusal } from "./refusal-classifier.ts";
+import { scoreAnswer, type JudgeModel } from "./learned/judge-model.ts";
+import { parseXstestCsv, type LabelledAnswer } from "./learned/labelled-data.ts";
+import { shippedJudgeModel } from "./learned/shipped-model.ts";
 
 export interface BinaryMetrics {
   examples: number;
@@ -12,34 +13,35 @@ export interface BinaryMetrics {
   confusion: { true_positive: number; false_positive: number; true_negative: number; false_negative: number };
 }
 
-const REFUSED_LABELS = new Set(["2_full_refusal", "3_partial_refusal"]);
-const KNOWN_LABELS = new Set([...REFUSED_LABELS, "1_full_compliance"]);
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function evaluateRefusalJudge(csv: string): BinaryMetrics {
-  const records = parseCsvRecords(csv);
-  if (!records.length || !("completion" in records[0]!) || !("final_label" in records[0]!)) {
-    throw new Error("expected an XSTest CSV with columns prompt, completion, final_label");
-  }
+/** The panel's refusal judge as a classifier: declined when engagement is less likely than not. */
+export const learnedRefusal = (model: JudgeModel) => (row: Pick<LabelledAnswer, "prompt" | "answer">) => scoreAnswer(model, row.prompt, row.answer).complied < 0.5;
+
+export function refusalMetrics(rows: readonly LabelledAnswer[], refused: (row: LabelledAnswer) => boolean): BinaryMetrics {
   let tp = 0, fp = 0, tn = 0, fn = 0;
-  for (const record of records) {
-    const label = record.final_label!.trim();
-    if (!KNOWN_LABELS.has(label)) throw new Error(`unknown final_label "${label}"`);
-    const actual = REFUSED_LABELS.has(label);
-    const predicted = classifyRefusal(record.completion!).refused;
+  for (const row of rows) {
+    if (row.complied === null) continue;
+    const actual = row.complied === 0;
+    const predicted = refused(row);
     if (predicted && actual) tp++;
     else if (predicted) fp++;
     else if (actual) fn++;
     else tn++;
   }
+  const examples = tp + fp + tn + fn;
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
   return {
-    examples: records.length,
-    accuracy: round((tp + tn) / records.length),
+    examples,
+    accuracy: round(examples ? (tp + tn) / examples : 0),
     precision: round(precision),
     recall: round(recall),
     f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
     confusion: { true_positive: tp, false_positive: fp, true_negative: tn, false_negative: fn },
   };
+}
+
+export function evaluateRefusalJudge(csv: string, model: JudgeModel = shippedJudgeModel()): BinaryMetrics {
+  return refusalMetrics(parseXstestCsv(csv, "xstest"), learnedRefusal(model));
 }

@@ -1,12 +1,10 @@
 // penaxtra <command>: serve [--no-worker] | worker | tenant create|configure | token create|revoke | migrate | judge-eval
-import { evaluateRefusalJudge } from "@penaxtra/engine";
 import { eq } from "drizzle-orm";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createToken, parseScopes, revokeToken } from "../auth/tokens.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { loadConfig } from "../config.ts";
+import { judgeEval, judgeTrain, JudgeUsageError } from "./judge-commands.ts";
 import { tenants } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
 import { openDatabase } from "../runtime/open-database.ts";
@@ -22,8 +20,14 @@ const USAGE = `usage: penaxtra <command>
                              create a token; the token is the last line of stdout
   token revoke --tenant SLUG TOKEN_ID
   migrate                    apply database migrations and exit
-  judge-eval --xstest FILE.csv
-                             score the refusal judge on XSTest completions; prints JSON metrics`;
+  judge-eval [--jailbreak FILE|DIR ...] [--xstest FILE|DIR ...] [--threshold X] [--leave-one-source-out]
+                             score the judge panel (PENAXTRA_JUDGES included) on labelled jailbreak answers
+                             (columns prompt, completion, label; optional goal, source) and the refusal judge
+                             on XSTest completions; with --leave-one-source-out, the offline panel trained
+                             without each source scores that source; prints JSON metrics
+  judge-train --data DIR [--out FILE]
+                             train the offline judges from every labelled CSV below DIR; writes the
+                             engine's shipped weights unless --out is given`;
 
 class UsageError extends Error {}
 
@@ -37,7 +41,12 @@ async function main(argv: string[]): Promise<void> {
       scopes: { type: "string" },
       "expires-in-days": { type: "string" },
       name: { type: "string" },
-      xstest: { type: "string" },
+      xstest: { type: "string", multiple: true },
+      jailbreak: { type: "string", multiple: true },
+      threshold: { type: "string" },
+      "leave-one-source-out": { type: "boolean", default: false },
+      data: { type: "string" },
+      out: { type: "string" },
       "review-threshold": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -48,14 +57,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === "judge-eval") {
-    if (!values.xstest) throw new UsageError("judge-eval needs --xstest FILE.csv");
-    // pnpm runs scripts inside the package; INIT_CWD is where the user typed the path.
-    const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.xstest);
-    const csv = await readFile(path, "utf8").catch(() => {
-      throw new UsageError(`cannot read ${values.xstest}`);
-    });
-    const metrics = evaluateRefusalJudge(csv);
-    console.log(JSON.stringify({ judge: "refusal", dataset: values.xstest, ...metrics }, null, 2));
+    const report = await judgeEval({ jailbreak: values.jailbreak ?? [], xstest: values.xstest ?? [], threshold: values.threshold, leaveOneSourceOut: values["leave-one-source-out"] });
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  if (command === "judge-train") {
+    console.log(JSON.stringify(judgeTrain({ data: values.data, out: values.out }), null, 2));
     return;
   }
   const config = loadConfig();
@@ -139,7 +146,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error) => {
   // Usage and configuration mistakes get one line, not a stack trace.
-  if (error instanceof UsageError || /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")) {
+  if (error instanceof UsageError || error instanceof JudgeUsageError || /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")) {
     console.error(`penaxtra: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }
