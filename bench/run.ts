@@ -2,6 +2,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   api: async () => (await import("./api.ts")).benchApi(),
   scan: async () => (await import("./scan.ts")).benchScan(),
+  judges: async () => (await import("./judges.ts")).benchJudges(),
 };
 
 const name = process.argv[2] ?? "api";
