@@ -10,13 +10,18 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url)
 // Any fixed 64-bit key; the same in every process of this project.
 const MIGRATION_LOCK_KEY = 7_041_977_310_245_112n;
 
-export async function migrateDatabase(url: string): Promise<void> {
+export interface MigrateOptions {
+  /** Another migrations folder (dump-schema.ts --migrations, to compare with an older chain). */
+  migrationsFolder?: string;
+}
+
+export async function migrateDatabase(url: string, options: MigrateOptions = {}): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     try {
       await sql`create extension if not exists pgcrypto`;
-      await migrate(drizzle(sql), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrate(drizzle(sql), { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     }

@@ -1,6 +1,8 @@
 // The map of the data. List indexes are ascending: a backward scan serves `order by at desc, id desc`
 // (an index declared DESC NULLS LAST would not match that order, and the planner would sort instead).
 // Every tenant-owned table carries tenant_id, and every query filters on it.
+// Drizzle knows only the tables: the plpgsql functions and the trigger live in the migrations, and
+// src/db/schema.sql (generated from a migrated database) shows one current definition of each.
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -45,6 +47,7 @@ export const apiTokens = pgTable(
     scopes: text("scopes").array().notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // Set by penaxtra_authenticate (src/db/schema.sql), at most once a minute.
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -225,9 +228,10 @@ export const webhooks = pgTable(
   (t) => [index("webhooks_tenant_created_idx").on(t.tenantId, t.createdAt, t.id)],
 );
 
-// One delivery of one event to one target, written in the transaction that recorded the event
-// (a trigger on audit_events, migration 0015) and sent by the webhook_deliver job, retried with
-// backoff. `body` is fixed at the first attempt, so every retry is byte-identical.
+// One delivery of one event to one target, inserted in the transaction that recorded the event (by
+// penaxtra_webhook_fanout, the function of the trigger audit_events_webhook_fanout: see
+// src/db/schema.sql) and sent by the webhook_deliver job, retried with backoff. `body` is fixed at
+// the first attempt, so every retry is byte-identical.
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
@@ -289,9 +293,11 @@ export const findings = pgTable(
     // A scan finding's prompt and answer are read from its evidence attempt, not copied: the copy
     // (often kilobytes of answer) doubled what a scan wrote. `evidence` keeps the details.
     scanAttemptId: uuid("scan_attempt_id").references(() => scanAttempts.id),
-    // Same endpoint (or asset) and probe (or RAG test) -> same fingerprint, scan after scan.
+    // Same endpoint (or asset) and probe (or RAG test) -> same fingerprint, scan after scan: the SQL
+    // that writes findings computes it with penaxtra_finding_fingerprint (src/db/schema.sql).
     fingerprint: text("fingerprint"),
-    // new | recurring | regressed | fixed (see FindingLifecycle in openapi.yaml)
+    // new | recurring | regressed | fixed (see FindingLifecycle in openapi.yaml); a new finding's is
+    // computed by penaxtra_finding_lifecycle (src/db/schema.sql).
     lifecycle: text("lifecycle").notNull().default("new"),
     evidence: jsonb("evidence").notNull(),
     createdAt: createdAt(),
@@ -354,6 +360,8 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
 });
 
 // Shares of an endpoint's concurrency held by worker processes, so the limit holds across all of them.
+// Rows are written by the plpgsql function penaxtra_lease_slots (src/db/schema.sql); a dead worker's
+// are deleted by jobs/worker-liveness.ts.
 export const endpointLeases = pgTable(
   "endpoint_leases",
   {
@@ -401,6 +409,10 @@ export const judgeVotes = pgTable(
   (t) => [index("judge_votes_finding_idx").on(t.findingId)],
 );
 
+// Not only a record: the trigger audit_events_webhook_fanout (AFTER INSERT, for scan.completed,
+// findings.created and rag_run.completed) runs penaxtra_webhook_fanout, which writes
+// webhook_deliveries and queues their webhook_deliver jobs in the same transaction. Neither appears
+// in this file: see src/db/schema.sql.
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -426,7 +438,8 @@ export const auditEvents = pgTable(
   ],
 );
 
-// Token buckets shared by every server process (see rate-limit/).
+// Token buckets shared by every server process (see rate-limit/). Rows are written by the plpgsql
+// function penaxtra_take_token (also called by penaxtra_authenticate): see src/db/schema.sql.
 export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   key: text("key").primaryKey(),
   tokens: doublePrecision("tokens").notNull(),

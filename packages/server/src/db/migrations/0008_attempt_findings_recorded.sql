@@ -1,1 +1,0 @@
-ALTER TABLE "scan_attempts" ADD COLUMN "findings_recorded_at" timestamp (3) with time zone;

@@ -1,2 +1,0 @@
-ALTER TABLE "findings" ADD COLUMN "scan_attempt_id" uuid;--> statement-breakpoint
-ALTER TABLE "findings" ADD CONSTRAINT "findings_scan_attempt_id_scan_attempts_id_fk" FOREIGN KEY ("scan_attempt_id") REFERENCES "public"."scan_attempts"("id") ON DELETE no action ON UPDATE no action;
