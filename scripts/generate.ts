@@ -5,18 +5,19 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import openapiTS, { astToString } from "openapi-typescript";
+import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { parse } from "yaml";
+import { sdkErrorSlugType } from "./generate/error-slugs.ts";
 import { generateServerContract } from "./generate/server-contract.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const specPath = resolve(root, "openapi.yaml");
-const spec = parse(readFileSync(specPath, "utf8"));
+const spec = parse(readFileSync(specPath, "utf8")) as OpenAPI3;
 
 const header = "// Generated from openapi.yaml by `pnpm generate`. Do not edit.\n";
 
 // defaultNonNullable off: a field with a default may be left out of a request (e.g. one endpoint limit).
-const sdkTypes = header + "/* eslint-disable */\n" + astToString(await openapiTS(spec, { alphabetize: false, defaultNonNullable: false }));
+const sdkTypes = header + "/* eslint-disable */\n" + astToString(await openapiTS(spec, { alphabetize: false, defaultNonNullable: false })) + sdkErrorSlugType(spec);
 const serverContract = header + generateServerContract(spec);
 
 const outputs: Array<[string, string]> = [

@@ -1,13 +1,18 @@
 // Typed errors: every failed call throws one of these, carrying the API's error slug (`code`), the
 // HTTP status and the body, so callers can branch on `instanceof` or on the slug.
+import type { ErrorSlug } from "./generated/openapi.ts";
 
 export class PenaxtraError extends Error {
-  /** The documented error slug, e.g. `invalid_token`, `endpoint_not_found_or_inactive`. */
-  readonly code: string;
+  /**
+   * The documented error slug, e.g. `invalid_token`, `endpoint_not_found_or_inactive` (see ErrorSlug).
+   * Any other string is possible too: a slug newer than this SDK, `http_<status>` for a body without
+   * one, or this SDK's own `connection_error`, `wait_timeout` and `webhook_verification_failed`.
+   */
+  readonly code: ErrorSlug | (string & {});
   readonly status: number;
   readonly body: unknown;
 
-  constructor(status: number, code: string, body: unknown, message?: string) {
+  constructor(status: number, code: ErrorSlug | (string & {}), body: unknown, message?: string) {
     super(message ?? `${status} ${code}`);
     this.name = new.target.name;
     this.status = status;
@@ -25,7 +30,7 @@ export class PayloadTooLargeError extends PenaxtraError {}
 export class RateLimitError extends PenaxtraError {
   /** Seconds the API asked to wait (Retry-After), when it said. */
   readonly retryAfterSeconds: number | null;
-  constructor(status: number, code: string, body: unknown, retryAfterSeconds: number | null) {
+  constructor(status: number, code: ErrorSlug | (string & {}), body: unknown, retryAfterSeconds: number | null) {
     super(status, code, body);
     this.retryAfterSeconds = retryAfterSeconds;
   }

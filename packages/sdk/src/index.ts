@@ -1,9 +1,9 @@
 // @penaxtra/sdk: a client typed from openapi.yaml (see generated/openapi.ts).
 import type { Client, ClientOptions } from "openapi-fetch";
 import { createClient } from "./create-client.ts";
-import type { components, operations, paths } from "./generated/openapi.ts";
+import type { components, ErrorSlug, operations, paths } from "./generated/openapi.ts";
 
-export type { components, operations, paths };
+export type { components, ErrorSlug, operations, paths };
 export { Penaxtra, type CallOptions, type PenaxtraOptions, type WaitOptions } from "./penaxtra.ts";
 export * from "./errors.ts";
 export { retryingFetch, type RetryOptions } from "./retrying-fetch.ts";

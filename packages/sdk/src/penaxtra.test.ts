@@ -1,7 +1,8 @@
 import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AuthenticationError, BadRequestError, ConflictError, ConnectionError, NotFoundError, PayloadTooLargeError, PermissionDeniedError, RateLimitError, ServerError, TimeoutError } from "./errors.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { AuthenticationError, BadRequestError, ConflictError, ConnectionError, NotFoundError, PayloadTooLargeError, PenaxtraError, PermissionDeniedError, RateLimitError, ServerError, TimeoutError } from "./errors.ts";
+import type { ErrorSlug } from "./generated/openapi.ts";
 import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
 
 const BASE = "http://penaxtra.test";
@@ -108,6 +109,15 @@ describe("errors", () => {
     const error = await client({ maxRetries: 0 }).scans.get("7f1c2c1e-0000-4000-8000-000000000001").catch((caught) => caught);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, code: slug, body: { error: slug } });
+  });
+
+  it("keeps a slug the contract does not list yet, and types code as ErrorSlug or any string", async () => {
+    server.use(http.get(`${BASE}/api/v2/scans/:id`, () => HttpResponse.json({ error: "slug_from_the_future" }, { status: 400 })));
+    const error: PenaxtraError = await client({ maxRetries: 0 }).scans.get("7f1c2c1e-0000-4000-8000-000000000001").catch((caught) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.code).toBe("slug_from_the_future");
+    expectTypeOf(error.code).toEqualTypeOf<ErrorSlug | (string & {})>();
+    expectTypeOf<"scan_not_found">().toExtend<typeof error.code>();
   });
 });
 

@@ -397,15 +397,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description The machine-readable `error` of every error body, one slug per cause. The HTTP status and
+         *     the fields next to `error` depend on the slug; the description of each value names them.
+         *     Treat a slug you do not know by its HTTP status: new slugs may be added.
+         * @enum {string}
+         */
+        ErrorSlug: "invalid_json" | "invalid_content_type" | "invalid_request" | "invalid_query" | "invalid_id" | "invalid_header" | "invalid_cursor" | "invalid_endpoint_id" | "invalid_probe_ids" | "too_many_probe_ids" | "invalid_ai_asset_id" | "invalid_http_template" | "invalid_url" | "target_not_allowed" | "target_unresolvable" | "missing_token" | "invalid_token" | "expired_token" | "missing_scope" | "not_found" | "endpoint_not_found" | "endpoint_not_found_or_inactive" | "scan_not_found" | "finding_not_found" | "ai_asset_not_found" | "rag_asset_not_found" | "rag_run_not_found" | "report_not_found" | "webhook_not_found" | "scan_not_cancellable" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "rate_limited" | "internal_error" | "enqueue_failed";
         Error: {
-            /** @description A machine-readable slug. */
-            error: string;
+            error: components["schemas"]["ErrorSlug"];
         } & {
             [key: string]: unknown;
         };
+        /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
         ValidationError: {
-            /** @description A slug such as `invalid_request`, `invalid_json`, `invalid_content_type`, `invalid_query`, `invalid_id`, `invalid_cursor`, `invalid_endpoint_id`, `target_not_allowed`. */
-            error: string;
+            error: components["schemas"]["ErrorSlug"];
             issues?: components["schemas"]["ValidationIssue"][];
         } & {
             [key: string]: unknown;
@@ -2131,3 +2137,44 @@ export interface operations {
         };
     };
 }
+
+/**
+ * Every `error` slug the API answers (openapi.yaml components.schemas.ErrorSlug):
+ * - `invalid_json` (400): the body is not valid JSON; `message` says why.
+ * - `invalid_content_type` (400): the body was not sent as `Content-Type: application/json`; `message`.
+ * - `invalid_request` (400): the body does not match the operation's schema; `issues` names each field.
+ * - `invalid_query` (400): a query parameter is missing, malformed or out of range; `issues`.
+ * - `invalid_id` (400): an id in the path is not a UUID; `issues`.
+ * - `invalid_header` (400): a header is malformed, e.g. an `Idempotency-Key` that is not 1 to 200 printable ASCII characters; `issues`.
+ * - `invalid_cursor` (400): `cursor` is not a `next_cursor` this API returned.
+ * - `invalid_endpoint_id` (400): POST /scans without an `endpoint_id` UUID; `issues`.
+ * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
+ * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
+ * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
+ * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` lacks `{{prompt}}`; `message`.
+ * - `invalid_url` (400): a target URL cannot be used (not an http(s) URL); `field`, `message`.
+ * - `target_not_allowed` (400): a target URL names or resolves to an address Penaxtra does not call (private, loopback, link-local, metadata); `field`, `address`, `reason`.
+ * - `target_unresolvable` (400): the host of a target URL does not resolve; `field`, `host`.
+ * - `missing_token` (401): no `Authorization` header.
+ * - `invalid_token` (401): the `Authorization` header is not `Bearer <token>`, or the token is unknown or revoked.
+ * - `expired_token` (401): the token has expired.
+ * - `missing_scope` (403): the token lacks the scope the operation needs; `required_scope`.
+ * - `not_found` (404): no such route.
+ * - `endpoint_not_found` (404): no such endpoint in this tenant.
+ * - `endpoint_not_found_or_inactive` (404): POST /scans for an endpoint that is not in this tenant or not active.
+ * - `scan_not_found` (404): no such scan in this tenant.
+ * - `finding_not_found` (404): no such finding in this tenant.
+ * - `ai_asset_not_found` (404): no such AI asset in this tenant.
+ * - `rag_asset_not_found` (404): POST /rag-runs for an AI asset that is not a RAG pipeline of this tenant.
+ * - `rag_run_not_found` (404): no such RAG run in this tenant.
+ * - `report_not_found` (404): no such report in this tenant.
+ * - `webhook_not_found` (404): no such webhook in this tenant.
+ * - `scan_not_cancellable` (409): the scan has already finished; `status`.
+ * - `idempotency_key_in_use` (409): the first request with this `Idempotency-Key` has not finished yet; retry later.
+ * - `idempotency_key_reused` (422): this `Idempotency-Key` was used with a different body.
+ * - `payload_too_large` (413): the body is larger than the limit; `limit_bytes`.
+ * - `rate_limited` (429): too many requests; `retry_after_seconds`, also in `Retry-After`.
+ * - `internal_error` (500): an unexpected server error; `request_id` identifies it in the server log.
+ * - `enqueue_failed` (502): the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).
+ */
+export type ErrorSlug = components["schemas"]["ErrorSlug"];

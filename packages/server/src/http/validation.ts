@@ -1,12 +1,13 @@
 // Turns zod failures into documented error slugs. Routes may name a slug per field, e.g.
 // POST /scans maps endpoint_id to invalid_endpoint_id.
 import type { z } from "@hono/zod-openapi";
-import { ApiError } from "./api-error.ts";
+import type { ErrorSlug } from "../generated/contract.ts";
+import { ApiError } from "../errors/api-error.ts";
 
 type Issue = z.core.$ZodIssue;
-export type FieldSlugs = Record<string, string | ((issue: Issue) => string)>;
+export type FieldSlugs = Record<string, ErrorSlug | ((issue: Issue) => ErrorSlug)>;
 
-const DEFAULT_SLUGS: Record<string, string> = {
+const DEFAULT_SLUGS: Record<string, ErrorSlug> = {
   json: "invalid_request",
   query: "invalid_query",
   param: "invalid_id",
