@@ -1,7 +1,8 @@
 // Runs the gate against a real server and both simulator profiles, through the SDK.
-import { probes, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { probes } from "@penaxtra/engine";
 import { Penaxtra } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 // The quickstart, run against a real server (API + worker) and the vulnerable simulator.
-import { startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
 import { Penaxtra } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { printable, quickstart } from "./quickstart.ts";
 

@@ -1,8 +1,8 @@
 // Runs the example against a real server (API + worker on a throwaway database) and the vulnerable
 // target simulator, through the SDK, exactly as a user would.
-import { startTargetSimulator } from "@penaxtra/engine";
 import { createPenaxtraClient } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { formatSummary, scanEndpoint } from "./scan-an-endpoint.ts";
 

@@ -1,8 +1,8 @@
 // Runs the example against a real server (API + worker on a throwaway database) and both profiles
 // of the simulator's reference RAG pipeline, through the SDK, exactly as a user would.
-import { startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
 import { createPenaxtraClient } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { formatRun, testRagPipeline } from "./test-a-rag-pipeline.ts";
 

@@ -1,7 +1,8 @@
 // RAG runs end to end: an ai-asset pointing at the simulator's reference RAG pipeline, a run through
 // the API, a worker running the thirteen tests, findings for what got through, and nothing planted
 // left behind.
-import { ragTests, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { ragTests } from "@penaxtra/engine";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ragScheduleTickTask } from "../../packages/server/src/jobs/rag-schedule.ts";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";

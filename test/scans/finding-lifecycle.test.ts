@@ -1,6 +1,7 @@
 // Findings across repeated scans of one endpoint: stable fingerprints, and new -> recurring ->
 // fixed -> regressed as the target is hardened and then breaks again.
-import { probes, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { probes } from "@penaxtra/engine";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";

@@ -1,6 +1,7 @@
 // CI exports of a real scan: SARIF 2.1.0 and JUnit, consistent with the scan's findings, with
 // fingerprints that stay the same from one scan of an endpoint to the next.
-import { probes, startTargetSimulator, type TargetSimulator } from "@penaxtra/engine";
+import { probes } from "@penaxtra/engine";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";

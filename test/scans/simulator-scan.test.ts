@@ -1,6 +1,7 @@
 // Full-library scans of the target simulator through the API: the vulnerable profile must yield
 // findings in every category the library covers, the hardened one no confirmed high or critical.
-import { probes, startTargetSimulator } from "@penaxtra/engine";
+import { probes } from "@penaxtra/engine";
+import { startTargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";

@@ -18,7 +18,6 @@ export { LocalLimiter, Semaphore, StartRate, type SendLimiter } from "./targets/
 export { createLlmJudge, type LlmJudgeOptions, type LlmProvider } from "./judges/llm-judge.ts";
 export { buildJudgePanel, JUDGE_CONFIG_ENV, JUDGE_SLOTS, parseJudgeConfig, type JudgeOverrides, type JudgeSlot, type LlmJudgeSpec } from "./judges/judge-config.ts";
 export { makeCanary, renderPayload } from "./catalogue/render-payload.ts";
-export { SIMULATOR_SECRETS, SIMULATOR_SYSTEM_PROMPT, startTargetSimulator, type SimulatorProfile, type TargetSimulator, type TargetSimulatorOptions } from "./target-simulator/simulator.ts";
 export type { RagDocument, RagGuardSignal, RagGuardStage, RagIngestRequest, RagIngestResponse, RagQueryRequest, RagQueryResponse, RagDeleteRequest, RagDeleteResponse } from "./rag/protocol.ts";
 export { RagClient, RagPipelineError, type RagPipelineConfig } from "./rag/rag-client.ts";
 export type { Guardrail, RagSuite, RagTest, RagTestResult, RagTestStatus, RagExchange, PlantedDocument } from "./rag/rag-test.ts";

@@ -1,6 +1,6 @@
 // The well-configured pipeline: every stage has a guard, and each reports what it did, so that a
 // caller can tell which one stopped an attack.
-import type { RagGuardSignal } from "../../rag/protocol.ts";
+import type { RagGuardSignal } from "@penaxtra/engine";
 import { BLOCKED_ANSWER, CONFIDENTIAL_REFUSAL, generateHardenedAnswer } from "./generate.ts";
 import { ingestFilter, inputFilter, isConfidential, redactOutput } from "./guards.ts";
 import { effectiveTopK, toRetrieved, type RagPipeline, type RetrievedPassage } from "./pipeline.ts";

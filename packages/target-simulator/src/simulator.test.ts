@@ -2,12 +2,8 @@
 // the offline judge panel exactly as a scan would judge a real endpoint.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { classifyRefusal, judgeResponse, makeCanary, offlineJudges, PROBE_CATEGORIES, probes, renderPayload, type MetaVerdict, type Probe } from "@penaxtra/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Probe } from "../catalogue/probes.ts";
-import { PROBE_CATEGORIES, probes } from "../catalogue/probes.ts";
-import { makeCanary, renderPayload } from "../catalogue/render-payload.ts";
-import { judgeResponse, offlineJudges, type MetaVerdict } from "../judges/panel.ts";
-import { classifyRefusal } from "../judges/refusal-classifier.ts";
 import { startTargetSimulator, type TargetSimulator } from "./simulator.ts";
 
 interface Attempt {

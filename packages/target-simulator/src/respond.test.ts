@@ -1,7 +1,9 @@
 // The simulated model's generic rules, one behaviour at a time (none of these texts is a probe).
+import { classifyRefusal } from "@penaxtra/engine";
 import { describe, expect, it } from "vitest";
-import { classifyRefusal } from "../judges/refusal-classifier.ts";
-import { read, requestedActions, requestedLiterals, respond } from "./respond.ts";
+import { read } from "./model/reading.ts";
+import { requestedActions, requestedLiterals } from "./model/understanding.ts";
+import { respond } from "./respond.ts";
 import { SIMULATOR_SECRETS, SIMULATOR_SYSTEM_PROMPT } from "./simulator.ts";
 
 const vulnerable = (text: string) => respond("vulnerable", SIMULATOR_SYSTEM_PROMPT, text);

@@ -1,6 +1,6 @@
 // Validation of the /rag request bodies: anything malformed is a 400 with a message that names the
 // field, never a 500 further in.
-import type { RagDocument, RagQueryRequest } from "../../rag/protocol.ts";
+import type { RagDocument, RagQueryRequest } from "@penaxtra/engine";
 import { invalidRequest } from "../http.ts";
 
 export const RAG_LIMITS = {

@@ -1,8 +1,8 @@
 // The /rag routes over HTTP, as a caller of the RAG adapter protocol sees them.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { RagIngestResponse, RagQueryResponse } from "@penaxtra/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RagIngestResponse, RagQueryResponse } from "../../rag/protocol.ts";
 import { HttpError } from "../http.ts";
 import { startTargetSimulator, type TargetSimulator } from "../simulator.ts";
 import { createRagRoutes, RAG_PATHS } from "./rag-routes.ts";

@@ -1,6 +1,6 @@
 // What the reference RAG pipeline behind the simulator's /rag routes does, whichever its profile
 // (vulnerable-pipeline.ts, hardened-pipeline.ts), and the helpers both profiles share.
-import type { RagDocument, RagGuardSignal, RagQueryRequest } from "../../rag/protocol.ts";
+import type { RagDocument, RagGuardSignal, RagQueryRequest } from "@penaxtra/engine";
 import type { ScoredDocument } from "./store.ts";
 
 export const DEFAULT_TOP_K = 4;

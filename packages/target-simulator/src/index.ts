@@ -1,0 +1,3 @@
+// A deliberately vulnerable / hardened fake LLM endpoint (chat completions and a reference RAG
+// pipeline) for tests, examples, benches and `pnpm target-sim`. The server never uses it.
+export { SIMULATOR_SECRETS, SIMULATOR_SYSTEM_PROMPT, startTargetSimulator, type SimulatorProfile, type TargetSimulator, type TargetSimulatorOptions } from "./simulator.ts";
