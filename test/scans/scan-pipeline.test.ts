@@ -5,11 +5,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { judgePanel } from "../../packages/server/src/runtime/judge-panel.ts";
-import { scanFinalizeTask } from "../../packages/server/src/jobs/scan-finalize.ts";
-import { scanPlanTask } from "../../packages/server/src/jobs/scan-plan.ts";
+import { closeScanIfDone } from "../../packages/server/src/scans/close-scan.ts";
 import { scanBatchTask } from "../../packages/server/src/jobs/scan-batch.ts";
 import { AttemptRecorder } from "../../packages/server/src/jobs/attempt-recorder.ts";
-import type { ScanBatchPayload } from "../../packages/server/src/jobs/worker-deps.ts";
+import type { ScanBatchPayload } from "../../packages/server/src/queue/payloads.ts";
 import { EndpointLeases } from "../../packages/server/src/targets/leased-limiter.ts";
 import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
 import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
@@ -115,8 +114,8 @@ describe("scan pipeline", () => {
     const { rows } = await firstRow(ctx.sql`select count(*)::int as rows from scan_attempts where scan_id = ${scanId}`);
     expect(rows).toBe(total);
     expect(compliant.requests).toBe(total);
-    await scanFinalizeTask(deps)(payload, helpers);
-    await scanFinalizeTask(deps)(payload, helpers);
+    await closeScanIfDone(deps, scanId, tenantId);
+    await closeScanIfDone(deps, scanId, tenantId);
     const [scan] = await ctx.sql`select status, attempts_done, findings_count from scans where id = ${scanId}`;
     expect(scan).toMatchObject({ status: "completed", attempts_done: total });
     const { findingsRows } = await firstRow(ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`);
@@ -149,19 +148,6 @@ describe("scan pipeline", () => {
     const [scan] = await ctx.sql`select status, findings_count from scans where id = ${scanId}`;
     expect(scan).toMatchObject({ status: "completed", findings_count: expected });
     expect(compliant.requests).toBe(requests);
-  });
-
-  it("plans a scan queued by an earlier version (a scan_run job) once", async () => {
-    const endpointId = await createEndpoint(ctx, token, (await target({})).url);
-    const ids = someProbes(3);
-    const [scan] = await ctx.sql`insert into scans (tenant_id, endpoint_id, status, probe_ids) values (${tenantId}, ${endpointId}, 'queued', ${ids}) returning id`;
-    const payload = { scan_id: scan!.id, tenant_id: tenantId };
-    await scanPlanTask(workerDeps())(payload, {} as never);
-    await scanPlanTask(workerDeps())(payload, {} as never);
-    const jobs = await batchJobsOf(scan!.id);
-    expect(jobs.flatMap((job) => job.attempts).length).toBe(variantsOf(ids));
-    const { attempts_total } = await firstRow(ctx.sql`select attempts_total from scans where id = ${scan!.id}`);
-    expect(attempts_total).toBe(variantsOf(ids));
   });
 
   it("fails a queued scan whose endpoint was disabled before a worker started it", async () => {
@@ -218,8 +204,8 @@ describe("scan pipeline", () => {
     const { scan_id: scanId } = await (await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(1) } })).json();
     const [payload] = await batchJobsOf(scanId);
     const tryNumber = (attempts: number) => ({ job: { attempts, max_attempts: 10 } }) as never;
-    await expect(scanBatchTask(workerDeps())(payload, tryNumber(1))).rejects.toThrow();
-    await scanBatchTask(workerDeps())(payload, tryNumber(10));
+    await expect(scanBatchTask(workerDeps())(payload!, tryNumber(1))).rejects.toThrow();
+    await scanBatchTask(workerDeps())(payload!, tryNumber(10));
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
     expect(scan).toMatchObject({ status: "failed", attempts_errored: variantsOf(someProbes(1)) });
     expect(scan.error).toMatch(/^all_attempts_errored: batch_failed: /);

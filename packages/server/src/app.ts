@@ -2,10 +2,10 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import type { AppDeps } from "./app-deps.ts";
+import type { App, AppDeps } from "./app-deps.ts";
 import * as contract from "./generated/contract.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
-import { payloadTooLarge } from "./http/api-error.ts";
+import { payloadTooLarge } from "./errors/api-error.ts";
 import { auditApiCalls } from "./http/audit-api-calls.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { guardOperation } from "./http/guard-operation.ts";
@@ -20,7 +20,6 @@ import { registerFindingRoutes } from "./routes/findings.ts";
 import { registerRagRunRoutes } from "./routes/rag-runs.ts";
 import { registerScanRoutes } from "./routes/scans.ts";
 
-export type App = OpenAPIHono;
 
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
 

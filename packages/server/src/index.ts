@@ -1,4 +1,5 @@
-export { createApp, openApiDocument, type App } from "./app.ts";
+export type { App } from "./app-deps.ts";
+export { createApp, openApiDocument } from "./app.ts";
 export type { AppDeps } from "./app-deps.ts";
 export { loadConfig, type ServerConfig } from "./config.ts";
 export { startEmbeddedPostgres } from "./db/embedded-postgres.ts";

@@ -37,7 +37,7 @@ export async function loadScanExport(sql: postgres.Sql, tenantId: string, scanId
       from scan_attempts where scan_id = ${scanId} group by probe_id order by probe_id`,
     sql<ExportFinding[]>`
       select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, lifecycle,
-             -- Findings of scans all have one (migration 0016); the one SQL definition otherwise.
+             -- Every finding is written with one; the fallback is the one SQL definition (db/schema.sql).
              coalesce(fingerprint, penaxtra_finding_fingerprint(endpoint_id::text, probe_id)) as fingerprint
       from findings where scan_id = ${scanId} and tenant_id = ${tenantId} and status <> all(${DISMISSED}) order by probe_id`,
   ]);

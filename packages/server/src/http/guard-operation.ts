@@ -1,10 +1,10 @@
 // Per-operation guard, in this order: authenticate (401), per-token rate limit (429), scope (403).
-// Authentication and the rate-limit bucket share one round trip (penaxtra_authenticate, migrations 0002, 0004 and 0018).
+// Authentication and the rate-limit bucket share one round trip (penaxtra_authenticate, db/schema.sql).
 import type { MiddlewareHandler } from "hono";
 import { hashToken, type TokenIdentity } from "../auth/tokens.ts";
 import type { AppDeps } from "../app-deps.ts";
-import type { OperationInfo } from "../generated/contract.ts";
-import { ApiError, rateLimited } from "./api-error.ts";
+import type { ErrorSlug, OperationInfo } from "../generated/contract.ts";
+import { ApiError, rateLimited } from "../errors/api-error.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -23,7 +23,7 @@ interface AuthenticateRow {
   retry_after_seconds: number | null;
 }
 
-const unauthorized = (slug: string) => new ApiError(401, slug, {}, { "WWW-Authenticate": `Bearer error="${slug}"` });
+const unauthorized = (slug: ErrorSlug) => new ApiError(401, slug, {}, { "WWW-Authenticate": `Bearer error="${slug}"` });
 
 export function guardOperation(operation: OperationInfo, deps: AppDeps): MiddlewareHandler {
   const { perMinute, burst } = deps.config.rateLimit;

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type postgres from "postgres";
-import { ApiError } from "./api-error.ts";
+import { ApiError } from "../errors/api-error.ts";
 
 const KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
 const RETENTION = "24 hours";

@@ -6,23 +6,11 @@ import { newRagRunTag, ragTests, removeDocuments, runRagSuites, type RagPipeline
 import type { Task } from "graphile-worker";
 import type postgres from "postgres";
 import { RagAssetConfigSchema } from "../generated/contract.ts";
+import { readRagRunPayload } from "../queue/payloads.ts";
+import { RAG_RUN_MAX_ATTEMPTS } from "../rag-runs/limits.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
-export interface RagRunPayload {
-  rag_run_id: string;
-  tenant_id: string;
-}
-
-// A run that keeps failing is closed as failed on its last try rather than retried for hours.
-export const RAG_RUN_MAX_ATTEMPTS = 3;
-
-export function readRagRunPayload(payload: unknown): RagRunPayload {
-  const value = payload as Partial<RagRunPayload> | null;
-  if (!value || typeof value.rag_run_id !== "string" || typeof value.tenant_id !== "string") throw new Error("rag_run payload needs rag_run_id and tenant_id");
-  return value as RagRunPayload;
-}
-
-export function ragRunTask(deps: WorkerDeps): Task {
+export function ragRunTask(deps: WorkerDeps): Task<"rag_run"> {
   return async (payload, helpers) => {
     const { rag_run_id: runId, tenant_id: tenantId } = readRagRunPayload(payload);
     try {

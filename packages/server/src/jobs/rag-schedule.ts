@@ -2,34 +2,16 @@
 // scheduled run for every ai-asset whose own schedule (a 5-field crontab spec) matches that minute.
 // The run row and its rag_run job are written in one statement, and (asset, tick) is unique, so a
 // retried tick starts nothing twice.
-import { parseCronItem, type Task, type TimestampDigest } from "graphile-worker";
+import type { Task } from "graphile-worker";
 import type postgres from "postgres";
-import { RAG_RUN_MAX_ATTEMPTS } from "./rag-run.ts";
-
-/** A message saying what is wrong with a crontab spec, or null when graphile-worker accepts it. */
-export function scheduleProblem(schedule: string): string | null {
-  try {
-    parseCronItem({ task: "rag_run", match: schedule });
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-export function scheduleMatches(schedule: string, at: Date): boolean {
-  const digest: TimestampDigest = { min: at.getUTCMinutes(), hour: at.getUTCHours(), date: at.getUTCDate(), month: at.getUTCMonth() + 1, dow: at.getUTCDay() };
-  try {
-    return parseCronItem({ task: "rag_run", match: schedule }).match(digest);
-  } catch {
-    return false;
-  }
-}
+import { scheduleMatches } from "../ai-assets/schedule.ts";
+import { RAG_RUN_MAX_ATTEMPTS } from "../rag-runs/limits.ts";
 
 export const RAG_SCHEDULE_CRONTAB = "* * * * * rag_schedule_tick";
 
-export function ragScheduleTickTask(deps: { sql: postgres.Sql }): Task {
+export function ragScheduleTickTask(deps: { sql: postgres.Sql }): Task<"rag_schedule_tick"> {
   return async (payload) => {
-    const tick = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
+    const tick = payload?._cron?.ts;
     const at = tick ? new Date(tick) : new Date();
     at.setUTCSeconds(0, 0);
     const assets = await deps.sql<Array<{ id: string; tenant_id: string; schedule: string }>>`

@@ -2,22 +2,23 @@
 // the judge panel score each answer as it arrives. An attempt's row is written when it has finished
 // (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
 // only what no earlier run recorded. Each batch then writes its probes' findings and asks whether the
-// scan can close (scan-finalize.ts): the last one to finish closes it.
+// scan can close (scans/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
 import { judgeResponse, makeCanary, probes, renderPayload, TargetRunner, type Probe, type RunnerOutcome } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { endpointRunnerLimits, endpointTargetConfig, type EndpointTargetRow } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { recordFindings, type JudgedAttempt } from "./record-findings.ts";
-import { closeScanIfDone } from "./scan-finalize.ts";
+import { closeScanIfDone } from "../scans/close-scan.ts";
 import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
-import { readBatchPayload, type ScanBatchPayload, type WorkerDeps } from "./worker-deps.ts";
+import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
+import type { WorkerDeps } from "./worker-deps.ts";
 
 const MAX_STORED_RESPONSE_CHARS = 100_000;
 
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 
-export function scanBatchTask(deps: WorkerDeps): Task {
+export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
   return async (payload, helpers) => {
     const batchPayload = readBatchPayload(payload);
     try {

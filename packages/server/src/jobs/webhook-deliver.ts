@@ -6,9 +6,9 @@ import { requestTarget } from "@penaxtra/engine";
 import { eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { findings, ragRuns, scans } from "../db/schema.ts";
-import { toFinding } from "../routes/findings.ts";
-import { toRagRun } from "../routes/rag-runs.ts";
-import { toScan } from "../routes/scans.ts";
+import { toFinding } from "../findings/present.ts";
+import { toRagRun } from "../rag-runs/present.ts";
+import { toScan } from "../scans/present.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 const TIMEOUT_MS = 10_000;
@@ -33,9 +33,9 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
   return `t=${unixSeconds},v1=${createHmac("sha256", secret).update(`${unixSeconds}.${body}`).digest("hex")}`;
 }
 
-export function webhookDeliverTask(deps: WorkerDeps): Task {
+export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
   return async (payload, helpers) => {
-    const deliveryId = (payload as { delivery_id?: unknown } | null)?.delivery_id;
+    const deliveryId: unknown = payload?.delivery_id;
     if (typeof deliveryId !== "string") throw new Error("webhook_deliver payload needs delivery_id");
     const [delivery] = await deps.sql<DeliveryRow[]>`
       select d.id, d.tenant_id, d.event, d.subject_id, d.body, d.status, d.attempts, d.created_at, w.url, w.secret_encrypted,

@@ -1,6 +1,6 @@
 // Keyset pagination: the cursor is the (timestamp, id) of the last row of the page, opaque to clients.
 import { and, eq, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
-import { badRequest } from "../http/api-error.ts";
+import { badRequest } from "../errors/api-error.ts";
 
 interface CursorPosition {
   at: Date;

@@ -1,7 +1,7 @@
-// Token buckets kept in Postgres (function penaxtra_take_token, migration 0001), so limits hold
+// Token buckets kept in Postgres (function penaxtra_take_token, db/schema.sql), so limits hold
 // across every server process sharing the database.
 import type postgres from "postgres";
-import { rateLimited } from "../http/api-error.ts";
+import { rateLimited } from "../errors/api-error.ts";
 
 export interface BucketResult {
   allowed: boolean;

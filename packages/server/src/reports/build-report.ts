@@ -4,7 +4,7 @@ import { frameworks, type FrameworkId } from "@penaxtra/engine";
 import { and, asc, gte, inArray, lt, notInArray, or, type SQL, eq } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { findings } from "../db/schema.ts";
-import { toFinding } from "../routes/findings.ts";
+import { toFinding } from "../findings/present.ts";
 import { renderPdf, type PdfLine } from "./pdf.ts";
 
 export const REPORT_SCHEMA_VERSION = "1";

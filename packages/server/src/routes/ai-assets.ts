@@ -1,12 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { aiAssets } from "../db/schema.ts";
 import { RagAssetConfigSchema, createAiAssetRoute, deleteAiAssetRoute, getAiAssetRoute, listAiAssetsRoute, updateAiAssetRoute } from "../generated/contract.ts";
-import { badRequest, notFound } from "../http/api-error.ts";
-import { scheduleProblem } from "../jobs/rag-schedule.ts";
+import { badRequest, notFound } from "../errors/api-error.ts";
+import { scheduleProblem } from "../ai-assets/schedule.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { auditEvents } from "../db/schema.ts";
 import { listAuditEventsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";

@@ -1,5 +1,5 @@
 import { frameworks, probes } from "@penaxtra/engine";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { listFrameworksRoute, listProbesRoute } from "../generated/contract.ts";
 
 // The documented fields only: payloads and judge hints stay inside the engine.

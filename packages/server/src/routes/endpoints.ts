@@ -3,7 +3,7 @@ import { sendPrompt, type HttpTemplate, type WireFormat } from "@penaxtra/engine
 import { endpointTargetConfig } from "../targets/endpoint-target.ts";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { endpoints } from "../db/schema.ts";
 import {
@@ -15,7 +15,7 @@ import {
   testEndpointRoute,
   updateEndpointRoute,
 } from "../generated/contract.ts";
-import { badRequest, notFound } from "../http/api-error.ts";
+import { badRequest, notFound } from "../errors/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";

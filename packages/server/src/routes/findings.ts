@@ -1,39 +1,17 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { findingRefs, findings, judgeVotes, scanAttempts } from "../db/schema.ts";
 import { getFindingRoute, listFindingsRoute, updateFindingStatusRoute } from "../generated/contract.ts";
-import { notFound } from "../http/api-error.ts";
+import { notFound } from "../errors/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import { toFinding, type FindingRow } from "../findings/present.ts";
 
-type FindingRow = typeof findings.$inferSelect;
 
 // A finding shows at most this much of the answer; `details.response_truncated` says when it was cut.
 const MAX_EVIDENCE_CHARS = 20_000;
-
-export function toFinding(row: FindingRow) {
-  return {
-    id: row.id,
-    scan_id: row.scanId,
-    rag_run_id: row.ragRunId,
-    endpoint_id: row.endpointId,
-    ai_asset_id: row.aiAssetId,
-    probe_id: row.probeId,
-    title: row.title,
-    category: row.category,
-    severity: row.severity as "high",
-    status: row.status as "open",
-    verdict: row.verdict as "vulnerable",
-    confidence: row.confidence,
-    risk_refs: row.riskRefs,
-    fingerprint: row.fingerprint,
-    lifecycle: row.lifecycle as "new",
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
 
 export function registerFindingRoutes(app: App, deps: AppDeps) {
   const { db } = deps;

@@ -2,33 +2,18 @@ import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { aiAssets, ragRunTests, ragRuns } from "../db/schema.ts";
 import { createRagRunRoute, getRagRunRoute, listRagRunsRoute, type RagTestResultSchema } from "../generated/contract.ts";
-import { notFound } from "../http/api-error.ts";
+import { notFound } from "../errors/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
-import { RAG_RUN_MAX_ATTEMPTS } from "../jobs/rag-run.ts";
+import { RAG_RUN_MAX_ATTEMPTS } from "../rag-runs/limits.ts";
+import { toRagRun } from "../rag-runs/present.ts";
 import { idempotent } from "../http/idempotency.ts";
 import { requireToken } from "../rate-limit/take-token.ts";
-
-export function toRagRun(row: typeof ragRuns.$inferSelect) {
-  return {
-    id: row.id,
-    ai_asset_id: row.aiAssetId,
-    trigger: row.trigger as "manual",
-    started_at: row.startedAt.toISOString(),
-    completed_at: row.completedAt?.toISOString() ?? null,
-    status: row.status as "running",
-    tests_run: row.testsRun,
-    tests_passed: row.testsPassed,
-    tests_failed: row.testsFailed,
-    tests_skipped: row.testsSkipped,
-    duration_ms: row.durationMs,
-  };
-}
 
 export function registerRagRunRoutes(app: App, deps: AppDeps) {
   const { db } = deps;

@@ -3,11 +3,11 @@
 import type { FrameworkId } from "@penaxtra/engine";
 import { and, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { reports } from "../db/schema.ts";
 import { createReportRoute, downloadReportRoute, getReportRoute, listReportsRoute } from "../generated/contract.ts";
-import { notFound } from "../http/api-error.ts";
+import { notFound } from "../errors/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { buildReportDocument, REPORT_SCHEMA_VERSION, reportPdf, type ReportDocument, type ReportRequest } from "../reports/build-report.ts";

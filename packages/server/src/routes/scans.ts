@@ -2,65 +2,24 @@ import { probes } from "@penaxtra/engine";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { scanAttempts, scans } from "../db/schema.ts";
 import { cancelScanRoute, createScanRoute, documentInfo, exportScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
 import { toJunit } from "../exports/junit.ts";
 import { toSarif } from "../exports/sarif.ts";
 import { loadScanExport } from "../exports/scan-export.ts";
-import { ApiError, badRequest, notFound, rateLimited } from "../http/api-error.ts";
+import { ApiError, badRequest, notFound, rateLimited } from "../errors/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
-import { enqueueScanPlan, planScan } from "../jobs/scan-plan.ts";
+import { enqueueScanPlan, planScan } from "../scans/plan.ts";
+import { withLiveProgress } from "../scans/live-progress.ts";
+import { toScan } from "../scans/present.ts";
 import { idempotent } from "../http/idempotency.ts";
 
 const ACTIVE_STATUSES = ["queued", "running", "judging"];
 const knownProbeIds = new Set(probes.map((probe) => probe.id));
-
-type ScanRow = typeof scans.$inferSelect;
-
-// Progress of a scan that has not finished is counted from its attempts (each attempt writes only
-// its own row, so parallel attempts never queue on the scan's row); finalize stores the totals.
-const LIVE_PROGRESS = new Set(["queued", "running", "judging", "cancelled"]);
-
-async function withLiveProgress(db: AppDeps["db"], rows: ScanRow[]): Promise<ScanRow[]> {
-  const live = rows.filter((row) => LIVE_PROGRESS.has(row.status) && row.attemptsTotal > 0).map((row) => row.id);
-  if (!live.length) return rows;
-  const counts = await db
-    .select({
-      scanId: scanAttempts.scanId,
-      done: sql<number>`count(*)::int`,
-      errored: sql<number>`count(*) filter (where ${scanAttempts.status} = 'errored')::int`,
-    })
-    .from(scanAttempts)
-    .where(inArray(scanAttempts.scanId, live))
-    .groupBy(scanAttempts.scanId);
-  const byScan = new Map(counts.map((count) => [count.scanId, count]));
-  return rows.map((row) => {
-    const count = byScan.get(row.id);
-    return count ? { ...row, attemptsDone: count.done, attemptsErrored: count.errored } : row;
-  });
-}
-
-export function toScan(row: ScanRow) {
-  return {
-    id: row.id,
-    endpoint_id: row.endpointId,
-    status: row.status as "queued",
-    probe_ids: row.probeIds,
-    probe_count: row.probeIds ? row.probeIds.length : null,
-    created_at: row.createdAt.toISOString(),
-    started_at: row.startedAt?.toISOString() ?? null,
-    completed_at: row.completedAt?.toISOString() ?? null,
-    error: row.error,
-    attempts_total: row.attemptsTotal,
-    attempts_done: row.attemptsDone,
-    attempts_errored: row.attemptsErrored,
-    findings_count: row.findingsCount,
-  };
-}
 
 export function registerScanRoutes(app: App, deps: AppDeps) {
   const { db } = deps;

@@ -2,11 +2,11 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AppDeps } from "../app-deps.ts";
-import type { App } from "../app.ts";
+import type { App } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { webhookDeliveries, webhooks } from "../db/schema.ts";
 import { createWebhookRoute, deleteWebhookRoute, getWebhookRoute, listWebhooksRoute } from "../generated/contract.ts";
-import { notFound } from "../http/api-error.ts";
+import { notFound } from "../errors/api-error.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";

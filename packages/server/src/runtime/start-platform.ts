@@ -4,7 +4,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
-import { createJobQueue } from "../jobs/job-queue.ts";
+import { createJobQueue } from "../queue/job-queue.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
 import { openDatabase } from "./open-database.ts";

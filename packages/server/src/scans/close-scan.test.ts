@@ -3,7 +3,7 @@ import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Connection } from "../db/connection.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
-import { closeScanIfDone } from "./scan-finalize.ts";
+import { closeScanIfDone } from "./close-scan.ts";
 
 let ctx: TestContext;
 // Like the worker's own connections (start-worker.ts): commits do not wait for the WAL flush.

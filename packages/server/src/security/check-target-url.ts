@@ -3,7 +3,7 @@
 import { assertAddressAllowed, assertUrlAllowed, TargetNotAllowedError, type GuardPolicy } from "@penaxtra/engine";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { badRequest } from "../http/api-error.ts";
+import { badRequest } from "../errors/api-error.ts";
 
 export async function checkTargetUrl(rawUrl: string, policy: GuardPolicy, field = "url"): Promise<void> {
   let url: URL;

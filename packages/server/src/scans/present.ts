@@ -1,0 +1,22 @@
+// A scan row as the API shows it (the Scan schema of openapi.yaml).
+import type { scans } from "../db/schema.ts";
+
+export type ScanRow = typeof scans.$inferSelect;
+
+export function toScan(row: ScanRow) {
+  return {
+    id: row.id,
+    endpoint_id: row.endpointId,
+    status: row.status as "queued",
+    probe_ids: row.probeIds,
+    probe_count: row.probeIds ? row.probeIds.length : null,
+    created_at: row.createdAt.toISOString(),
+    started_at: row.startedAt?.toISOString() ?? null,
+    completed_at: row.completedAt?.toISOString() ?? null,
+    error: row.error,
+    attempts_total: row.attemptsTotal,
+    attempts_done: row.attemptsDone,
+    attempts_errored: row.attemptsErrored,
+    findings_count: row.findingsCount,
+  };
+}
