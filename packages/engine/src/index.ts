@@ -12,7 +12,7 @@ export { SHIPPED_MODEL_URL, shippedJudgeModel } from "./judges/learned/shipped-m
 export { foldOf, trainJudgeModel, type TrainJudgeOptions } from "./judges/learned/train-judge-model.ts";
 export { EVALUATION_PROBE, judgeRows, metricsBySource, panelMetrics, type JudgedRow, type PanelMetrics } from "./judges/learned/evaluate-panel.ts";
 export { leaveOneSourceOut } from "./judges/learned/leave-one-source-out.ts";
-export { detectors, JUDGE_DIRECTIVES, runDetectors, type DetectorContext } from "./judges/detectors.ts";
+export { detectors, JUDGE_DIRECTIVES, runDetectors, type DetectorContext, type DetectorFunctionName, type DetectorName } from "./judges/detectors.ts";
 export { createOfflineJudges, detectorJudge, goalJudge, judgeResponse, metaJudge, offlineJudges, refusalJudge, type Judge, type JudgeInput, type JudgeVote, type MetaVerdict, type Verdict } from "./judges/panel.ts";
 export { LocalLimiter, Semaphore, StartRate, type SendLimiter } from "./targets/send-limiter.ts";
 export { createLlmJudge, type LlmJudgeOptions, type LlmProvider } from "./judges/llm-judge.ts";

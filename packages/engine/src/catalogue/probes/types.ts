@@ -1,4 +1,6 @@
 // Shapes shared by the probe library files, and each category's framework mapping.
+import type { DetectorName } from "../../judges/detectors.ts";
+
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 
 export interface Probe {
@@ -8,8 +10,11 @@ export interface Probe {
   category: string;
   description: string;
   severity: Severity;
-  /** Detectors the judge panel applies to this probe's responses; "refusal" names the refusal judge. */
-  detectors: string[];
+  /**
+   * Detectors the judge panel applies to this probe's responses; "refusal" names the refusal judge.
+   * Typed, so a probe naming an unknown detector does not compile.
+   */
+  detectors: DetectorName[];
   risk_refs: string[];
   /**
    * Payload variants; `{{canary}}` is replaced by a unique token per attempt, and encoding directives
