@@ -6,11 +6,8 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import postgres from "postgres";
-import { createToken, SCOPES } from "../packages/server/src/auth/tokens.ts";
-import { connect } from "../packages/server/src/db/connection.ts";
-import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.ts";
-import { migrateDatabase } from "../packages/server/src/db/migrate.ts";
-import { tenants } from "../packages/server/src/db/schema.ts";
+import { startEmbeddedPostgres } from "@penaxtra/server";
+import { connect, createToken, migrateDatabase, schema, SCOPES } from "@penaxtra/server/testing";
 import { startServer } from "./support/start-server.ts";
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
@@ -54,9 +51,9 @@ export async function benchApi() {
   const { db, sql, close } = connect(url);
 
   const seedStarted = performance.now();
-  let [tenant] = await db.select().from(tenants);
+  let [tenant] = await db.select().from(schema.tenants);
   if (!tenant) {
-    [tenant] = await db.insert(tenants).values({ slug: "bench" }).returning();
+    [tenant] = await db.insert(schema.tenants).values({ slug: "bench" }).returning();
     await seed(sql, tenant!.id);
   }
   const seedSeconds = round((performance.now() - seedStarted) / 1000);

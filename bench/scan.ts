@@ -11,11 +11,8 @@ import { makeCanary, probes, renderPayload } from "@penaxtra/engine";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import pino from "pino";
 import postgres from "postgres";
-import { createToken, SCOPES } from "../packages/server/src/auth/tokens.ts";
-import { connect } from "../packages/server/src/db/connection.ts";
-import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.ts";
-import { migrateDatabase } from "../packages/server/src/db/migrate.ts";
-import { tenants } from "../packages/server/src/db/schema.ts";
+import { startEmbeddedPostgres } from "@penaxtra/server";
+import { connect, createToken, migrateDatabase, schema, SCOPES } from "@penaxtra/server/testing";
 import { measureBareClient } from "./support/bare-client.ts";
 import { startServer } from "./support/start-server.ts";
 
@@ -53,7 +50,7 @@ export async function benchScan() {
   const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   await migrateDatabase(url);
   const { db, sql, close } = connect(url, { max: 2 });
-  const [tenant] = await db.insert(tenants).values({ slug: "bench" }).returning();
+  const [tenant] = await db.insert(schema.tenants).values({ slug: "bench" }).returning();
   const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
 
   const simulator = await startTargetSimulator({ port: 0, profile: "vulnerable", latencyMs: LATENCY_MS });

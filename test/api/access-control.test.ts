@@ -1,7 +1,6 @@
 // Scope matrix and tenant isolation, for every operation in openapi.yaml.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SCOPES } from "../../packages/server/src/auth/tokens.ts";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, SCOPES, type TestContext } from "@penaxtra/server/testing";
 import { concretePath, seedTenant, startChatTarget, validBodyFor, type Fixtures } from "../support/fixtures.ts";
 import { specOperations } from "../support/spec.ts";
 

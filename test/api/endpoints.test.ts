@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
 
 let ctx: TestContext;

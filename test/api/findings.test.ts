@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { insertFinding, seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
 
 let ctx: TestContext;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   target = await startChatTarget();
   a = await seedTenant(ctx, target.url);
-  const severities = ["critical", "high", "medium", "low", "info"];
+  const severities = ["critical", "high", "medium", "low", "info"] as const;
   for (let i = 0; i < 25; i++) {
     await insertFinding(ctx, a.tenantId, {
       scanId: a.completedScanId,

@@ -1,7 +1,7 @@
 // Idempotency-Key on creates: a repeat gets the first answer, not a second scan or run.
 import { Penaxtra } from "@penaxtra/sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
 
 let ctx: TestContext;

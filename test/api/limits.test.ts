@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, hashToken, type TestContext } from "@penaxtra/server/testing";
 import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
 
 let ctx: TestContext;
@@ -107,7 +107,7 @@ describe("1 MiB body cap", () => {
 describe("token usage", () => {
   it("records when a token was last used", async () => {
     const token = await ctx.token(a.tenantId);
-    const hash = (await import("../../packages/server/src/auth/tokens.ts")).hashToken(token);
+    const hash = hashToken(token);
     const [before] = await ctx.sql`select last_used_at from api_tokens where token_hash = ${hash}`;
     expect(before!.last_used_at).toBeNull();
     await ctx.request(ctx.app, "GET", "/api/v2/probes", { token });

@@ -1,7 +1,7 @@
 // Reports: findings in scope, mapped to the chosen frameworks, as a JSON snapshot and a PDF.
 import { NotFoundError, Penaxtra } from "@penaxtra/sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { insertFinding, seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
 
 let ctx: TestContext;

@@ -2,7 +2,7 @@
 // and the body matches the documented error shape.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { App } from "@penaxtra/server";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { concretePath, randomUuid, seedTenant, startChatTarget, validBodyFor, type Fixtures } from "../support/fixtures.ts";
 import { spec, specOperations, type SpecOperation } from "../support/spec.ts";
 

@@ -5,8 +5,7 @@ import { verifyWebhook } from "@penaxtra/sdk";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { webhookDeliverTask } from "../../packages/server/src/jobs/webhook-deliver.ts";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, webhookDeliverTask, type TestContext } from "@penaxtra/server/testing";
 import { startCountingTarget } from "../support/fixtures.ts";
 import { createEndpoint, createScan, firstRow, waitForScan } from "../support/scans.ts";
 

@@ -4,8 +4,7 @@
 import { ragTests } from "@penaxtra/engine";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ragScheduleTickTask } from "../../packages/server/src/jobs/rag-schedule.ts";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, ragScheduleTickTask, type TestContext } from "@penaxtra/server/testing";
 import { firstRow } from "../support/scans.ts";
 
 let ctx: TestContext;

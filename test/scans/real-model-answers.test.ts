@@ -22,7 +22,7 @@ import { probes, type JudgeVote, type MetaVerdict, type Probe } from "@penaxtra/
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { createEndpoint, createScan, waitForScan, type ScanView } from "../support/scans.ts";
 
 type TargetName = "markers" | "learned-only";

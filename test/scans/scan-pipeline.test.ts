@@ -4,13 +4,16 @@ import { offlineJudges, probes } from "@penaxtra/engine";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { judgePanel } from "../../packages/server/src/runtime/judge-panel.ts";
-import { closeScanIfDone } from "../../packages/server/src/scans/close-scan.ts";
-import { scanBatchTask } from "../../packages/server/src/jobs/scan-batch.ts";
-import { AttemptRecorder } from "../../packages/server/src/jobs/attempt-recorder.ts";
-import type { ScanBatchPayload } from "../../packages/server/src/queue/payloads.ts";
-import { EndpointLeases } from "../../packages/server/src/targets/leased-limiter.ts";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import {
+  AttemptRecorder,
+  closeScanIfDone,
+  createTestContext,
+  EndpointLeases,
+  judgePanel,
+  scanBatchTask,
+  type ScanBatchPayload,
+  type TestContext,
+} from "@penaxtra/server/testing";
 import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
 import { createScan, createEndpoint, waitForScan, firstRow } from "../support/scans.ts";
 

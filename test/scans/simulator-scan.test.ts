@@ -3,7 +3,7 @@
 import { probes } from "@penaxtra/engine";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
 
 type Simulator = Awaited<ReturnType<typeof startTargetSimulator>>;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
 import { createEndpoint, createScan, waitForScan, firstRow } from "../support/scans.ts";
 

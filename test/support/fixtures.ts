@@ -1,8 +1,9 @@
 // Seeds one tenant with one of everything, straight into the database where no API creates it yet.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { findingRefs, findings, judgeVotes, ragRuns, scans } from "../../packages/server/src/db/schema.ts";
-import type { TestContext } from "../../packages/server/src/testing/test-context.ts";
+import { schema, type TestContext } from "@penaxtra/server/testing";
+
+const { findingRefs, findings, judgeVotes, ragRuns, scans } = schema;
 
 export interface Fixtures {
   tenantId: string;
@@ -47,7 +48,7 @@ export async function seedTenant(ctx: TestContext, targetUrl: string): Promise<F
 export async function insertFinding(
   ctx: TestContext,
   tenantId: string,
-  values: { scanId: string; endpointId: string; severity?: string; status?: string; riskRefs?: string[]; createdAt?: Date },
+  values: { scanId: string; endpointId: string; severity?: (typeof findings.$inferInsert)["severity"]; status?: (typeof findings.$inferInsert)["status"]; riskRefs?: string[]; createdAt?: Date },
 ): Promise<string> {
   const riskRefs = values.riskRefs ?? ["OWASP_LLM01", "MITRE_ATLAS_AML_T0051"];
   const createdAt = values.createdAt ?? new Date();

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../packages/server/src/db/embedded-postgres.ts";
+import { startEmbeddedPostgres } from "@penaxtra/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 // Drive scans through the API as a user does: register an endpoint, start a scan, poll it.
 import { expect } from "vitest";
-import type { TestContext } from "../../packages/server/src/testing/test-context.ts";
+import type { TestContext } from "@penaxtra/server/testing";
 
 export interface ScanView {
   id: string;
