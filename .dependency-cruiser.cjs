@@ -3,12 +3,16 @@
 //   entry points   cli/, runtime/, index.ts, app.ts
 //   handlers       routes/ (HTTP), jobs/ (worker tasks)
 //   HTTP plumbing  http/ (error handler, auth guard, validation, idempotency)
-//   resources      scans/, findings/, rag-runs/, ai-assets/, reports/, exports/, queue/, ... and errors/
+//   resources      scans/, findings/, rag-runs/, endpoints/, ai-assets/, webhooks/, reports/, audit/, exports/, queue/, ... and errors/
 //   storage        db/, config, logger, generated/
 // White-box tests (*.test.ts beside the code) and testing/ may reach anywhere in their package.
+// Black-box tests (test/, bench/, examples/) import only package entry points, as a user would.
 const S = "^packages/server/src/";
 const TESTS = "\\.test\\.ts$";
-const RESOURCES = `${S}(ai-assets|audit|auth|errors|exports|findings|pagination|queue|rag-runs|rate-limit|reports|scans|security|targets|db)/`;
+// Where the workspace packages' `exports` resolve (through node_modules symlinks): the only files
+// under packages/*/src/ that test/, bench/ and examples/ may import.
+const ENTRY_POINTS = ["^packages/(server|engine|sdk|target-simulator)/src/index\\.ts$", "^packages/server/src/testing/index\\.ts$"];
+const RESOURCES = `${S}(ai-assets|audit|auth|catalogue|endpoints|errors|exports|findings|pagination|queue|rag-runs|rate-limit|reports|scans|security|targets|webhooks|db)/`;
 
 module.exports = {
   forbidden: [
@@ -51,6 +55,23 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/sdk/src/" },
       to: { path: "^packages/(server|engine|target-simulator)/" },
+    },
+    {
+      name: "tests-use-entry-points",
+      comment:
+        "test/, bench/ and examples/ are black-box: import @penaxtra/server, @penaxtra/server/testing, @penaxtra/engine, " +
+        "@penaxtra/sdk or @penaxtra/target-simulator, never a file inside a package. White-box tests go beside the code; " +
+        "anything only tests need is exported from @penaxtra/server/testing.",
+      severity: "error",
+      from: { path: "^(test|bench|examples)/" },
+      to: { path: "^packages/[^/]+/src/", pathNot: ENTRY_POINTS },
+    },
+    {
+      name: "tests-import-packages-by-name",
+      comment: "Reach a package through its name (`@penaxtra/...`), not a relative path into packages/.",
+      severity: "error",
+      from: { path: "^(test|bench|examples)/" },
+      to: { path: "^packages/", dependencyTypes: ["local"] },
     },
     {
       name: "no-circular",

@@ -3,6 +3,7 @@
 // Every tenant-owned table carries tenant_id, and every query filters on it.
 // Drizzle knows only the tables: the plpgsql functions and the trigger live in the migrations, and
 // src/db/schema.sql (generated from a migrated database) shows one current definition of each.
+import type { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -18,6 +19,38 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type {
+  AiAssetSchema,
+  AuditResultSchema,
+  EndpointStatusSchema,
+  FindingLifecycleSchema,
+  FindingStatusSchema,
+  JudgeVoteSchema,
+  RagRunSchema,
+  RagTestResultSchema,
+  ScanStatusSchema,
+  SeveritySchema,
+  VerdictSchema,
+  WebhookDeliverySchema,
+  WireFormatSchema,
+} from "../generated/contract.ts";
+
+// Enum-like text columns are typed from openapi.yaml's schemas (types only: the columns stay text).
+type AiAsset = z.infer<typeof AiAssetSchema>;
+type AuditResult = z.infer<typeof AuditResultSchema>;
+type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
+type FindingLifecycle = z.infer<typeof FindingLifecycleSchema>;
+type FindingStatus = z.infer<typeof FindingStatusSchema>;
+type JudgeVote = z.infer<typeof JudgeVoteSchema>;
+type RagRun = z.infer<typeof RagRunSchema>;
+type RagTestResult = z.infer<typeof RagTestResultSchema>;
+type ScanStatus = z.infer<typeof ScanStatusSchema>;
+type Severity = z.infer<typeof SeveritySchema>;
+type Verdict = z.infer<typeof VerdictSchema>;
+type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+type WireFormat = z.infer<typeof WireFormatSchema>;
+/** An attempt's outcome; attempts are not part of the API. */
+type AttemptStatus = "answered" | "errored";
 
 // Timestamps keep millisecond precision so keyset cursors (JS Dates) compare exactly.
 const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
@@ -61,7 +94,7 @@ export const endpoints = pgTable(
     tenantId: tenantId(),
     name: text("name").notNull(),
     url: text("url").notNull(),
-    wireFormat: text("wire_format").notNull(),
+    wireFormat: text("wire_format").$type<WireFormat>().notNull(),
     model: text("model"),
     authHeader: text("auth_header"),
     // AES-256-GCM ciphertext under the server key (see security/secret-box.ts).
@@ -69,7 +102,7 @@ export const endpoints = pgTable(
     httpTemplate: jsonb("http_template"),
     limits: jsonb("limits").notNull(),
     tags: text("tags").array().notNull().default(sql`'{}'`),
-    status: text("status").notNull(),
+    status: text("status").$type<EndpointStatus>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // Soft delete: scans and findings keep pointing at the endpoint they tested.
@@ -84,7 +117,7 @@ export const aiAssets = pgTable(
     id: id(),
     tenantId: tenantId(),
     name: text("name").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<AiAsset["kind"]>().notNull(),
     config: jsonb("config").notNull(),
     authSecretEncrypted: text("auth_secret_encrypted"),
     schedule: text("schedule"),
@@ -104,7 +137,7 @@ export const scans = pgTable(
     endpointId: uuid("endpoint_id")
       .notNull()
       .references(() => endpoints.id),
-    status: text("status").notNull(),
+    status: text("status").$type<ScanStatus>().notNull(),
     probeIds: text("probe_ids").array(),
     error: text("error"),
     attemptsTotal: integer("attempts_total").notNull().default(0),
@@ -131,8 +164,8 @@ export const ragRuns = pgTable(
     aiAssetId: uuid("ai_asset_id")
       .notNull()
       .references(() => aiAssets.id),
-    trigger: text("trigger").notNull(),
-    status: text("status").notNull(),
+    trigger: text("trigger").$type<RagRun["trigger"]>().notNull(),
+    status: text("status").$type<RagRun["status"]>().notNull(),
     testsRun: integer("tests_run").notNull().default(0),
     testsPassed: integer("tests_passed").notNull().default(0),
     testsFailed: integer("tests_failed").notNull().default(0),
@@ -163,13 +196,13 @@ export const ragRunTests = pgTable(
       .notNull()
       .references(() => ragRuns.id, { onDelete: "cascade" }),
     testId: text("test_id").notNull(),
-    suite: text("suite").notNull(),
+    suite: text("suite").$type<RagTestResult["suite"]>().notNull(),
     title: text("title").notNull(),
     // passed | failed | skipped
-    status: text("status").notNull(),
+    status: text("status").$type<RagTestResult["status"]>().notNull(),
     // ingest_filter | retrieval_isolation | input_filter | model_refusal | output_filter | none; null when skipped
-    stoppedBy: text("stopped_by"),
-    severity: text("severity").notNull(),
+    stoppedBy: text("stopped_by").$type<RagTestResult["stopped_by"]>(),
+    severity: text("severity").$type<Severity>().notNull(),
     reason: text("reason").notNull(),
     evidence: jsonb("evidence").notNull(),
     durationMs: integer("duration_ms").notNull(),
@@ -245,7 +278,7 @@ export const webhookDeliveries = pgTable(
     subjectId: uuid("subject_id").notNull(),
     body: text("body"),
     // pending | delivered | failed
-    status: text("status").notNull().default("pending"),
+    status: text("status").$type<WebhookDelivery["status"]>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     responseStatus: integer("response_status"),
     error: text("error"),
@@ -285,9 +318,9 @@ export const findings = pgTable(
     probeId: text("probe_id").notNull(),
     title: text("title").notNull(),
     category: text("category").notNull(),
-    severity: text("severity").notNull(),
-    status: text("status").notNull(),
-    verdict: text("verdict").notNull(),
+    severity: text("severity").$type<Severity>().notNull(),
+    status: text("status").$type<FindingStatus>().notNull(),
+    verdict: text("verdict").$type<Verdict>().notNull(),
     confidence: real("confidence").notNull(),
     riskRefs: text("risk_refs").array().notNull().default(sql`'{}'`),
     // A scan finding's prompt and answer are read from its evidence attempt, not copied: the copy
@@ -298,7 +331,7 @@ export const findings = pgTable(
     fingerprint: text("fingerprint"),
     // new | recurring | regressed | fixed (see FindingLifecycle in openapi.yaml); a new finding's is
     // computed by penaxtra_finding_lifecycle (src/db/schema.sql).
-    lifecycle: text("lifecycle").notNull().default("new"),
+    lifecycle: text("lifecycle").$type<FindingLifecycle>().notNull().default("new"),
     evidence: jsonb("evidence").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -333,14 +366,14 @@ export const scanAttempts = pgTable(
     canary: text("canary").notNull(),
     prompt: text("prompt").notNull(),
     // answered | errored
-    status: text("status").notNull(),
+    status: text("status").$type<AttemptStatus>().notNull(),
     response: text("response"),
     error: text("error"),
     httpStatus: integer("http_status"),
     latencyMs: integer("latency_ms"),
     // Requests made for this attempt, retries included.
     requests: integer("requests").notNull().default(0),
-    verdict: text("verdict"),
+    verdict: text("verdict").$type<Verdict>(),
     confidence: real("confidence"),
     // The panel's votes plus the meta-judge's, as judged when the answer arrived.
     votes: jsonb("votes"),
@@ -400,8 +433,8 @@ export const judgeVotes = pgTable(
       .notNull()
       .references(() => findings.id, { onDelete: "cascade" }),
     judge: text("judge").notNull(),
-    kind: text("kind").notNull(),
-    verdict: text("verdict").notNull(),
+    kind: text("kind").$type<JudgeVote["kind"]>().notNull(),
+    verdict: text("verdict").$type<Verdict>().notNull(),
     confidence: real("confidence").notNull(),
     rationale: text("rationale").notNull(),
     createdAt: createdAt(),
@@ -423,7 +456,7 @@ export const auditEvents = pgTable(
     action: text("action").notNull(),
     targetKind: text("target_kind"),
     targetId: text("target_id"),
-    result: text("result").notNull(),
+    result: text("result").$type<AuditResult>().notNull(),
     tokenId: uuid("token_id"),
     requestId: text("request_id"),
     method: text("method"),

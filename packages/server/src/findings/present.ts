@@ -1,7 +1,18 @@
 // A finding row as the API shows it (the Finding schema of openapi.yaml).
-import type { findings } from "../db/schema.ts";
+import type { findings, judgeVotes } from "../db/schema.ts";
 
 export type FindingRow = typeof findings.$inferSelect;
+
+// A finding shows at most this much of the answer; `details.response_truncated` says when it was cut.
+export const MAX_EVIDENCE_CHARS = 20_000;
+
+export interface FindingWithEvidence {
+  row: FindingRow;
+  attemptPrompt: string | null;
+  attemptResponse: string | null;
+  attemptResponseChars: number | null;
+  votes: Array<typeof judgeVotes.$inferSelect>;
+}
 
 export function toFinding(row: FindingRow) {
   return {
@@ -13,14 +24,31 @@ export function toFinding(row: FindingRow) {
     probe_id: row.probeId,
     title: row.title,
     category: row.category,
-    severity: row.severity as "high",
-    status: row.status as "open",
-    verdict: row.verdict as "vulnerable",
+    severity: row.severity,
+    status: row.status,
+    verdict: row.verdict,
     confidence: row.confidence,
     risk_refs: row.riskRefs,
     fingerprint: row.fingerprint,
-    lifecycle: row.lifecycle as "new",
+    lifecycle: row.lifecycle,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function toFindingDetail({ row, attemptPrompt, attemptResponse, attemptResponseChars, votes }: FindingWithEvidence) {
+  const stored = row.evidence as { prompt?: string; response?: string; details?: Record<string, unknown> };
+  // A scan finding's prompt and answer live on its evidence attempt; a RAG finding carries its own.
+  const evidence = row.scanAttemptId
+    ? {
+        prompt: attemptPrompt ?? "",
+        response: attemptResponse ?? "",
+        details: { ...stored.details, response_truncated: (attemptResponseChars ?? 0) > MAX_EVIDENCE_CHARS },
+      }
+    : { prompt: stored.prompt ?? "", response: stored.response ?? "", ...(stored.details ? { details: stored.details } : {}) };
+  return {
+    ...toFinding(row),
+    evidence,
+    judge_votes: votes.map((vote) => ({ judge: vote.judge, kind: vote.kind, verdict: vote.verdict, confidence: vote.confidence, rationale: vote.rationale })),
   };
 }

@@ -1,22 +1,26 @@
 // A report's document (schema_version "1"): the findings in scope, a summary, and per framework
 // each control (risk ref) with the findings mapped to it. Also its PDF rendering.
+import type { z } from "@hono/zod-openapi";
 import { frameworks, type FrameworkId } from "@penaxtra/engine";
 import { and, asc, gte, inArray, lt, notInArray, or, type SQL, eq } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { findings } from "../db/schema.ts";
+import type { SeveritySchema } from "../generated/contract.ts";
 import { toFinding } from "../findings/present.ts";
 import { renderPdf, type PdfLine } from "./pdf.ts";
+
+type Severity = z.infer<typeof SeveritySchema>;
 
 export const REPORT_SCHEMA_VERSION = "1";
 // A report is a document people read: past this many findings it should be narrowed by scope.
 export const MAX_REPORT_FINDINGS = 10_000;
-const DISMISSED = ["false_positive", "accepted_risk"];
+const DISMISSED = ["false_positive", "accepted_risk"] as const;
 const SEVERITIES = ["critical", "high", "medium", "low", "info"];
 
 export interface ReportRequest {
   title: string;
   frameworks: FrameworkId[];
-  severities: string[] | null;
+  severities: Severity[] | null;
   scope: { scan_ids?: string[]; endpoint_ids?: string[]; ai_asset_ids?: string[]; from?: string; to?: string };
 }
 
@@ -36,7 +40,7 @@ export async function buildReportDocument(db: Database, tenantId: string, report
     scope.to ? lt(findings.createdAt, new Date(scope.to)) : undefined,
     request.severities ? inArray(findings.severity, request.severities) : undefined,
   );
-  const rows = await db.select().from(findings).where(and(inScope, notInArray(findings.status, DISMISSED))).orderBy(asc(findings.createdAt), asc(findings.id)).limit(MAX_REPORT_FINDINGS + 1);
+  const rows = await db.select().from(findings).where(and(inScope, notInArray(findings.status, [...DISMISSED]))).orderBy(asc(findings.createdAt), asc(findings.id)).limit(MAX_REPORT_FINDINGS + 1);
   const dismissed = (await db.select({ id: findings.id }).from(findings).where(and(inScope, inArray(findings.status, DISMISSED)))).length;
 
   // Only findings mapped to at least one chosen framework belong in a framework report.

@@ -7,7 +7,7 @@ export function toScan(row: ScanRow) {
   return {
     id: row.id,
     endpoint_id: row.endpointId,
-    status: row.status as "queued",
+    status: row.status,
     probe_ids: row.probeIds,
     probe_count: row.probeIds ? row.probeIds.length : null,
     created_at: row.createdAt.toISOString(),

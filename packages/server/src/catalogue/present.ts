@@ -1,0 +1,17 @@
+// The probe library and the frameworks as the API shows them (ProbeCatalogue, FrameworkCatalogue).
+import { frameworks, probes } from "@penaxtra/engine";
+
+// The documented fields only: payloads and judge hints stay inside the engine.
+export const probeCatalogue = {
+  data: probes.map((probe) => ({
+    id: probe.id,
+    title: probe.title,
+    category: probe.category,
+    description: probe.description,
+    severity: probe.severity,
+    detectors: probe.detectors,
+    risk_refs: probe.risk_refs,
+    variant_count: probe.variants.length,
+  })),
+};
+export const frameworkCatalogue = { data: frameworks.map((framework) => ({ ...framework, refs: [...framework.refs] })) };

@@ -1,0 +1,86 @@
+// The RAG runs of a tenant: start a manual one (the row and its job), list them, read one and its tests.
+import type { z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type postgres from "postgres";
+import type { Logger } from "pino";
+import type { ServerConfig } from "../config.ts";
+import type { Database } from "../db/connection.ts";
+import { aiAssets, ragRunTests, ragRuns } from "../db/schema.ts";
+import type { listRagRunsRoute, RagRunCreateSchema } from "../generated/contract.ts";
+import { notFound } from "../errors/api-error.ts";
+import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import type { JobQueue } from "../queue/job-queue.ts";
+import { requireToken } from "../rate-limit/take-token.ts";
+import { RAG_RUN_MAX_ATTEMPTS } from "./limits.ts";
+
+export type RagRunRow = typeof ragRuns.$inferSelect;
+export type RagRunTestRow = typeof ragRunTests.$inferSelect;
+export type RagRunListQuery = z.output<typeof listRagRunsRoute.request.query>;
+export type RagRunCreate = z.output<typeof RagRunCreateSchema>;
+
+/**
+ * Inserts a manual run, `running`, of the tenant's RAG asset. 404 rag_asset_not_found unless the
+ * asset is the tenant's, a RAG pipeline and not deleted; 429 when the asset's hourly bucket is empty.
+ */
+export async function createManualRagRun(
+  deps: { db: Database; sql: postgres.Sql; config: Pick<ServerConfig, "ragRunsPerHour"> },
+  tenantId: string,
+  body: RagRunCreate,
+): Promise<RagRunRow> {
+  const [asset] = await deps.db
+    .select({ id: aiAssets.id })
+    .from(aiAssets)
+    .where(and(eq(aiAssets.id, body.ai_asset_id), eq(aiAssets.tenantId, tenantId), eq(aiAssets.kind, "rag"), isNull(aiAssets.deletedAt)));
+  if (!asset) throw notFound("rag_asset_not_found");
+  await requireToken(deps.sql, { key: `rag_run:${asset.id}`, capacity: deps.config.ragRunsPerHour, refillPerSecond: deps.config.ragRunsPerHour / 3600 });
+
+  const [run] = await deps.db.insert(ragRuns).values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
+  return run!;
+}
+
+/**
+ * Queues the run's job. When that fails the run is closed `failed` (enqueue_failed), and stays
+ * addressable; the error is returned for the caller to report.
+ */
+export async function enqueueRagRun(deps: { db: Database; queue: JobQueue; log: Logger }, tenantId: string, run: RagRunRow): Promise<Error | undefined> {
+  try {
+    await deps.queue.enqueue("rag_run", { rag_run_id: run.id, tenant_id: tenantId }, { jobKey: `rag_run:${run.id}`, maxAttempts: RAG_RUN_MAX_ATTEMPTS });
+    return undefined;
+  } catch (error) {
+    deps.log.error({ err: error, ragRunId: run.id }, "could not enqueue RAG run");
+    await deps.db
+      .update(ragRuns)
+      .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
+      .where(eq(ragRuns.id, run.id));
+    return error as Error;
+  }
+}
+
+/** A page of the tenant's RAG runs, newest first, optionally of one asset. */
+export async function listRagRuns(db: Database, tenantId: string, query: RagRunListQuery) {
+  const rows = await db
+    .select()
+    .from(ragRuns)
+    .where(
+      and(
+        eq(ragRuns.tenantId, tenantId),
+        query.ai_asset_id ? eq(ragRuns.aiAssetId, query.ai_asset_id) : undefined,
+        afterCursor(decodeCursor(query.cursor), ragRuns.startedAt, ragRuns.id),
+      ),
+    )
+    .orderBy(desc(ragRuns.startedAt), desc(ragRuns.id))
+    .limit(query.limit + 1);
+  return page(rows, query.limit, (row) => ({ at: row.startedAt, id: row.id }));
+}
+
+/** The run, unless it is another tenant's: then 404 rag_run_not_found. */
+export async function findRagRun(db: Database, tenantId: string, id: string): Promise<RagRunRow> {
+  const [run] = await db.select().from(ragRuns).where(and(eq(ragRuns.id, id), eq(ragRuns.tenantId, tenantId)));
+  if (!run) throw notFound("rag_run_not_found");
+  return run;
+}
+
+/** The run's test results so far, in the order they were recorded. */
+export function listRagRunTests(db: Database, ragRunId: string): Promise<RagRunTestRow[]> {
+  return db.select().from(ragRunTests).where(eq(ragRunTests.ragRunId, ragRunId)).orderBy(asc(ragRunTests.createdAt), asc(ragRunTests.testId));
+}

@@ -1,0 +1,132 @@
+// The scans of a tenant: start one (the row and its plan's jobs), list them, read one, cancel one.
+import type { z } from "@hono/zod-openapi";
+import { probes } from "@penaxtra/engine";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type postgres from "postgres";
+import type { Logger } from "pino";
+import type { TokenIdentity } from "../auth/tokens.ts";
+import type { ServerConfig } from "../config.ts";
+import type { Database } from "../db/connection.ts";
+import { scans } from "../db/schema.ts";
+import type { listScansRoute, ScanCreateSchema } from "../generated/contract.ts";
+import { ApiError, badRequest, notFound, rateLimited } from "../errors/api-error.ts";
+import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
+import type { JobQueue } from "../queue/job-queue.ts";
+import type { ScanBatchPayload } from "../queue/payloads.ts";
+import { withLiveProgress } from "./live-progress.ts";
+import { enqueueScanPlan, planScan, type ScanPlan } from "./plan.ts";
+import type { ScanRow } from "./present.ts";
+
+export type ScanListQuery = z.output<typeof listScansRoute.request.query>;
+export type ScanCreate = z.output<typeof ScanCreateSchema>;
+
+const ACTIVE_STATUSES = ["queued", "running", "judging"] as const;
+const knownProbeIds = new Set(probes.map((probe) => probe.id));
+
+/** A created scan, queued but not yet enqueued. */
+export interface CreatedScan {
+  id: string;
+  endpoint: NonNullable<ScanBatchPayload["endpoint"]>;
+  /** Number of probes requested; null when all probes. */
+  probeCount: number | null;
+  plan: ScanPlan;
+}
+
+/** The probes asked for, each once (null for the whole library); 400 when the library lacks some. */
+function requestedProbeIds(probeIds: string[] | null | undefined): string[] | null {
+  const unique = probeIds ? [...new Set(probeIds)] : null;
+  const unknown = unique?.filter((id) => !knownProbeIds.has(id)) ?? [];
+  if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
+  return unique;
+}
+
+/**
+ * Plans the scan and inserts it `queued`. 404 endpoint_not_found_or_inactive unless the endpoint is
+ * the tenant's and active; 429 when the tenant's scan-creation bucket is empty.
+ */
+export async function createQueuedScan(
+  deps: { sql: postgres.Sql; config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> },
+  requester: Pick<TokenIdentity, "tenantId" | "tokenId">,
+  body: ScanCreate,
+): Promise<CreatedScan> {
+  const probeIds = requestedProbeIds(body.probe_ids);
+  const plan = planScan(probeIds, deps.config.scanBatchSize);
+  // One round trip on the path to the first request: the endpoint; a token from the tenant's
+  // scan-creation bucket, taken only when the endpoint exists; the scan row, only when granted.
+  const bucket = { key: `scan_create:${requester.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 };
+  const [created] = await deps.sql<Array<{ endpoint_id: string; limits: { concurrency: number; requests_per_minute: number }; allowed: boolean; retry_after_seconds: number; scan_id: string | null }>>`
+    with endpoint as (
+      select id, limits from endpoints
+      where id = ${body.endpoint_id} and tenant_id = ${requester.tenantId} and status = 'active' and deleted_at is null),
+    bucket as (
+      select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_token(${bucket.key}, ${bucket.capacity}, ${bucket.refillPerSecond}) t),
+    scan as (
+      insert into scans (tenant_id, endpoint_id, status, probe_ids, attempts_total, requested_by_token_id)
+      select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${plan.attemptsTotal}, ${requester.tokenId}
+      from endpoint cross join bucket where bucket.allowed
+      returning id)
+    select endpoint.id as endpoint_id, endpoint.limits, bucket.allowed, bucket.retry_after_seconds, (select id from scan) as scan_id
+    from endpoint cross join bucket`;
+  if (!created) throw notFound("endpoint_not_found_or_inactive");
+  if (!created.allowed) throw rateLimited(created.retry_after_seconds);
+  const { concurrency, requests_per_minute } = created.limits;
+  return { id: created.scan_id!, endpoint: { id: created.endpoint_id, concurrency, requests_per_minute }, probeCount: probeIds?.length ?? null, plan };
+}
+
+/**
+ * Queues the scan's batch jobs. When that fails the scan is closed `failed` (enqueue_failed), and
+ * stays addressable; the error is returned for the caller to report.
+ */
+export async function enqueueCreatedScan(deps: { db: Database; queue: JobQueue; log: Logger }, tenantId: string, scan: CreatedScan): Promise<Error | undefined> {
+  try {
+    await enqueueScanPlan(deps.queue, { id: scan.id, tenantId, endpoint: scan.endpoint }, scan.plan);
+    return undefined;
+  } catch (error) {
+    deps.log.error({ err: error, scanId: scan.id }, "could not enqueue scan");
+    await deps.db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan.id));
+    return error as Error;
+  }
+}
+
+/** A page of the tenant's scans, newest first, with the live progress of those not finished. */
+export async function listScans(db: Database, tenantId: string, query: ScanListQuery) {
+  const rows = await db
+    .select()
+    .from(scans)
+    .where(
+      and(
+        eq(scans.tenantId, tenantId),
+        query.status ? eq(scans.status, query.status) : undefined,
+        query.endpoint_id ? eq(scans.endpointId, query.endpoint_id) : undefined,
+        afterCursor(decodeCursor(query.cursor), scans.createdAt, scans.id),
+      ),
+    )
+    .orderBy(desc(scans.createdAt), desc(scans.id))
+    .limit(query.limit + 1);
+  const result = page(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  return { data: await withLiveProgress(db, result.data), next_cursor: result.next_cursor };
+}
+
+/** The scan with its live progress, unless it is another tenant's: then 404 scan_not_found. */
+export async function findScan(db: Database, tenantId: string, id: string): Promise<ScanRow> {
+  const [row] = await db.select().from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
+  if (!row) throw notFound("scan_not_found");
+  const [current] = await withLiveProgress(db, [row]);
+  return current!;
+}
+
+/**
+ * Marks a queued, running or judging scan cancelled (workers stop picking up its batches) and
+ * returns it as stored. 404 scan_not_found; 409 scan_not_cancellable once it has finished.
+ */
+export async function cancelScan(db: Database, tenantId: string, id: string): Promise<ScanRow> {
+  const [cancelled] = await db
+    .update(scans)
+    .set({ status: "cancelled", completedAt: sql`now()` })
+    .where(and(eq(scans.id, id), eq(scans.tenantId, tenantId), inArray(scans.status, ACTIVE_STATUSES)))
+    .returning();
+  if (cancelled) return cancelled;
+  const [existing] = await db.select({ status: scans.status }).from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
+  if (!existing) throw notFound("scan_not_found");
+  throw new ApiError(409, "scan_not_cancellable", { status: existing.status });
+}
