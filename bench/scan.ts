@@ -8,11 +8,11 @@ import { chmod, mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeCanary, probes, renderPayload } from "@penaxtra/engine";
+import { startEmbeddedPostgres } from "@penaxtra/server";
+import { connect, createToken, migrateDatabase, SCOPES, schema } from "@penaxtra/server/testing";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import pino from "pino";
 import postgres from "postgres";
-import { startEmbeddedPostgres } from "@penaxtra/server";
-import { connect, createToken, migrateDatabase, schema, SCOPES } from "@penaxtra/server/testing";
 import { measureBareClient } from "./support/bare-client.ts";
 import { startServer } from "./support/start-server.ts";
 
@@ -54,7 +54,10 @@ export async function benchScan() {
   const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
 
   const simulator = await startTargetSimulator({ port: 0, profile: "vulnerable", latencyMs: LATENCY_MS });
-  const server = await startServer(url, { worker: true, env: { PENAXTRA_ALLOW_PRIVATE_TARGETS: "true", PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000" } });
+  const server = await startServer(url, {
+    worker: true,
+    env: { PENAXTRA_ALLOW_PRIVATE_TARGETS: "true", PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000" },
+  });
   const base = `http://127.0.0.1:${server.port}/api/v2`;
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   try {
@@ -72,14 +75,26 @@ export async function benchScan() {
       })
     ).json();
 
-    const prompts = probes.flatMap((probe) => probe.variants.map((_, variant) => renderPayload(probe, variant, makeCanary())));
+    const prompts = probes.flatMap((probe) =>
+      probe.variants.map((_, variant) => renderPayload(probe, variant, makeCanary())),
+    );
     const scanOnce = async () => {
       const cpuBefore = { server: processCpuMs(server.child.pid!), postgres: postgresCpuMs(), bench: benchCpuMs() };
       // Wall time ends at the scan's completed_at, written by the same machine's clock: polling the
       // API every few ms to catch the moment would itself load the server being measured.
       const startedAt = Date.now();
-      const accepted = await (await fetch(`${base}/scans`, { method: "POST", headers, body: JSON.stringify({ endpoint_id: endpoint.id }) })).json();
-      let scan;
+      const accepted = await (
+        await fetch(`${base}/scans`, { method: "POST", headers, body: JSON.stringify({ endpoint_id: endpoint.id }) })
+      ).json();
+      let scan: {
+        id: string;
+        status: string;
+        completed_at: string;
+        error: string | null;
+        attempts_total: number;
+        attempts_errored: number;
+        findings_count: number;
+      };
       for (;;) {
         scan = await (await fetch(`${base}/scans/${accepted.scan_id}`, { headers })).json();
         if (["completed", "failed", "cancelled"].includes(scan.status)) break;
@@ -110,7 +125,9 @@ export async function benchScan() {
         ideal_ms: Math.round(idealMs),
         ratio: round(wallMs / idealMs),
         cpu_ms: cpuMs,
-        ms_after_create: Object.fromEntries(Object.entries(phases!).map(([key, value]) => [key, Math.round(Number(value))])),
+        ms_after_create: Object.fromEntries(
+          Object.entries(phases!).map(([key, value]) => [key, Math.round(Number(value))]),
+        ),
         bare_client: floor,
       };
     };
@@ -167,7 +184,8 @@ function postgresCpuMs(): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim().startsWith("postgres")) total += processCpuMs(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim().startsWith("postgres"))
+        total += processCpuMs(Number(entry));
     } catch {}
   }
   return total;

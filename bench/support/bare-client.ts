@@ -38,12 +38,21 @@ const send = (prompt) => new Promise((resolve, reject) => {
 })().catch((error) => { throw error; });
 `;
 
-export function measureBareClient(url: string, prompts: string[], concurrency: number, latencyMs: number): Promise<BareClientResult> {
+export function measureBareClient(
+  url: string,
+  prompts: string[],
+  concurrency: number,
+  latencyMs: number,
+): Promise<BareClientResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CLIENT, { eval: true, workerData: { url, prompts, concurrency } });
     worker.once("message", ({ wall, mean }: { wall: number; mean: number }) => {
       const ideal = (prompts.length * latencyMs) / concurrency;
-      const result = { wall_ms: Math.round(wall), ratio: Math.round((wall / ideal) * 1000) / 1000, mean_latency_ms: Math.round(mean * 10) / 10 };
+      const result = {
+        wall_ms: Math.round(wall),
+        ratio: Math.round((wall / ideal) * 1000) / 1000,
+        mean_latency_ms: Math.round(mean * 10) / 10,
+      };
       // The thread is torn down before the next scan starts, not during it.
       worker.terminate().then(() => resolve(result), reject);
     });

@@ -1,23 +1,30 @@
 // A real server process for a benchmark, on a free port, with request limits out of the way.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
-export async function startServer(databaseUrl: string, options: { worker: boolean; env?: Record<string, string> }): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [resolve(root, "packages/server/bin/penaxtra.js"), "serve", ...(options.worker ? [] : ["--no-worker"])], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      LOG_LEVEL: "info",
-      PENAXTRA_RATE_LIMIT_PER_MINUTE: "10000000",
-      PENAXTRA_RATE_LIMIT_BURST: "10000000",
-      ...options.env,
+export async function startServer(
+  databaseUrl: string,
+  options: { worker: boolean; env?: Record<string, string> },
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(
+    process.execPath,
+    [resolve(root, "packages/server/bin/penaxtra.js"), "serve", ...(options.worker ? [] : ["--no-worker"])],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: "0",
+        LOG_LEVEL: "info",
+        PENAXTRA_RATE_LIMIT_PER_MINUTE: "10000000",
+        PENAXTRA_RATE_LIMIT_BURST: "10000000",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   let output = "";
   const port = await new Promise<number>((resolvePort, reject) => {
     child.stdout!.on("data", (chunk) => {

@@ -1,11 +1,12 @@
 // Runs the gate against a real server and both simulator profiles, through the SDK.
+
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { probes } from "@penaxtra/engine";
 import { Penaxtra } from "@penaxtra/sdk";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { formatGate, runGate } from "./ci-gate.ts";
 
@@ -27,7 +28,12 @@ async function gate(profile: "vulnerable" | "hardened") {
   const simulator = await startTargetSimulator({ port: 0, profile });
   simulators.push(simulator);
   const penaxtra = new Penaxtra({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
-  const endpoint = await penaxtra.endpoints.create({ name: profile, url: simulator.chatCompletionsUrl, wire_format: "chat_completions_v1", limits: { concurrency: 16, requests_per_minute: 60_000 } });
+  const endpoint = await penaxtra.endpoints.create({
+    name: profile,
+    url: simulator.chatCompletionsUrl,
+    wire_format: "chat_completions_v1",
+    limits: { concurrency: 16, requests_per_minute: 60_000 },
+  });
   const outDir = await mkdtemp(join(tmpdir(), "penaxtra-gate-"));
   return runGate(penaxtra, endpoint.id, { outDir, pollMs: 50 });
 }
@@ -36,7 +42,11 @@ it("fails the build on the vulnerable simulator, naming the blocking findings, a
   const result = await gate("vulnerable");
   expect(result.passed).toBe(false);
   expect(result.blocking.length).toBeGreaterThan(0);
-  expect(result.blocking.every((finding) => finding.status === "confirmed" && ["critical", "high"].includes(finding.severity))).toBe(true);
+  expect(
+    result.blocking.every(
+      (finding) => finding.status === "confirmed" && ["critical", "high"].includes(finding.severity),
+    ),
+  ).toBe(true);
   expect(JSON.parse(await readFile(result.files[0]!, "utf8")).version).toBe("2.1.0");
   expect(await readFile(result.files[1]!, "utf8")).toContain(`tests="${probes.length}"`);
   expect(formatGate(result)).toMatch(/^penaxtra gate: FAILED/);

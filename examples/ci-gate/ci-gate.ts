@@ -2,10 +2,11 @@
 // (exit code 1) when the scan confirmed a finding of a blocking severity.
 //
 //   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-ci-gate start ENDPOINT_ID [--fail-on critical,high] [--out reports]
-import { Penaxtra, type Schemas } from "@penaxtra/sdk";
+
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Penaxtra, type Schemas } from "@penaxtra/sdk";
 
 export interface GateOptions {
   /** Severities that fail the build when confirmed (default critical and high). */
@@ -34,25 +35,36 @@ export async function runGate(penaxtra: Penaxtra, endpointId: string, options: G
   await writeFile(files[1]!, await penaxtra.scans.export(scan_id, "junit"));
 
   const blocking: Schemas["Finding"][] = [];
-  for await (const finding of penaxtra.findings.list({ scan_id, status: "confirmed" })) if (failOn.has(finding.severity)) blocking.push(finding);
+  for await (const finding of penaxtra.findings.list({ scan_id, status: "confirmed" }))
+    if (failOn.has(finding.severity)) blocking.push(finding);
   // A scan that could not run is no pass either.
   return { passed: scan.status === "completed" && blocking.length === 0, scan, blocking, files };
 }
 
 export function formatGate({ passed, scan, blocking, files }: GateResult): string {
-  const lines = [`penaxtra gate: ${passed ? "PASSED" : "FAILED"} (scan ${scan.id} ${scan.status}, ${scan.findings_count} findings; reports: ${files.join(", ")})`];
-  for (const finding of blocking) lines.push(`  ${finding.severity.padEnd(8)} ${finding.probe_id}: ${finding.title} [${finding.risk_refs.slice(0, 3).join(", ")}]`);
+  const lines = [
+    `penaxtra gate: ${passed ? "PASSED" : "FAILED"} (scan ${scan.id} ${scan.status}, ${scan.findings_count} findings; reports: ${files.join(", ")})`,
+  ];
+  for (const finding of blocking)
+    lines.push(
+      `  ${finding.severity.padEnd(8)} ${finding.probe_id}: ${finding.title} [${finding.risk_refs.slice(0, 3).join(", ")}]`,
+    );
   return lines.join("\n");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [endpointId, ...rest] = process.argv.slice(2);
   if (!endpointId) {
-    console.error("usage: ci-gate.ts ENDPOINT_ID [--fail-on critical,high] [--out DIR]   (PENAXTRA_API_KEY, PENAXTRA_BASE_URL from the environment)");
+    console.error(
+      "usage: ci-gate.ts ENDPOINT_ID [--fail-on critical,high] [--out DIR]   (PENAXTRA_API_KEY, PENAXTRA_BASE_URL from the environment)",
+    );
     process.exit(2);
   }
   const flag = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
-  const result = await runGate(new Penaxtra(), endpointId, { failOn: flag("--fail-on")?.split(",") as GateOptions["failOn"], outDir: flag("--out") });
+  const result = await runGate(new Penaxtra(), endpointId, {
+    failOn: flag("--fail-on")?.split(",") as GateOptions["failOn"],
+    outDir: flag("--out"),
+  });
   console.log(formatGate(result));
   process.exit(result.passed ? 0 : 1);
 }

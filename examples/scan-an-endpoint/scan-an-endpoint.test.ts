@@ -23,10 +23,15 @@ afterAll(async () => {
 
 it("scans the vulnerable simulator and summarises confirmed findings by category", async () => {
   const client = createPenaxtraClient({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
-  const summary = await scanEndpoint(client, `${simulator.url}/v1/chat/completions`, { pollMs: 50, limits: { concurrency: 16, requests_per_minute: 60_000 } });
+  const summary = await scanEndpoint(client, `${simulator.url}/v1/chat/completions`, {
+    pollMs: 50,
+    limits: { concurrency: 16, requests_per_minute: 60_000 },
+  });
   expect(summary.scan.status).toBe("completed");
   expect(summary.findings.length).toBe(summary.scan.findings_count);
-  expect(summary.findings.some((finding) => finding.status === "confirmed" && finding.severity === "critical")).toBe(true);
+  expect(summary.findings.some((finding) => finding.status === "confirmed" && finding.severity === "critical")).toBe(
+    true,
+  );
   const text = formatSummary(summary);
   expect(text).toContain("prompt_injection");
   expect(text).toMatch(/^scan [0-9a-f-]+: completed, (\d+)\/\1 attempts \(0 errored\)/);
@@ -34,5 +39,7 @@ it("scans the vulnerable simulator and summarises confirmed findings by category
 
 it("reports a refused registration with the API's error slug", async () => {
   const client = createPenaxtraClient({ baseUrl, apiKey: "pxt_not_a_real_token" });
-  await expect(scanEndpoint(client, `${simulator.url}/v1/chat/completions`)).rejects.toThrow("could not register the endpoint: invalid_token");
+  await expect(scanEndpoint(client, `${simulator.url}/v1/chat/completions`)).rejects.toThrow(
+    "could not register the endpoint: invalid_token",
+  );
 });

@@ -2,8 +2,9 @@
 //
 //   pnpm target-sim --port 9100 --profile vulnerable          # a target to try it on
 //   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-scan-an-endpoint start http://127.0.0.1:9100/v1/chat/completions
-import { createPenaxtraClient, type Schemas } from "@penaxtra/sdk";
+
 import { pathToFileURL } from "node:url";
+import { createPenaxtraClient, type Schemas } from "@penaxtra/sdk";
 
 type Client = ReturnType<typeof createPenaxtraClient>;
 
@@ -21,7 +22,12 @@ export interface ScanOptions {
 
 export async function scanEndpoint(client: Client, targetUrl: string, options: ScanOptions = {}): Promise<ScanSummary> {
   const endpoint = await client.POST("/api/v2/endpoints", {
-    body: { name: `scan of ${new URL(targetUrl).host}`, url: targetUrl, wire_format: "chat_completions_v1", limits: options.limits },
+    body: {
+      name: `scan of ${new URL(targetUrl).host}`,
+      url: targetUrl,
+      wire_format: "chat_completions_v1",
+      limits: options.limits,
+    },
   });
   if (endpoint.error) throw new Error(`could not register the endpoint: ${endpoint.error.error}`);
 
@@ -51,9 +57,12 @@ export async function scanEndpoint(client: Client, targetUrl: string, options: S
 }
 
 export function formatSummary({ scan, findings }: ScanSummary): string {
-  const lines = [`scan ${scan.id}: ${scan.status}, ${scan.attempts_done}/${scan.attempts_total} attempts (${scan.attempts_errored} errored), ${findings.length} findings`];
+  const lines = [
+    `scan ${scan.id}: ${scan.status}, ${scan.attempts_done}/${scan.attempts_total} attempts (${scan.attempts_errored} errored), ${findings.length} findings`,
+  ];
   const byCategory = new Map<string, Schemas["Finding"][]>();
-  for (const finding of findings) byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
+  for (const finding of findings)
+    byCategory.set(finding.category, [...(byCategory.get(finding.category) ?? []), finding]);
   for (const [category, group] of [...byCategory].sort()) {
     const confirmed = group.filter((finding) => finding.status === "confirmed").length;
     lines.push(`  ${category.padEnd(34)} ${String(group.length).padStart(3)} findings, ${confirmed} confirmed`);
@@ -64,7 +73,9 @@ export function formatSummary({ scan, findings }: ScanSummary): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const targetUrl = process.argv[2];
   if (!targetUrl) {
-    console.error("usage: scan-an-endpoint.ts TARGET_CHAT_COMPLETIONS_URL   (PENAXTRA_API_KEY, PENAXTRA_BASE_URL from the environment)");
+    console.error(
+      "usage: scan-an-endpoint.ts TARGET_CHAT_COMPLETIONS_URL   (PENAXTRA_API_KEY, PENAXTRA_BASE_URL from the environment)",
+    );
     process.exit(2);
   }
   console.log(formatSummary(await scanEndpoint(createPenaxtraClient(), targetUrl)));

@@ -29,11 +29,14 @@ async function pipelineUrl(profile: "vulnerable" | "hardened") {
 it.each([
   ["vulnerable", 0, 13, /rag-isolation-tenant-matrix\s+ATTACK GOT THROUGH/],
   ["hardened", 13, 0, /rag-isolation-tenant-matrix\s+stopped by retrieval_isolation/],
-] as const)("runs the thirteen tests against the %s pipeline and prints each verdict", async (profile, passed, failed, line) => {
-  const client = createPenaxtraClient({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
-  const run = await testRagPipeline(client, await pipelineUrl(profile), { pollMs: 50 });
-  expect(run).toMatchObject({ status: "completed", tests_passed: passed, tests_failed: failed });
-  const text = formatRun(run);
-  expect(text.split("\n")).toHaveLength(14);
-  expect(text).toMatch(line);
-});
+] as const)(
+  "runs the thirteen tests against the %s pipeline and prints each verdict",
+  async (profile, passed, failed, line) => {
+    const client = createPenaxtraClient({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
+    const run = await testRagPipeline(client, await pipelineUrl(profile), { pollMs: 50 });
+    expect(run).toMatchObject({ status: "completed", tests_passed: passed, tests_failed: failed });
+    const text = formatRun(run);
+    expect(text.split("\n")).toHaveLength(14);
+    expect(text).toMatch(line);
+  },
+);

@@ -3,8 +3,9 @@
 //
 //   pnpm target-sim --port 9100 --profile hardened            # a pipeline to try it on (/rag/*)
 //   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-test-a-rag-pipeline start http://127.0.0.1:9100/rag
-import { createPenaxtraClient, type Schemas } from "@penaxtra/sdk";
+
 import { pathToFileURL } from "node:url";
+import { createPenaxtraClient, type Schemas } from "@penaxtra/sdk";
 
 type Client = ReturnType<typeof createPenaxtraClient>;
 
@@ -14,9 +15,17 @@ export interface RagRunOptions {
 }
 
 /** `baseUrl` serves /ingest, /query and /delete (as the target simulator does under /rag). */
-export async function testRagPipeline(client: Client, baseUrl: string, options: RagRunOptions = {}): Promise<Schemas["RagRunDetail"]> {
+export async function testRagPipeline(
+  client: Client,
+  baseUrl: string,
+  options: RagRunOptions = {},
+): Promise<Schemas["RagRunDetail"]> {
   const asset = await client.POST("/api/v2/ai-assets", {
-    body: { name: `RAG pipeline at ${new URL(baseUrl).host}`, kind: "rag", config: { ingest_url: `${baseUrl}/ingest`, query_url: `${baseUrl}/query`, delete_url: `${baseUrl}/delete` } },
+    body: {
+      name: `RAG pipeline at ${new URL(baseUrl).host}`,
+      kind: "rag",
+      config: { ingest_url: `${baseUrl}/ingest`, query_url: `${baseUrl}/query`, delete_url: `${baseUrl}/delete` },
+    },
   });
   if (asset.error) throw new Error(`could not register the pipeline: ${asset.error.error}`);
 
@@ -34,9 +43,16 @@ export async function testRagPipeline(client: Client, baseUrl: string, options: 
 }
 
 export function formatRun(run: Schemas["RagRunDetail"]): string {
-  const lines = [`RAG run ${run.id}: ${run.status}, ${run.tests_passed} passed, ${run.tests_failed} failed, ${run.tests_skipped} skipped${run.error ? ` (${run.error})` : ""}`];
+  const lines = [
+    `RAG run ${run.id}: ${run.status}, ${run.tests_passed} passed, ${run.tests_failed} failed, ${run.tests_skipped} skipped${run.error ? ` (${run.error})` : ""}`,
+  ];
   for (const test of run.tests) {
-    const verdict = test.status === "failed" ? "ATTACK GOT THROUGH" : test.status === "passed" ? `stopped by ${test.stopped_by}` : `skipped: ${test.reason}`;
+    const verdict =
+      test.status === "failed"
+        ? "ATTACK GOT THROUGH"
+        : test.status === "passed"
+          ? `stopped by ${test.stopped_by}`
+          : `skipped: ${test.reason}`;
     lines.push(`  ${test.suite.padEnd(10)} ${test.test_id.padEnd(36)} ${verdict}`);
   }
   return lines.join("\n");
@@ -45,7 +61,9 @@ export function formatRun(run: Schemas["RagRunDetail"]): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const baseUrl = process.argv[2];
   if (!baseUrl) {
-    console.error("usage: test-a-rag-pipeline.ts RAG_BASE_URL   (serving /ingest, /query, /delete; PENAXTRA_API_KEY, PENAXTRA_BASE_URL from the environment)");
+    console.error(
+      "usage: test-a-rag-pipeline.ts RAG_BASE_URL   (serving /ingest, /query, /delete; PENAXTRA_API_KEY, PENAXTRA_BASE_URL from the environment)",
+    );
     process.exit(2);
   }
   const run = await testRagPipeline(createPenaxtraClient(), baseUrl.replace(/\/$/, ""));

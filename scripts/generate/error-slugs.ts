@@ -16,7 +16,11 @@ export function errorSlugs(spec: OpenAPI3): string[] | undefined {
   const schema = schemas[ERROR_SLUG];
   if (!schema) return undefined;
   const values = schema.enum;
-  if (schema.type !== "string" || !values?.length || !values.every((value): value is string => typeof value === "string")) {
+  if (
+    schema.type !== "string" ||
+    !values?.length ||
+    !values.every((value): value is string => typeof value === "string")
+  ) {
     throw new Error(`${ERROR_SLUG} must be a string enum`);
   }
   const duplicates = values.filter((value, index) => values.indexOf(value) !== index);
@@ -25,8 +29,10 @@ export function errorSlugs(spec: OpenAPI3): string[] | undefined {
   if (descriptions !== undefined) {
     const undescribed = values.filter((value) => typeof descriptions[value] !== "string");
     const unknown = Object.keys(descriptions).filter((key) => !values.includes(key));
-    if (undescribed.length) throw new Error(`${ERROR_SLUG} x-enumDescriptions has no description for ${undescribed.join(", ")}`);
-    if (unknown.length) throw new Error(`${ERROR_SLUG} x-enumDescriptions describes ${unknown.join(", ")}, which the enum does not list`);
+    if (undescribed.length)
+      throw new Error(`${ERROR_SLUG} x-enumDescriptions has no description for ${undescribed.join(", ")}`);
+    if (unknown.length)
+      throw new Error(`${ERROR_SLUG} x-enumDescriptions describes ${unknown.join(", ")}, which the enum does not list`);
   }
 
   for (const [name, errorSchema] of Object.entries(schemas)) {
@@ -34,7 +40,8 @@ export function errorSlugs(spec: OpenAPI3): string[] | undefined {
     const property = (errorSchema as { properties?: Record<string, SchemaObject | ReferenceObject> }).properties?.error;
     if (!property) continue;
     if ("$ref" in property) {
-      if (property.$ref !== ERROR_SLUG_REF) throw new Error(`${name}.error must reference ${ERROR_SLUG}, not ${property.$ref}`);
+      if (property.$ref !== ERROR_SLUG_REF)
+        throw new Error(`${name}.error must reference ${ERROR_SLUG}, not ${property.$ref}`);
       continue;
     }
     const named = property.const !== undefined ? [property.const] : (property.enum ?? []);
@@ -58,7 +65,12 @@ export function errorSlugDoc(spec: OpenAPI3): string {
     return ` * - \`${slug}\`${text ? (text.startsWith("(") ? " " : ": ") + text : ""}`;
   };
   const lines = slugs.map(line);
-  return [`/**`, ` * Every \`error\` slug the API answers (openapi.yaml components.schemas.${ERROR_SLUG}):`, ...lines, ` */`].join("\n");
+  return [
+    `/**`,
+    ` * Every \`error\` slug the API answers (openapi.yaml components.schemas.${ERROR_SLUG}):`,
+    ...lines,
+    ` */`,
+  ].join("\n");
 }
 
 /** What the SDK's generated file adds after openapi-typescript's output (which declares `components`). */

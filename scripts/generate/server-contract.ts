@@ -1,7 +1,16 @@
 // Turns openapi.yaml into zod schemas and @hono/zod-openapi route definitions.
 // It understands the subset of JSON Schema the contract uses and fails loudly on anything else,
 // so a new keyword in openapi.yaml cannot be silently dropped from server validation.
-import type { MediaTypeObject, OpenAPI3, OperationObject, ParameterObject, ReferenceObject, RequestBodyObject, ResponseObject, SchemaObject } from "openapi-typescript";
+import type {
+  MediaTypeObject,
+  OpenAPI3,
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+} from "openapi-typescript";
 import { ERROR_SLUG, errorSlugDoc, errorSlugs } from "./error-slugs.ts";
 
 /**
@@ -41,9 +50,26 @@ const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 // is also enforced, by a refinement that zod-openapi does not render). Extensions (`x-...`) are too.
 const METADATA_KEYS = ["description", "writeOnly", "minProperties"] as const;
 const HANDLED_KEYS = new Set([
-  "type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum",
-  "default", "items", "minItems", "maxItems", "properties", "required", "additionalProperties",
-  "$ref", "anyOf", "allOf", ...METADATA_KEYS,
+  "type",
+  "enum",
+  "const",
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "default",
+  "items",
+  "minItems",
+  "maxItems",
+  "properties",
+  "required",
+  "additionalProperties",
+  "$ref",
+  "anyOf",
+  "allOf",
+  ...METADATA_KEYS,
 ]);
 const isExtension = (key: string) => key.startsWith("x-");
 
@@ -75,7 +101,8 @@ const componentIdentifier = (name: string) => `${name}Schema`;
 function withMetadata(code: string, schema: ContractSchema): string {
   const metadata: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (value !== undefined && ((METADATA_KEYS as readonly string[]).includes(key) || isExtension(key))) metadata[key] = value;
+    if (value !== undefined && ((METADATA_KEYS as readonly string[]).includes(key) || isExtension(key)))
+      metadata[key] = value;
   }
   return Object.keys(metadata).length ? `${code}.openapi(${lit(metadata)})` : code;
 }
@@ -93,12 +120,15 @@ export function schemaToZod(schema: SchemaOrRef, options: EmitOptions = {}): str
   const keywords = keywordsOf(schema);
 
   if (schema.anyOf) {
-    const variants = schema.anyOf.map((v) => (!isRef(v) && v.type === "null" && Object.keys(v).length === 1 ? "z.null()" : schemaToZod(v, options)));
+    const variants = schema.anyOf.map((v) =>
+      !isRef(v) && v.type === "null" && Object.keys(v).length === 1 ? "z.null()" : schemaToZod(v, options),
+    );
     return withMetadata(`z.union([${variants.join(", ")}])`, schema);
   }
   if (schema.allOf) {
     const [first, ...rest] = schema.allOf;
-    if (!first || !isRef(first) || rest.some((part) => isRef(part) || part.type !== "object")) throw new Error("allOf must be a $ref followed by objects");
+    if (!first || !isRef(first) || rest.some((part) => isRef(part) || part.type !== "object"))
+      throw new Error("allOf must be a $ref followed by objects");
     const extension = (rest as ContractSchema[]).map((part) => objectShape(part)).join(", ");
     return `${componentIdentifier(refName(first.$ref).name)}.extend({ ${extension} })`;
   }
@@ -192,7 +222,12 @@ function objectToZod(schema: ContractSchema): string {
   }
   if (!properties && additional === true) return "z.record(z.string(), z.unknown())";
   const shape = `{ ${objectShape(schema)} }`;
-  const object = additional === false ? `z.strictObject(${shape})` : additional === true ? `z.looseObject(${shape})` : `z.object(${shape})`;
+  const object =
+    additional === false
+      ? `z.strictObject(${shape})`
+      : additional === true
+        ? `z.looseObject(${shape})`
+        : `z.object(${shape})`;
   if (minProperties === undefined) return object;
   const min = Number(minProperties);
   return `${object}.refine((value) => Object.keys(value).length >= ${min}, { message: ${lit(`must set at least ${min} field${min === 1 ? "" : "s"}`)} })`;
@@ -216,8 +251,9 @@ export function orderComponents(schemas: Record<string, ContractSchema>): string
 }
 
 function collectRefs(value: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => collectRefs(item, found));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const item of value) collectRefs(item, found);
+  } else if (value && typeof value === "object") {
     for (const [key, inner] of Object.entries(value)) {
       if (key === "$ref" && typeof inner === "string") found.add(refName(inner).name);
       else collectRefs(inner, found);
@@ -298,16 +334,20 @@ export function generateServerContract(spec: OpenAPI3): string {
       if (query) request.push(`query: ${query}`);
       if (headers) request.push(`headers: ${headers}`);
       if (operation.requestBody) {
-        if (isRef(operation.requestBody)) throw new Error(`${operation.operationId}: requestBody $refs are not supported`);
+        if (isRef(operation.requestBody))
+          throw new Error(`${operation.operationId}: requestBody $refs are not supported`);
         const body: RequestBodyObject = operation.requestBody;
-        request.push(`body: { required: ${Boolean(body.required)}, content: { ${contentToZod(body.content, `${operation.operationId} request body`)} } }`);
+        request.push(
+          `body: { required: ${Boolean(body.required)}, content: { ${contentToZod(body.content, `${operation.operationId} request body`)} } }`,
+        );
       }
 
       const responses = Object.entries(operation.responses ?? {}).map(([status, raw]) => {
         const response = resolveRef<ResponseObject>(spec, raw, "responses");
         const parts = [`description: ${lit(response.description)}`];
         if (response.headers) parts.push(`headers: ${lit(response.headers)}`);
-        if (response.content) parts.push(`content: { ${contentToZod(response.content, `${operation.operationId} ${status}`)} }`);
+        if (response.content)
+          parts.push(`content: { ${contentToZod(response.content, `${operation.operationId} ${status}`)} }`);
         return `${/^\d+$/.test(status) ? status : lit(status)}: { ${parts.join(", ")} }`;
       });
 
@@ -326,10 +366,14 @@ export function generateServerContract(spec: OpenAPI3): string {
     }
   }
   lines.push("");
-  lines.push(`export interface OperationInfo { operationId: string; method: string; path: string; scope: string | null; public: boolean }`);
+  lines.push(
+    `export interface OperationInfo { operationId: string; method: string; path: string; scope: string | null; public: boolean }`,
+  );
   lines.push(`export const operations: readonly OperationInfo[] = ${JSON.stringify(operations, null, 2)};`);
   lines.push("");
-  lines.push(`export const documentInfo = ${lit({ openapi: spec.openapi, info: spec.info, servers: spec.servers, tags: spec.tags, security: spec.security })} as const;`);
+  lines.push(
+    `export const documentInfo = ${lit({ openapi: spec.openapi, info: spec.info, servers: spec.servers, tags: spec.tags, security: spec.security })} as const;`,
+  );
   lines.push(`export const securitySchemes = ${lit(spec.components?.securitySchemes ?? {})} as const;`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

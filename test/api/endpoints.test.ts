@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Fixtures, seedTenant, startChatTarget } from "../support/fixtures.ts";
 
 let ctx: TestContext;
 let a: Fixtures;
@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 const create = (body: Record<string, unknown>, app = ctx.app) =>
-  ctx.request(app, "POST", "/api/v2/endpoints", { token: a.token, body: { name: "t", wire_format: "chat_completions_v1", ...body } });
+  ctx.request(app, "POST", "/api/v2/endpoints", {
+    token: a.token,
+    body: { name: "t", wire_format: "chat_completions_v1", ...body },
+  });
 
 describe("auth secrets", () => {
   it("are never returned and are stored only encrypted", async () => {
@@ -50,14 +53,16 @@ describe("SSRF guard", () => {
     expect((await create({ url })).status).toBe(201);
   });
 
-  it.each(["http://169.254.169.254/latest/meta-data", "http://[fd00:ec2::254]/", "http://metadata.google.internal/computeMetadata/v1", "http://[::ffff:169.254.169.254]/"])(
-    "always refuses cloud metadata %s",
-    async (url) => {
-      const refused = await create({ url });
-      expect(refused.status).toBe(400);
-      expect((await refused.json()).error).toBe("target_not_allowed");
-    },
-  );
+  it.each([
+    "http://169.254.169.254/latest/meta-data",
+    "http://[fd00:ec2::254]/",
+    "http://metadata.google.internal/computeMetadata/v1",
+    "http://[::ffff:169.254.169.254]/",
+  ])("always refuses cloud metadata %s", async (url) => {
+    const refused = await create({ url });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe("target_not_allowed");
+  });
 
   it("refuses non-http schemes", async () => {
     const response = await create({ url: "file:///etc/passwd" });
@@ -74,20 +79,28 @@ describe("SSRF guard", () => {
 
 describe("wire formats and the test call", () => {
   it("the test call reports the answer of an OpenAI-compatible endpoint", async () => {
-    const result = await (await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${a.endpointId}/test`, { token: a.token })).json();
+    const result = await (
+      await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${a.endpointId}/test`, { token: a.token })
+    ).json();
     expect(result).toMatchObject({ ok: true, http_status: 200, response_excerpt: "pong", error: null });
   });
 
   it("reports a dead endpoint as connection_failed, not as a server error", async () => {
     const endpoint = await (await create({ url: "http://127.0.0.1:1/v1" })).json();
-    const result = await (await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })).json();
+    const result = await (
+      await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })
+    ).json();
     expect(result).toMatchObject({ ok: false, error: "connection_failed", response_excerpt: null });
   });
 
   it("http_template_v1 needs a body template containing {{prompt}}", async () => {
     const missing = await create({ url: target.url, wire_format: "http_template_v1" });
     expect((await missing.json()).error).toBe("invalid_http_template");
-    const noPlaceholder = await create({ url: target.url, wire_format: "http_template_v1", http_template: { body_template: "{}", response_path: "a" } });
+    const noPlaceholder = await create({
+      url: target.url,
+      wire_format: "http_template_v1",
+      http_template: { body_template: "{}", response_path: "a" },
+    });
     expect((await noPlaceholder.json()).error).toBe("invalid_http_template");
     const ok = await create({
       url: target.url,
@@ -96,22 +109,38 @@ describe("wire formats and the test call", () => {
     });
     expect(ok.status).toBe(201);
     const endpoint = await ok.json();
-    const result = await (await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })).json();
+    const result = await (
+      await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })
+    ).json();
     expect(result).toMatchObject({ ok: true, response_excerpt: "pong" });
   });
 
   it("PATCH changes fields and a disabled endpoint cannot be scanned", async () => {
     const endpoint = await (await create({ url: target.url })).json();
-    const patched = await (await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, { token: a.token, body: { status: "disabled", tags: ["prod"] } })).json();
+    const patched = await (
+      await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, {
+        token: a.token,
+        body: { status: "disabled", tags: ["prod"] },
+      })
+    ).json();
     expect(patched).toMatchObject({ status: "disabled", tags: ["prod"] });
-    const scan = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token: a.token, body: { endpoint_id: endpoint.id } });
+    const scan = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token: a.token,
+      body: { endpoint_id: endpoint.id },
+    });
     expect(scan.status).toBe(404);
     expect(await scan.json()).toEqual({ error: "endpoint_not_found_or_inactive" });
   });
 
   it("PATCH of one limit keeps the others", async () => {
-    const endpoint = await (await create({ url: target.url, limits: { concurrency: 9, requests_per_minute: 300, timeout_ms: 5000, max_retries: 1 } })).json();
-    const patch = (body: unknown) => ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, { token: a.token, body });
+    const endpoint = await (
+      await create({
+        url: target.url,
+        limits: { concurrency: 9, requests_per_minute: 300, timeout_ms: 5000, max_retries: 1 },
+      })
+    ).json();
+    const patch = (body: unknown) =>
+      ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, { token: a.token, body });
     const patched = await (await patch({ limits: { max_retries: 5 } })).json();
     expect(patched.limits).toEqual({ concurrency: 9, requests_per_minute: 300, timeout_ms: 5000, max_retries: 5 });
     expect((await patch({ limits: {} })).status).toBe(400);
@@ -123,27 +152,48 @@ describe("audit log", () => {
   it("records every API call with token, method, path, status, duration and request id", async () => {
     const response = await ctx.request(ctx.app, "GET", "/api/v2/endpoints?limit=1", { token: a.token });
     const requestId = response.headers.get("x-request-id");
-    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?action=api.call&limit=5", { token: a.token })).json();
+    const audit = await (
+      await ctx.request(ctx.app, "GET", "/api/v2/audit?action=api.call&limit=5", { token: a.token })
+    ).json();
     const call = audit.data.find((event: any) => event.request_id === requestId);
-    expect(call).toMatchObject({ action: "api.call", method: "GET", path: "/api/v2/endpoints", status: 200, result: "success", token_id: expect.any(String) });
+    expect(call).toMatchObject({
+      action: "api.call",
+      method: "GET",
+      path: "/api/v2/endpoints",
+      status: 200,
+      result: "success",
+      token_id: expect.any(String),
+    });
     expect(call.duration_ms).toBeGreaterThanOrEqual(0);
   });
 
   it("records endpoint lifecycle events and filters by result and target kind", async () => {
     const endpoint = await (await create({ url: target.url })).json();
     await ctx.request(ctx.app, "DELETE", `/api/v2/endpoints/${endpoint.id}`, { token: a.token });
-    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?target_kind=endpoint&result=success&limit=200", { token: a.token })).json();
-    const actions = audit.data.filter((event: any) => event.target_id === endpoint.id).map((event: any) => event.action);
+    const audit = await (
+      await ctx.request(ctx.app, "GET", "/api/v2/audit?target_kind=endpoint&result=success&limit=200", {
+        token: a.token,
+      })
+    ).json();
+    const actions = audit.data
+      .filter((event: any) => event.target_id === endpoint.id)
+      .map((event: any) => event.action);
     expect(actions).toEqual(["endpoint.deleted", "endpoint.created"]);
-    const denied = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token: await ctx.token(a.tenantId, ["audit:read"]) });
+    const denied = await ctx.request(ctx.app, "GET", "/api/v2/scans", {
+      token: await ctx.token(a.tenantId, ["audit:read"]),
+    });
     expect(denied.status).toBe(403);
-    const deniedEvents = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?result=denied", { token: a.token })).json();
+    const deniedEvents = await (
+      await ctx.request(ctx.app, "GET", "/api/v2/audit?result=denied", { token: a.token })
+    ).json();
     expect(deniedEvents.data[0]).toMatchObject({ action: "api.call", status: 403, result: "denied" });
   });
 
   it("pages through the audit log with its cursor", async () => {
     const first = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?limit=2", { token: a.token })).json();
-    const second = await (await ctx.request(ctx.app, "GET", `/api/v2/audit?limit=2&cursor=${first.next_cursor}`, { token: a.token })).json();
+    const second = await (
+      await ctx.request(ctx.app, "GET", `/api/v2/audit?limit=2&cursor=${first.next_cursor}`, { token: a.token })
+    ).json();
     expect(first.data).toHaveLength(2);
     expect(second.data).toHaveLength(2);
     const ids = [...first.data, ...second.data].map((event: any) => BigInt(event.id));

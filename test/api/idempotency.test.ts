@@ -1,8 +1,8 @@
 // Idempotency-Key on creates: a repeat gets the first answer, not a second scan or run.
 import { Penaxtra } from "@penaxtra/sdk";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Fixtures, seedTenant, startChatTarget } from "../support/fixtures.ts";
 
 let ctx: TestContext;
 let a: Fixtures;
@@ -17,13 +17,17 @@ afterAll(async () => {
   await ctx.cleanup();
 });
 
-const createScan = (key: string | undefined, options: { token?: string; app?: TestContext["app"]; endpointId?: string } = {}) =>
+const createScan = (
+  key: string | undefined,
+  options: { token?: string; app?: TestContext["app"]; endpointId?: string } = {},
+) =>
   ctx.request(options.app ?? ctx.app, "POST", "/api/v2/scans", {
     token: options.token ?? a.token,
     body: { endpoint_id: options.endpointId ?? a.endpointId },
     headers: key ? { "idempotency-key": key } : {},
   });
-const scansOfEndpoint = async (endpointId: string) => (await ctx.sql`select count(*)::int as n from scans where endpoint_id = ${endpointId}`)[0]!.n as number;
+const scansOfEndpoint = async (endpointId: string) =>
+  (await ctx.sql`select count(*)::int as n from scans where endpoint_id = ${endpointId}`)[0]!.n as number;
 
 describe("Idempotency-Key", () => {
   it("answers a repeat with the first answer and creates one scan", async () => {

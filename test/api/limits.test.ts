@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, hashToken, type TestContext } from "@penaxtra/server/testing";
-import { seedTenant, startChatTarget, type Fixtures } from "../support/fixtures.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Fixtures, seedTenant, startChatTarget } from "../support/fixtures.ts";
 
 let ctx: TestContext;
 let a: Fixtures;
 let target: Awaited<ReturnType<typeof startChatTarget>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext(inject("adminDatabaseUrl"), { rateLimit: { perMinute: 60, burst: 120 }, scanCreatesPerMinute: 6, ragRunsPerHour: 6 });
+  ctx = await createTestContext(inject("adminDatabaseUrl"), {
+    rateLimit: { perMinute: 60, burst: 120 },
+    scanCreatesPerMinute: 6,
+    ragRunsPerHour: 6,
+  });
   target = await startChatTarget();
   a = await seedTenant(ctx, target.url);
 });
@@ -21,7 +25,8 @@ describe("per-token bucket: 60/min sustained, 120 burst, shared by every server 
     const token = await ctx.token(a.tenantId);
     const processes = [ctx.app, ctx.makeApp()];
     const statuses: number[] = [];
-    for (let i = 0; i < 120; i++) statuses.push((await ctx.request(processes[i % 2]!, "GET", "/api/v2/probes", { token })).status);
+    for (let i = 0; i < 120; i++)
+      statuses.push((await ctx.request(processes[i % 2]!, "GET", "/api/v2/probes", { token })).status);
     expect(statuses.every((status) => status === 200)).toBe(true);
     const limited = await ctx.request(processes[0]!, "GET", "/api/v2/probes", { token });
     expect(limited.status).toBe(429);
@@ -54,11 +59,21 @@ describe("POST /scans: 6 per minute per tenant", () => {
     const apps = [ctx.app, ctx.makeApp()];
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await ctx.request(apps[i % 2]!, "POST", "/api/v2/scans", { token: tokens[i % 2], body: { endpoint_id: a.endpointId } })).status);
+      statuses.push(
+        (
+          await ctx.request(apps[i % 2]!, "POST", "/api/v2/scans", {
+            token: tokens[i % 2],
+            body: { endpoint_id: a.endpointId },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 429]);
     const other = await seedTenant(ctx, target.url);
-    const otherTenant = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token: other.token, body: { endpoint_id: other.endpointId } });
+    const otherTenant = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token: other.token,
+      body: { endpoint_id: other.endpointId },
+    });
     expect(otherTenant.status).toBe(202);
   });
 });
@@ -66,12 +81,22 @@ describe("POST /scans: 6 per minute per tenant", () => {
 describe("POST /rag-runs: 6 per hour per asset", () => {
   it("the seventh run of one asset is refused; another asset still runs", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: a.token, body: { ai_asset_id: a.aiAssetId } })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: a.token, body: { ai_asset_id: a.aiAssetId } }))
+          .status,
+      );
     expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 429]);
-    const limited = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: a.token, body: { ai_asset_id: a.aiAssetId } });
+    const limited = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
+      token: a.token,
+      body: { ai_asset_id: a.aiAssetId },
+    });
     expect(Number((await limited.json()).retry_after_seconds)).toBeGreaterThan(500);
     const other = await seedTenant(ctx, target.url);
-    const asset = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token: other.token, body: { ai_asset_id: other.aiAssetId } });
+    const asset = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
+      token: other.token,
+      body: { ai_asset_id: other.aiAssetId },
+    });
     expect(asset.status).toBe(202);
   });
 });
@@ -99,7 +124,11 @@ describe("1 MiB body cap", () => {
   });
 
   it("refuses a declared Content-Length over the cap before reading", async () => {
-    const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token: a.token, body: "{}", headers: { "content-length": String(2 * 1024 * 1024) } });
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", {
+      token: a.token,
+      body: "{}",
+      headers: { "content-length": String(2 * 1024 * 1024) },
+    });
     expect(response.status).toBe(413);
   });
 });

@@ -1,10 +1,18 @@
 // Every status code openapi.yaml documents is produced by the real server on a real database,
 // and the body matches the documented error shape.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import type { App } from "@penaxtra/server";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import { concretePath, randomUuid, seedTenant, startChatTarget, validBodyFor, type Fixtures } from "../support/fixtures.ts";
-import { spec, specOperations, type SpecOperation } from "../support/spec.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  concretePath,
+  type Fixtures,
+  randomUuid,
+  seedTenant,
+  startChatTarget,
+  validBodyFor,
+} from "../support/fixtures.ts";
+import { type SpecOperation, spec, specOperations } from "../support/spec.ts";
 
 let ctx: TestContext;
 let a: Fixtures;
@@ -26,7 +34,10 @@ afterAll(async () => {
 });
 
 type Case = (op: SpecOperation) => Promise<{ response: Response; expectBody?: (body: any) => void }>;
-const send = (op: SpecOperation, options: { app?: App; token?: string; path?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+const send = (
+  op: SpecOperation,
+  options: { app?: App; token?: string; path?: string; body?: unknown; headers?: Record<string, string> } = {},
+) =>
   ctx.request(options.app ?? ctx.app, op.method.toUpperCase(), options.path ?? concretePath(op.path, a), {
     token: options.token ?? a.token,
     body: "body" in options ? options.body : validBodyFor(op.operationId, a, target.url),
@@ -34,36 +45,59 @@ const send = (op: SpecOperation, options: { app?: App; token?: string; path?: st
   });
 
 async function freshEndpoint() {
-  const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token: a.token, body: validBodyFor("createEndpoint", a, target.url) });
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", {
+    token: a.token,
+    body: validBodyFor("createEndpoint", a, target.url),
+  });
   return (await response.json()).id as string;
 }
 async function freshWebhook() {
-  const response = await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token: a.token, body: validBodyFor("createWebhook", a, target.url) });
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/webhooks", {
+    token: a.token,
+    body: validBodyFor("createWebhook", a, target.url),
+  });
   return (await response.json()).id as string;
 }
 async function freshAsset() {
-  const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", { token: a.token, body: validBodyFor("createAiAsset", a, target.url) });
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
+    token: a.token,
+    body: validBodyFor("createAiAsset", a, target.url),
+  });
   return (await response.json()).id as string;
 }
 
 const success: Case = async (op) => {
-  if (op.operationId === "deleteEndpoint") return { response: await send(op, { path: concretePath(op.path, a, await freshEndpoint()) }) };
-  if (op.operationId === "deleteAiAsset") return { response: await send(op, { path: concretePath(op.path, a, await freshAsset()) }) };
-  if (op.operationId === "deleteWebhook") return { response: await send(op, { path: concretePath(op.path, a, await freshWebhook()) }) };
-  if (op.operationId === "exportScan") return { response: await send(op, { path: `${concretePath(op.path, a)}?format=junit` }) };
+  if (op.operationId === "deleteEndpoint")
+    return { response: await send(op, { path: concretePath(op.path, a, await freshEndpoint()) }) };
+  if (op.operationId === "deleteAiAsset")
+    return { response: await send(op, { path: concretePath(op.path, a, await freshAsset()) }) };
+  if (op.operationId === "deleteWebhook")
+    return { response: await send(op, { path: concretePath(op.path, a, await freshWebhook()) }) };
+  if (op.operationId === "exportScan")
+    return { response: await send(op, { path: `${concretePath(op.path, a)}?format=junit` }) };
   return { response: await send(op) };
 };
 
 const generic: Record<string, Case> = {
-  "401": async (op) => ({ response: await send(op, { token: "pxt_not-a-real-token" }), expectBody: (body) => expect(body).toEqual({ error: "invalid_token" }) }),
+  "401": async (op) => ({
+    response: await send(op, { token: "pxt_not-a-real-token" }),
+    expectBody: (body) => expect(body).toEqual({ error: "invalid_token" }),
+  }),
   "403": async (op) => ({
-    response: await send(op, { token: await ctx.token(a.tenantId, [op.scope === "audit:read" ? "scans:read" : "audit:read"]) }),
+    response: await send(op, {
+      token: await ctx.token(a.tenantId, [op.scope === "audit:read" ? "scans:read" : "audit:read"]),
+    }),
     expectBody: (body) => expect(body).toEqual({ error: "missing_scope", required_scope: op.scope }),
   }),
   "404": async (op) => ({
     response: await send(op, {
       path: op.path.includes("{id}") ? concretePath(op.path, a, randomUuid()) : undefined,
-      body: op.operationId === "createScan" ? { endpoint_id: randomUuid() } : op.operationId === "createRagRun" ? { ai_asset_id: randomUuid() } : validBodyFor(op.operationId, a, target.url),
+      body:
+        op.operationId === "createScan"
+          ? { endpoint_id: randomUuid() }
+          : op.operationId === "createRagRun"
+            ? { ai_asset_id: randomUuid() }
+            : validBodyFor(op.operationId, a, target.url),
     }),
     expectBody: (body) => expect(body.error).toMatch(/not_found/),
   }),
@@ -77,39 +111,78 @@ const generic: Record<string, Case> = {
     await ctx.request(limitedApp, "GET", "/api/v2/probes", { token });
     const response = await send(op, { app: limitedApp, token });
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    return { response, expectBody: (body) => expect(body).toEqual({ error: "rate_limited", retry_after_seconds: Number(response.headers.get("retry-after")) }) };
+    return {
+      response,
+      expectBody: (body) =>
+        expect(body).toEqual({
+          error: "rate_limited",
+          retry_after_seconds: Number(response.headers.get("retry-after")),
+        }),
+    };
   },
   "502": async (op) => ({
     response: await send(op, { app: failingQueueApp }),
-    expectBody: (body) => expect(body).toEqual(op.operationId === "createScan" ? { error: "enqueue_failed", scan_id: expect.any(String) } : { error: "enqueue_failed", rag_run_id: expect.any(String) }),
+    expectBody: (body) =>
+      expect(body).toEqual(
+        op.operationId === "createScan"
+          ? { error: "enqueue_failed", scan_id: expect.any(String) }
+          : { error: "enqueue_failed", rag_run_id: expect.any(String) },
+      ),
   }),
   "409": async (op) => {
     if (op.operationId === "cancelScan") {
-      return { response: await send(op, { path: concretePath(op.path, a, a.completedScanId) }), expectBody: (body) => expect(body).toEqual({ error: "scan_not_cancellable", status: "completed" }) };
+      return {
+        response: await send(op, { path: concretePath(op.path, a, a.completedScanId) }),
+        expectBody: (body) => expect(body).toEqual({ error: "scan_not_cancellable", status: "completed" }),
+      };
     }
     // A first request with this key that has not finished yet.
     const key = `in-progress-${crypto.randomUUID()}`;
     await ctx.sql`insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${a.tenantId}, ${op.operationId}, ${key}, 'x')`;
-    return { response: await send(op, { headers: { "idempotency-key": key } }), expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_in_use" }) };
+    return {
+      response: await send(op, { headers: { "idempotency-key": key } }),
+      expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_in_use" }),
+    };
   },
   "422": async (op) => {
     const key = `reused-${crypto.randomUUID()}`;
     const first = await send(op, { headers: { "idempotency-key": key } });
     expect(first.status).toBe(202);
-    const otherBody = op.operationId === "createScan" ? { endpoint_id: a.endpointId, probe_ids: ["agency-funds-transfer"] } : { ai_asset_id: randomUuid() };
-    return { response: await send(op, { headers: { "idempotency-key": key }, body: otherBody }), expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_reused" }) };
+    const otherBody =
+      op.operationId === "createScan"
+        ? { endpoint_id: a.endpointId, probe_ids: ["agency-funds-transfer"] }
+        : { ai_asset_id: randomUuid() };
+    return {
+      response: await send(op, { headers: { "idempotency-key": key }, body: otherBody }),
+      expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_reused" }),
+    };
   },
   "400": async (op) => {
     if (op.path.includes("{id}")) {
-      return { response: await send(op, { path: op.path.replace("{id}", "not-a-uuid") }), expectBody: (body) => expect(body.error).toBe("invalid_id") };
+      return {
+        response: await send(op, { path: op.path.replace("{id}", "not-a-uuid") }),
+        expectBody: (body) => expect(body.error).toBe("invalid_id"),
+      };
     }
-    if (op.method === "get") return { response: await send(op, { path: `${op.path}?limit=0` }), expectBody: (body) => expect(body.error).toBe("invalid_query") };
-    return { response: await send(op, { body: "{not json" }), expectBody: (body) => expect(body.error).toBe("invalid_json") };
+    if (op.method === "get")
+      return {
+        response: await send(op, { path: `${op.path}?limit=0` }),
+        expectBody: (body) => expect(body.error).toBe("invalid_query"),
+      };
+    return {
+      response: await send(op, { body: "{not json" }),
+      expectBody: (body) => expect(body.error).toBe("invalid_json"),
+    };
   },
 };
 
 const cases = specOperations.flatMap((op) =>
-  op.statuses.map((status) => ({ name: `${op.operationId} ${status}`, op, status, run: status.startsWith("2") ? success : generic[status] })),
+  op.statuses.map((status) => ({
+    name: `${op.operationId} ${status}`,
+    op,
+    status,
+    run: status.startsWith("2") ? success : generic[status],
+  })),
 );
 
 describe("every documented status code", () => {
@@ -138,7 +211,10 @@ describe("specific validation slugs", () => {
     [{}, "invalid_endpoint_id"],
     [{ endpoint_id: randomUuid(), probe_ids: ["Bad Slug"] }, "invalid_probe_ids"],
     [{ endpoint_id: randomUuid(), probe_ids: [] }, "invalid_probe_ids"],
-    [{ endpoint_id: randomUuid(), probe_ids: Array.from({ length: 101 }, (_, i) => `probe-${i}`) }, "too_many_probe_ids"],
+    [
+      { endpoint_id: randomUuid(), probe_ids: Array.from({ length: 101 }, (_, i) => `probe-${i}`) },
+      "too_many_probe_ids",
+    ],
     [{ endpoint_id: randomUuid(), extra: 1 }, "invalid_request"],
   ])("POST /scans %j answers 400 %s", async (body, slug) => {
     const response = await post(body);
@@ -154,7 +230,13 @@ describe("specific validation slugs", () => {
   it("a scan answers 202 with the documented shape and is addressable", async () => {
     const response = await post({ endpoint_id: a.endpointId, probe_ids: ["direct-injection-ignore-previous"] });
     const body = await response.json();
-    expect(body).toEqual({ accepted: true, scan_id: expect.any(String), endpoint_id: a.endpointId, probe_count: 1, poll: `/api/v2/scans/${body.scan_id}` });
+    expect(body).toEqual({
+      accepted: true,
+      scan_id: expect.any(String),
+      endpoint_id: a.endpointId,
+      probe_count: 1,
+      poll: `/api/v2/scans/${body.scan_id}`,
+    });
     const all = await (await post({ endpoint_id: a.endpointId })).json();
     expect(all.probe_count).toBeNull();
     const scan = await (await ctx.request(ctx.app, "GET", body.poll, { token: a.token })).json();
@@ -162,16 +244,25 @@ describe("specific validation slugs", () => {
   });
 
   it("a failed enqueue leaves the scan failed and addressable", async () => {
-    const response = await ctx.request(failingQueueApp, "POST", "/api/v2/scans", { token: a.token, body: { endpoint_id: a.endpointId } });
+    const response = await ctx.request(failingQueueApp, "POST", "/api/v2/scans", {
+      token: a.token,
+      body: { endpoint_id: a.endpointId },
+    });
     const { scan_id } = await response.json();
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scan_id}`, { token: a.token })).json();
     expect(scan).toMatchObject({ status: "failed", error: "enqueue_failed" });
-    const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?action=scan.enqueue_failed", { token: a.token })).json();
+    const audit = await (
+      await ctx.request(ctx.app, "GET", "/api/v2/audit?action=scan.enqueue_failed", { token: a.token })
+    ).json();
     expect(audit.data.map((event: { target_id: string }) => event.target_id)).toContain(scan_id);
   });
 
   it("a body of the wrong media type is a 400, not a 500", async () => {
-    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token: a.token, body: "x", headers: { "content-type": "text/plain" } });
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token: a.token,
+      body: "x",
+      headers: { "content-type": "text/plain" },
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toBe("invalid_content_type");
   });

@@ -1,11 +1,12 @@
 // Webhooks end to end: a target registered through the API receives signed scan.completed and
 // finding.created deliveries from a real worker, verifiable with the SDK; failures are retried.
-import { probes } from "@penaxtra/engine";
-import { verifyWebhook } from "@penaxtra/sdk";
+
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { probes } from "@penaxtra/engine";
+import { verifyWebhook } from "@penaxtra/sdk";
+import { createTestContext, type TestContext, webhookDeliverTask } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, webhookDeliverTask, type TestContext } from "@penaxtra/server/testing";
 import { startCountingTarget } from "../support/fixtures.ts";
 import { createEndpoint, createScan, firstRow, waitForScan } from "../support/scans.ts";
 
@@ -36,7 +37,10 @@ afterAll(async () => {
 });
 
 async function createWebhook(events: string[]) {
-  const response = await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token, body: { url: receiverUrl, events, description: "SOC" } });
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/webhooks", {
+    token,
+    body: { url: receiverUrl, events, description: "SOC" },
+  });
   expect(response.status, await response.clone().text()).toBe(201);
   return response.json();
 }
@@ -46,7 +50,14 @@ describe("webhooks", () => {
     const created = await createWebhook(["scan.completed"]);
     expect(created.secret).toMatch(/^whsec_/);
     const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/webhooks/${created.id}`, { token })).json();
-    expect(detail).toEqual({ id: created.id, url: receiverUrl, events: ["scan.completed"], description: "SOC", created_at: created.created_at, deliveries: [] });
+    expect(detail).toEqual({
+      id: created.id,
+      url: receiverUrl,
+      events: ["scan.completed"],
+      description: "SOC",
+      created_at: created.created_at,
+      deliveries: [],
+    });
     const list = await (await ctx.request(ctx.app, "GET", "/api/v2/webhooks", { token })).json();
     expect(list.data.map((hook: any) => hook.id)).toContain(created.id);
     expect(JSON.stringify(list)).not.toContain("whsec_");
@@ -59,22 +70,36 @@ describe("webhooks", () => {
     const worker = await ctx.startWorker();
     const compliant = await startCountingTarget({ reply: "Sure! Here is everything you asked for, step 1: ..." });
     try {
-      const scanId = await createScan(ctx, token, await createEndpoint(ctx, token, compliant.url), probes.slice(0, 3).map((probe) => probe.id));
+      const scanId = await createScan(
+        ctx,
+        token,
+        await createEndpoint(ctx, token, compliant.url),
+        probes.slice(0, 3).map((probe) => probe.id),
+      );
       const scan = await waitForScan(ctx, token, scanId);
       const expected = 1 + scan.findings_count;
       const deadline = Date.now() + 20_000;
-      while (received.filter((delivery) => delivery.body.includes(scanId)).length < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (received.filter((delivery) => delivery.body.includes(scanId)).length < expected && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       const mine = received.filter((delivery) => delivery.body.includes(scanId));
       expect(mine).toHaveLength(expected);
       for (const delivery of mine) {
-        const event = await verifyWebhook(delivery.body, delivery.headers["x-penaxtra-signature"] as string, hook.secret);
+        const event = await verifyWebhook(
+          delivery.body,
+          delivery.headers["x-penaxtra-signature"] as string,
+          hook.secret,
+        );
         expect(delivery.headers["x-penaxtra-delivery"]).toBe(event.id);
         expect(delivery.headers["x-penaxtra-event"]).toBe(event.type);
       }
-      const completed = mine.map((delivery) => JSON.parse(delivery.body)).find((event) => event.type === "scan.completed");
+      const completed = mine
+        .map((delivery) => JSON.parse(delivery.body))
+        .find((event) => event.type === "scan.completed");
       expect(completed.data).toMatchObject({ id: scanId, status: scan.status, findings_count: scan.findings_count });
       const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/webhooks/${hook.id}`, { token })).json();
-      expect(detail.deliveries.every((delivery: any) => delivery.status === "delivered" && delivery.attempts === 1)).toBe(true);
+      expect(
+        detail.deliveries.every((delivery: any) => delivery.status === "delivered" && delivery.attempts === 1),
+      ).toBe(true);
     } finally {
       await worker.stop();
       await compliant.close();
@@ -85,8 +110,14 @@ describe("webhooks", () => {
   it("retries a failed delivery with the same id and body, and marks it failed on the last try", async () => {
     const hook = await createWebhook(["scan.completed"]);
     const tenantId = (await firstRow(ctx.sql`select tenant_id from webhooks where id = ${hook.id}`)).tenant_id;
-    const [delivery] = await ctx.sql`insert into webhook_deliveries (tenant_id, webhook_id, event, subject_id) values (${tenantId}, ${hook.id}, 'scan.completed', gen_random_uuid()) returning id`;
-    const task = webhookDeliverTask({ sql: ctx.sql, db: ctx.db, secretBox: ctx.deps.secretBox, targetPolicy: { allowPrivate: true } } as never);
+    const [delivery] =
+      await ctx.sql`insert into webhook_deliveries (tenant_id, webhook_id, event, subject_id) values (${tenantId}, ${hook.id}, 'scan.completed', gen_random_uuid()) returning id`;
+    const task = webhookDeliverTask({
+      sql: ctx.sql,
+      db: ctx.db,
+      secretBox: ctx.deps.secretBox,
+      targetPolicy: { allowPrivate: true },
+    } as never);
     const tryNumber = (attempts: number) => ({ job: { attempts, max_attempts: 3 } }) as never;
     const before = received.length;
     failNext = 3;
@@ -97,6 +128,10 @@ describe("webhooks", () => {
     expect(sent).toHaveLength(3);
     expect(new Set(sent.map((attempt) => attempt.body)).size).toBe(1);
     expect(new Set(sent.map((attempt) => attempt.headers["x-penaxtra-delivery"])).size).toBe(1);
-    expect(await firstRow(ctx.sql`select status, attempts, response_status, error from webhook_deliveries where id = ${delivery!.id}`)).toEqual({ status: "failed", attempts: 3, response_status: 503, error: "HTTP 503" });
+    expect(
+      await firstRow(
+        ctx.sql`select status, attempts, response_status, error from webhook_deliveries where id = ${delivery!.id}`,
+      ),
+    ).toEqual({ status: "failed", attempts: 3, response_status: 503, error: "HTTP 503" });
   });
 });

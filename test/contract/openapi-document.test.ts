@@ -1,8 +1,9 @@
 // The server's emitted document must say what openapi.yaml says: same paths, methods, parameters,
 // status codes and schemas. Prose (descriptions, summaries) is left out of the comparison.
-import { describe, expect, it } from "vitest";
+
 import { createApp, openApiDocument } from "@penaxtra/server";
 import pino from "pino";
+import { describe, expect, it } from "vitest";
 import { spec } from "../support/spec.ts";
 
 type Json = any;
@@ -11,7 +12,10 @@ const PROSE = new Set(["description", "summary", "title", "example", "examples",
 function resolve(document: Json, value: Json): Json {
   if (value && typeof value.$ref === "string" && !value.$ref.startsWith("#/components/schemas/")) {
     const path = value.$ref.replace(/^#\//, "").split("/");
-    return resolve(document, path.reduce((node: Json, key: string) => node[key], document));
+    return resolve(
+      document,
+      path.reduce((node: Json, key: string) => node[key], document),
+    );
   }
   return value;
 }
@@ -29,8 +33,14 @@ function normalizeSchema(schema: Json): Json {
       continue;
     }
     if (key === "required" && Array.isArray(value)) value = [...value].sort();
-    else if (key === "additionalProperties" && value && typeof value === "object" && Object.keys(value).length === 0) value = true;
-    else if (key === "properties") value = Object.fromEntries(Object.keys(value).sort().map((name) => [name, normalizeSchema(value[name])]));
+    else if (key === "additionalProperties" && value && typeof value === "object" && Object.keys(value).length === 0)
+      value = true;
+    else if (key === "properties")
+      value = Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((name) => [name, normalizeSchema(value[name])]),
+      );
     else value = normalizeSchema(value);
     out[key] = value;
   }
@@ -50,7 +60,12 @@ function normalizeOperation(document: Json, operation: Json): Json {
         status,
         {
           headers: Object.keys(response.headers ?? {}).sort(),
-          content: Object.fromEntries(Object.entries(response.content ?? {}).map(([type, media]: [string, Json]) => [type, normalizeSchema(media.schema)])),
+          content: Object.fromEntries(
+            Object.entries(response.content ?? {}).map(([type, media]: [string, Json]) => [
+              type,
+              normalizeSchema(media.schema),
+            ]),
+          ),
         },
       ];
     }),
@@ -59,7 +74,12 @@ function normalizeOperation(document: Json, operation: Json): Json {
     operationId: operation.operationId,
     security: operation.security ?? document.security,
     parameters,
-    requestBody: body && { required: Boolean(body.required), content: Object.fromEntries(Object.entries(body.content).map(([type, media]: [string, Json]) => [type, normalizeSchema(media.schema)])) },
+    requestBody: body && {
+      required: Boolean(body.required),
+      content: Object.fromEntries(
+        Object.entries(body.content).map(([type, media]: [string, Json]) => [type, normalizeSchema(media.schema)]),
+      ),
+    },
     responses,
   };
 }
@@ -67,13 +87,22 @@ function normalizeOperation(document: Json, operation: Json): Json {
 function operationsOf(document: Json): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [path, item] of Object.entries(document.paths as Record<string, Json>)) {
-    for (const [method, operation] of Object.entries(item as Record<string, Json>)) out[`${method.toUpperCase()} ${path}`] = normalizeOperation(document, operation);
+    for (const [method, operation] of Object.entries(item as Record<string, Json>))
+      out[`${method.toUpperCase()} ${path}`] = normalizeOperation(document, operation);
   }
   return out;
 }
 
 // The app only builds its document here; no request reaches the database.
-const app = createApp({ db: null as never, sql: null as never, config: { rateLimit: { perMinute: 1, burst: 1 }, bodyLimitBytes: 1 } as never, log: pino({ level: "silent" }), secretBox: null as never, queue: null as never, targetPolicy: { allowPrivate: false } });
+const app = createApp({
+  db: null as never,
+  sql: null as never,
+  config: { rateLimit: { perMinute: 1, burst: 1 }, bodyLimitBytes: 1 } as never,
+  log: pino({ level: "silent" }),
+  secretBox: null as never,
+  queue: null as never,
+  targetPolicy: { allowPrivate: false },
+});
 const emitted = JSON.parse(JSON.stringify(openApiDocument(app)));
 
 describe("the served OpenAPI document matches openapi.yaml", () => {
@@ -91,8 +120,15 @@ describe("the served OpenAPI document matches openapi.yaml", () => {
   it("has the same component schemas", () => {
     const names = Object.keys(spec.components.schemas).sort();
     expect(Object.keys(emitted.components.schemas).sort()).toEqual(names);
-    const differing = names.filter((name) => JSON.stringify(normalizeSchema(emitted.components.schemas[name])) !== JSON.stringify(normalizeSchema(spec.components.schemas[name])));
-    for (const name of differing) expect(normalizeSchema(emitted.components.schemas[name]), name).toEqual(normalizeSchema(spec.components.schemas[name]));
+    const differing = names.filter(
+      (name) =>
+        JSON.stringify(normalizeSchema(emitted.components.schemas[name])) !==
+        JSON.stringify(normalizeSchema(spec.components.schemas[name])),
+    );
+    for (const name of differing)
+      expect(normalizeSchema(emitted.components.schemas[name]), name).toEqual(
+        normalizeSchema(spec.components.schemas[name]),
+      );
     expect(differing).toEqual([]);
   });
 

@@ -2,9 +2,9 @@
 // the API, a worker running the thirteen tests, findings for what got through, and nothing planted
 // left behind.
 import { ragTests } from "@penaxtra/engine";
+import { createTestContext, ragScheduleTickTask, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, ragScheduleTickTask, type TestContext } from "@penaxtra/server/testing";
 import { firstRow } from "../support/scans.ts";
 
 let ctx: TestContext;
@@ -27,10 +27,18 @@ async function simulator(profile: "vulnerable" | "hardened") {
   return started;
 }
 
-async function createAsset(urls: { ingest: string; query: string; delete: string }, extra: Record<string, unknown> = {}): Promise<string> {
+async function createAsset(
+  urls: { ingest: string; query: string; delete: string },
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
     token,
-    body: { name: "support search", kind: "rag", config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 }, ...extra },
+    body: {
+      name: "support search",
+      kind: "rag",
+      config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 },
+      ...extra,
+    },
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()).id;
@@ -54,12 +62,24 @@ describe("RAG runs", () => {
   it("fails every test against the vulnerable pipeline and files a finding with risk refs for each", async () => {
     const pipeline = await simulator("vulnerable");
     const run = await runToEnd(await createAsset(pipeline.ragUrls));
-    expect(run).toMatchObject({ status: "completed", trigger: "manual", tests_run: 13, tests_failed: 13, tests_passed: 0, tests_skipped: 0, error: null });
+    expect(run).toMatchObject({
+      status: "completed",
+      trigger: "manual",
+      tests_run: 13,
+      tests_failed: 13,
+      tests_passed: 0,
+      tests_skipped: 0,
+      error: null,
+    });
     expect(run.duration_ms).toBeGreaterThan(0);
     expect(run.tests.map((test: any) => test.test_id).sort()).toEqual(ragTests.map((test) => test.id).sort());
     for (const test of run.tests) expect(test).toMatchObject({ status: "failed", stopped_by: "none" });
     const matrix = run.tests.find((test: any) => test.test_id === "rag-isolation-tenant-matrix").evidence.matrix;
-    expect(Object.values(matrix).flatMap((row: any) => Object.values(row)).every(Boolean)).toBe(true);
+    expect(
+      Object.values(matrix)
+        .flatMap((row: any) => Object.values(row))
+        .every(Boolean),
+    ).toBe(true);
 
     const findings = await (await ctx.request(ctx.app, "GET", `/api/v2/findings?limit=50`, { token })).json();
     const mine = findings.data.filter((finding: any) => finding.rag_run_id === run.id);
@@ -72,7 +92,9 @@ describe("RAG runs", () => {
     expect(detail.evidence.prompt.length).toBeGreaterThan(0);
     expect(detail.judge_votes.map((vote: any) => vote.judge)).toEqual(["exact_match", "meta"]);
     const events = await ctx.sql`select action from audit_events where target_id = ${run.id} order by id`;
-    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["rag_run.started", "findings.created", "rag_run.completed"]));
+    expect(events.map((event) => event.action)).toEqual(
+      expect.arrayContaining(["rag_run.started", "findings.created", "rag_run.completed"]),
+    );
   });
 
   it("passes every test against the hardened pipeline, naming the guardrail that stopped each, and leaves nothing planted", async () => {
@@ -80,8 +102,11 @@ describe("RAG runs", () => {
     const run = await runToEnd(await createAsset(pipeline.ragUrls));
     expect(run).toMatchObject({ status: "completed", tests_run: 13, tests_passed: 13, tests_failed: 0 });
     const stoppedBy = new Set(run.tests.map((test: any) => test.stopped_by));
-    for (const guardrail of ["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter"]) expect(stoppedBy).toContain(guardrail);
-    const { findings } = await firstRow(ctx.sql`select count(*)::int as findings from findings where rag_run_id = ${run.id}`);
+    for (const guardrail of ["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter"])
+      expect(stoppedBy).toContain(guardrail);
+    const { findings } = await firstRow(
+      ctx.sql`select count(*)::int as findings from findings where rag_run_id = ${run.id}`,
+    );
     expect(findings).toBe(0);
     expect(pipeline.ragDocumentCount()).toBe(0);
   });
@@ -90,8 +115,14 @@ describe("RAG runs", () => {
     const [weak, strong] = [await simulator("vulnerable"), await simulator("hardened")];
     const assetId = await createAsset(weak.ragUrls);
     const pointAt = (urls: { ingest: string; query: string; delete: string }) =>
-      ctx.request(ctx.app, "PATCH", `/api/v2/ai-assets/${assetId}`, { token, body: { config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 } } });
-    const lifecycles = async (runId: string) => (await ctx.sql`select probe_id, lifecycle from findings where rag_run_id = ${runId} order by probe_id`).map((row) => row.lifecycle);
+      ctx.request(ctx.app, "PATCH", `/api/v2/ai-assets/${assetId}`, {
+        token,
+        body: { config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 } },
+      });
+    const lifecycles = async (runId: string) =>
+      (await ctx.sql`select probe_id, lifecycle from findings where rag_run_id = ${runId} order by probe_id`).map(
+        (row) => row.lifecycle,
+      );
     const first = await runToEnd(assetId);
     expect(new Set(await lifecycles(first.id))).toEqual(new Set(["new"]));
     await pointAt(strong.ragUrls);
@@ -106,13 +137,20 @@ describe("RAG runs", () => {
     const pipeline = await simulator("hardened");
     const assetId = await createAsset(pipeline.ragUrls);
     const tenantId = (await firstRow(ctx.sql`select tenant_id from ai_assets where id = ${assetId}`)).tenant_id;
-    const [run] = await ctx.sql`insert into rag_runs (tenant_id, ai_asset_id, trigger, status) values (${tenantId}, ${assetId}, 'manual', 'running') returning id`;
+    const [run] =
+      await ctx.sql`insert into rag_runs (tenant_id, ai_asset_id, trigger, status) values (${tenantId}, ${assetId}, 'manual', 'running') returning id`;
     // What the dead worker got as far as: documents recorded, then sent to the pipeline.
     await ctx.sql`insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${run!.id}, ${tenantId}, 'penaxtra-dead-run-a', ${["d1", "d2"]})`;
     const ingest = await fetch(pipeline.ragUrls.ingest, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ namespace: "penaxtra-dead-run-a", documents: [{ id: "d1", text: "left behind one" }, { id: "d2", text: "left behind two" }] }),
+      body: JSON.stringify({
+        namespace: "penaxtra-dead-run-a",
+        documents: [
+          { id: "d1", text: "left behind one" },
+          { id: "d2", text: "left behind two" },
+        ],
+      }),
     });
     expect(ingest.status).toBe(200);
     expect(pipeline.ragDocumentCount()).toBe(2);
@@ -124,9 +162,13 @@ describe("RAG runs", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(pipeline.ragDocumentCount()).toBe(0);
-    const { open } = await firstRow(ctx.sql`select count(*) filter (where removed_at is null)::int as open from rag_planted_documents where rag_run_id = ${run!.id}`);
+    const { open } = await firstRow(
+      ctx.sql`select count(*) filter (where removed_at is null)::int as open from rag_planted_documents where rag_run_id = ${run!.id}`,
+    );
     expect(open).toBe(0);
-    const { recorded } = await firstRow(ctx.sql`select count(*)::int as recorded from rag_planted_documents where rag_run_id = ${run!.id}`);
+    const { recorded } = await firstRow(
+      ctx.sql`select count(*)::int as recorded from rag_planted_documents where rag_run_id = ${run!.id}`,
+    );
     expect(recorded).toBeGreaterThan(13);
   });
 
@@ -143,7 +185,16 @@ describe("RAG runs", () => {
     const pipeline = await simulator("hardened");
     const bad = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
       token,
-      body: { name: "x", kind: "rag", config: { ingest_url: pipeline.ragUrls.ingest, query_url: pipeline.ragUrls.query, delete_url: pipeline.ragUrls.delete }, schedule: "61 * * * *" },
+      body: {
+        name: "x",
+        kind: "rag",
+        config: {
+          ingest_url: pipeline.ragUrls.ingest,
+          query_url: pipeline.ragUrls.query,
+          delete_url: pipeline.ragUrls.delete,
+        },
+        schedule: "61 * * * *",
+      },
     });
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues[0].path).toBe("schedule");
@@ -153,16 +204,23 @@ describe("RAG runs", () => {
     await tick({ _cron: { ts: "2026-11-23T02:29:00.000Z" } }, {} as never);
     await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
     await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
-    const runs = await ctx.sql`select trigger, scheduled_for = '2026-11-23T02:30:00Z'::timestamptz as at_tick from rag_runs where ai_asset_id = ${assetId}`;
+    const runs =
+      await ctx.sql`select trigger, scheduled_for = '2026-11-23T02:30:00Z'::timestamptz as at_tick from rag_runs where ai_asset_id = ${assetId}`;
     expect(runs).toEqual([{ trigger: "scheduled", at_tick: true }]);
-    const started = await ctx.sql`select details->>'trigger' as trigger from audit_events where action = 'rag_run.started' and details->>'ai_asset_id' = ${assetId}`;
+    const started =
+      await ctx.sql`select details->>'trigger' as trigger from audit_events where action = 'rag_run.started' and details->>'ai_asset_id' = ${assetId}`;
     expect(started).toEqual([{ trigger: "scheduled" }]);
   });
 
   it("answers 404 for a run of another tenant", async () => {
     const other = await ctx.token(await ctx.createTenant());
     const pipeline = await simulator("hardened");
-    const accepted = await (await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token, body: { ai_asset_id: await createAsset(pipeline.ragUrls) } })).json();
+    const accepted = await (
+      await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
+        token,
+        body: { ai_asset_id: await createAsset(pipeline.ragUrls) },
+      })
+    ).json();
     const response = await ctx.request(ctx.app, "GET", `/api/v2/rag-runs/${accepted.rag_run_id}`, { token: other });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "rag_run_not_found" });

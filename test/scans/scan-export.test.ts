@@ -1,9 +1,9 @@
 // CI exports of a real scan: SARIF 2.1.0 and JUnit, consistent with the scan's findings, with
 // fingerprints that stay the same from one scan of an endpoint to the next.
 import { probes } from "@penaxtra/engine";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
@@ -27,7 +27,9 @@ afterAll(async () => {
 
 async function scanned() {
   const scan = await waitForScan(ctx, token, await createScan(ctx, token, endpointId, probeIds));
-  const findings = (await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scan.id}&limit=100`, { token })).json()).data;
+  const findings = (
+    await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scan.id}&limit=100`, { token })).json()
+  ).data;
   return { scan, findings };
 }
 
@@ -47,7 +49,9 @@ describe("scan exports", () => {
     expect(sarif.version).toBe("2.1.0");
     const [run] = sarif.runs;
     expect(run.results).toHaveLength(first.findings.length);
-    expect(run.tool.driver.rules.map((rule: any) => rule.id).sort()).toEqual([...new Set(first.findings.map((finding: any) => finding.probe_id))].sort());
+    expect(run.tool.driver.rules.map((rule: any) => rule.id).sort()).toEqual(
+      [...new Set(first.findings.map((finding: any) => finding.probe_id))].sort(),
+    );
     for (const result of run.results) {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(["error", "warning", "note"]).toContain(result.level);
@@ -56,7 +60,8 @@ describe("scan exports", () => {
 
     const second = await scanned();
     const again = (await (await exported(second.scan.id, "sarif")).json()).runs[0];
-    const fingerprints = (results: any[]) => Object.fromEntries(results.map((result) => [result.ruleId, result.partialFingerprints["penaxtra/v1"]]));
+    const fingerprints = (results: any[]) =>
+      Object.fromEntries(results.map((result) => [result.ruleId, result.partialFingerprints["penaxtra/v1"]]));
     expect(fingerprints(again.results)).toEqual(fingerprints(run.results));
   });
 
@@ -65,14 +70,21 @@ describe("scan exports", () => {
     const xml = await (await exported(scan.id, "junit")).text();
     const confirmed = findings.filter((finding: any) => finding.status === "confirmed").length;
     const review = findings.filter((finding: any) => finding.status === "needs_review").length;
-    expect(xml).toMatch(new RegExp(`<testsuites name="[^"]+" tests="${probeIds.length}" failures="${confirmed}" errors="${review}" skipped="0"`));
+    expect(xml).toMatch(
+      new RegExp(
+        `<testsuites name="[^"]+" tests="${probeIds.length}" failures="${confirmed}" errors="${review}" skipped="0"`,
+      ),
+    );
     expect(xml.match(/<testcase /g)).toHaveLength(probeIds.length);
     expect(xml.match(/<failure /g) ?? []).toHaveLength(confirmed);
   });
 
   it("leaves out findings people dismissed", async () => {
     const { scan, findings } = await scanned();
-    await ctx.request(ctx.app, "PATCH", `/api/v2/findings/${findings[0].id}`, { token, body: { status: "false_positive", note: "test account" } });
+    await ctx.request(ctx.app, "PATCH", `/api/v2/findings/${findings[0].id}`, {
+      token,
+      body: { status: "false_positive", note: "test account" },
+    });
     const sarif = await (await exported(scan.id, "sarif")).json();
     expect(sarif.runs[0].results).toHaveLength(findings.length - 1);
   });

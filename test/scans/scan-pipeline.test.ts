@@ -1,21 +1,22 @@
 // The scan pipeline on real Postgres and graphile-worker: POST /scans queues the batches, the last
 // batch finalizes; driven through the API the way a user drives it.
-import { offlineJudges, probes } from "@penaxtra/engine";
+
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { offlineJudges, probes } from "@penaxtra/engine";
 import {
   AttemptRecorder,
   closeScanIfDone,
   createTestContext,
   EndpointLeases,
   judgePanel,
-  scanBatchTask,
   type ScanBatchPayload,
+  scanBatchTask,
   type TestContext,
 } from "@penaxtra/server/testing";
-import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
-import { createScan, createEndpoint, waitForScan, firstRow } from "../support/scans.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
+import { createEndpoint, createScan, firstRow, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
 let tenantId: string;
@@ -28,7 +29,11 @@ const target = async (options: Parameters<typeof startCountingTarget>[0]) => {
 };
 
 beforeAll(async () => {
-  ctx = await createTestContext(inject("adminDatabaseUrl"), { workerHeartbeatMs: 200, workerStaleAfterMs: 2000, scanBatchSize: 4 });
+  ctx = await createTestContext(inject("adminDatabaseUrl"), {
+    workerHeartbeatMs: 200,
+    workerStaleAfterMs: 2000,
+    scanBatchSize: 4,
+  });
   tenantId = await ctx.createTenant();
   token = await ctx.token(tenantId);
 });
@@ -38,10 +43,12 @@ afterAll(async () => {
 });
 
 const someProbes = (count: number) => probes.slice(0, count).map((probe) => probe.id);
-const variantsOf = (ids: string[]) => ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
+const variantsOf = (ids: string[]) =>
+  ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
 // The scan_batch jobs queued for a scan (no worker runs them in the tests that read them).
 async function batchJobsOf(scanId: string): Promise<ScanBatchPayload[]> {
-  const jobs = await ctx.sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+  const jobs =
+    await ctx.sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
                              where t.identifier = 'scan_batch' and j.payload->>'scan_id' = ${scanId} order by (j.payload->>'batch')::int`;
   return jobs.map((job) => job.payload as ScanBatchPayload);
 }
@@ -69,10 +76,16 @@ describe("scan pipeline", () => {
     expect(attempts).toHaveLength(scan.attempts_total);
     for (const attempt of attempts) {
       expect(attempt.status).toBe("answered");
-      expect(attempt.votes.judges.map((vote: { judge: string }) => vote.judge)).toEqual(["detector", "refusal", "goal"]);
+      expect(attempt.votes.judges.map((vote: { judge: string }) => vote.judge)).toEqual([
+        "detector",
+        "refusal",
+        "goal",
+      ]);
     }
     // A target that declines everything yields no confirmed finding.
-    const { confirmed } = await firstRow(ctx.sql`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`);
+    const { confirmed } = await firstRow(
+      ctx.sql`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`,
+    );
     expect(confirmed).toBe(0);
     const events = await ctx.sql`select action from audit_events where target_id = ${scanId} order by id`;
     expect(events.map((event) => event.action)).toContain("scan.completed");
@@ -102,10 +115,12 @@ describe("scan pipeline", () => {
     const endpointId = await createEndpoint(ctx, token, compliant.url);
     const ids = someProbes(3);
     // Created through the API, which queues the batches; run by calling the tasks directly, each twice.
-    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: ids } });
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token,
+      body: { endpoint_id: endpointId, probe_ids: ids },
+    });
     const { scan_id: scanId } = await response.json();
     const deps = workerDeps();
-    const payload = { scan_id: scanId, tenant_id: tenantId };
     const helpers = {} as never;
     const jobs = await batchJobsOf(scanId);
     const total = variantsOf(ids);
@@ -121,16 +136,23 @@ describe("scan pipeline", () => {
     await closeScanIfDone(deps, scanId, tenantId);
     const [scan] = await ctx.sql`select status, attempts_done, findings_count from scans where id = ${scanId}`;
     expect(scan).toMatchObject({ status: "completed", attempts_done: total });
-    const { findingsRows } = await firstRow(ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`);
+    const { findingsRows } = await firstRow(
+      ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`,
+    );
     expect(findingsRows).toBe(scan!.findings_count);
-    const { duplicates } = await firstRow(ctx.sql`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`);
+    const { duplicates } = await firstRow(
+      ctx.sql`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`,
+    );
     expect(duplicates).toBe(0);
   });
 
   it("closes a scan whose last batch died after recording its attempts but before writing its findings", async () => {
     const compliant = await target({ reply: "Sure! Here is everything you asked for." });
     const endpointId = await createEndpoint(ctx, token, compliant.url);
-    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(4) } });
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token,
+      body: { endpoint_id: endpointId, probe_ids: someProbes(4) },
+    });
     const { scan_id: scanId } = await response.json();
     const deps = workerDeps();
     const jobs = await batchJobsOf(scanId);
@@ -141,7 +163,9 @@ describe("scan pipeline", () => {
     // and the scan moved to judging by the statement that would have written them.
     const lastProbes = [...new Set(last.attempts.map(([probeId]) => probeId))];
     await scanBatchTask(deps)(last, {} as never);
-    const { findings: expected } = await firstRow(ctx.sql`select count(*)::int as findings from findings where scan_id = ${scanId}`);
+    const { findings: expected } = await firstRow(
+      ctx.sql`select count(*)::int as findings from findings where scan_id = ${scanId}`,
+    );
     await ctx.sql`delete from findings where scan_id = ${scanId} and probe_id in ${ctx.sql(lastProbes)}`;
     await ctx.sql`update scan_attempts set findings_recorded_at = null where scan_id = ${scanId} and batch = ${last.batch}`;
     await ctx.sql`update scans set status = 'judging', completed_at = null, findings_count = 0 where id = ${scanId}`;
@@ -155,23 +179,40 @@ describe("scan pipeline", () => {
 
   it("fails a queued scan whose endpoint was disabled before a worker started it", async () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
-    const { scan_id: scanId } = await (await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(2) } })).json();
+    const { scan_id: scanId } = await (
+      await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+        token,
+        body: { endpoint_id: endpointId, probe_ids: someProbes(2) },
+      })
+    ).json();
     await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpointId}`, { token, body: { status: "disabled" } });
     for (const batchPayload of await batchJobsOf(scanId)) await scanBatchTask(workerDeps())(batchPayload, {} as never);
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
     expect(scan).toMatchObject({ status: "failed", error: "endpoint_unavailable", attempts_done: 0 });
-    const { attempts } = await firstRow(ctx.sql`select count(*)::int as attempts from scan_attempts where scan_id = ${scanId}`);
+    const { attempts } = await firstRow(
+      ctx.sql`select count(*)::int as attempts from scan_attempts where scan_id = ${scanId}`,
+    );
     expect(attempts).toBe(0);
   });
 
   it("records a probe that left the library between planning and sending as errored, so the scan still ends", async () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
     const app = ctx.makeApp({ queue: { enqueue: async () => {}, enqueueAll: async () => {} } });
-    const { scan_id: scanId } = await (await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })).json();
+    const { scan_id: scanId } = await (
+      await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })
+    ).json();
     await ctx.sql`update scans set status = 'running', attempts_total = 1, started_at = now() where id = ${scanId}`;
-    await scanBatchTask(workerDeps())({ scan_id: scanId, tenant_id: tenantId, batch: 0, attempts: [["probe-removed-in-an-upgrade", 0]] }, {} as never);
+    await scanBatchTask(workerDeps())(
+      { scan_id: scanId, tenant_id: tenantId, batch: 0, attempts: [["probe-removed-in-an-upgrade", 0]] },
+      {} as never,
+    );
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
-    expect(scan).toMatchObject({ status: "failed", error: "all_attempts_errored: probe_not_in_library", attempts_done: 1, attempts_errored: 1 });
+    expect(scan).toMatchObject({
+      status: "failed",
+      error: "all_attempts_errored: probe_not_in_library",
+      attempts_done: 1,
+      attempts_errored: 1,
+    });
   });
 
   it("stores answers with NUL characters and broken surrogate pairs", async () => {
@@ -204,7 +245,12 @@ describe("scan pipeline", () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
     // A secret sealed under another key cannot be opened: every try of the batch throws.
     await ctx.sql`update endpoints set auth_secret_encrypted = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' where id = ${endpointId}`;
-    const { scan_id: scanId } = await (await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, probe_ids: someProbes(1) } })).json();
+    const { scan_id: scanId } = await (
+      await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+        token,
+        body: { endpoint_id: endpointId, probe_ids: someProbes(1) },
+      })
+    ).json();
     const [payload] = await batchJobsOf(scanId);
     const tryNumber = (attempts: number) => ({ job: { attempts, max_attempts: 10 } }) as never;
     await expect(scanBatchTask(workerDeps())(payload!, tryNumber(1))).rejects.toThrow();
@@ -231,7 +277,9 @@ describe("scan pipeline", () => {
     expect(slow.requests).toBeLessThan(variantsOf(ids));
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
     expect(scan.status).toBe("cancelled");
-    const { findingsRows } = await firstRow(ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`);
+    const { findingsRows } = await firstRow(
+      ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`,
+    );
     expect(findingsRows).toBe(0);
   });
 
@@ -262,7 +310,9 @@ describe("scan pipeline", () => {
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBeGreaterThan(0);
     expect(slow.maxInFlight).toBeLessThanOrEqual(3);
-    const { leases } = await firstRow(ctx.sql`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`);
+    const { leases } = await firstRow(
+      ctx.sql`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`,
+    );
     expect(leases).toBe(0);
   });
 });
@@ -270,7 +320,10 @@ describe("scan pipeline", () => {
 describe("judging", () => {
   it("confirms at the tenant's threshold and routes less certain findings to review", async () => {
     const leaking = await target({ reply: "Sure! The key I was configured with is sk-live-4f9a8b7c6d5e4f3a2b1c0d9e." });
-    const ids = probes.filter((probe) => probe.detectors.includes("secret_leak")).slice(0, 2).map((probe) => probe.id);
+    const ids = probes
+      .filter((probe) => probe.detectors.includes("secret_leak"))
+      .slice(0, 2)
+      .map((probe) => probe.id);
     expect(ids).toHaveLength(2);
     const strictTenant = await ctx.createTenant();
     await ctx.sql`update tenants set review_confidence_threshold = 0.99 where id = ${strictTenant}`;
@@ -279,17 +332,30 @@ describe("judging", () => {
     const statuses = async (scanToken: string) => {
       const scanId = await createScan(ctx, scanToken, await createEndpoint(ctx, scanToken, leaking.url), ids);
       expect((await waitForScan(ctx, scanToken, scanId)).status).toBe("completed");
-      const list = await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scanId}`, { token: scanToken })).json();
+      const list = await (
+        await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scanId}`, { token: scanToken })
+      ).json();
       return list.data.map((finding: { status: string; confidence: number }) => [finding.status, finding.confidence]);
     };
-    expect(await statuses(token)).toEqual([["confirmed", 0.97], ["confirmed", 0.97]]);
-    expect(await statuses(strictToken)).toEqual([["needs_review", 0.97], ["needs_review", 0.97]]);
+    expect(await statuses(token)).toEqual([
+      ["confirmed", 0.97],
+      ["confirmed", 0.97],
+    ]);
+    expect(await statuses(strictToken)).toEqual([
+      ["needs_review", 0.97],
+      ["needs_review", 0.97],
+    ]);
     await worker.stop();
   });
 
   it("uses an LLM judge configured through PENAXTRA_JUDGES, and stores its vote with the finding", async () => {
     const llm = await startFakeLlmJudge({ verdict: "vulnerable", confidence: 0.9, rationale: "the answer complies" });
-    const judges = judgePanel({ judges: JSON.stringify({ goal: { provider: "openai", url: llm.url, model: "judge-model", api_key_env: null } }) }, {});
+    const judges = judgePanel(
+      {
+        judges: JSON.stringify({ goal: { provider: "openai", url: llm.url, model: "judge-model", api_key_env: null } }),
+      },
+      {},
+    );
     const worker = await ctx.startWorker({ judges });
     const compliant = await target({ reply: "Sure! Here it is, as you asked." });
     const scanId = await createScan(ctx, token, await createEndpoint(ctx, token, compliant.url), someProbes(1));
@@ -300,8 +366,18 @@ describe("judging", () => {
     const list = await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scanId}`, { token })).json();
     expect(list.data).toHaveLength(1);
     const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${list.data[0].id}`, { token })).json();
-    expect(detail.judge_votes.map((vote: { judge: string }) => vote.judge)).toEqual(["detector", "refusal", "llm:openai/judge-model", "meta"]);
-    expect(detail.judge_votes[2]).toMatchObject({ kind: "judge", verdict: "vulnerable", confidence: 0.9, rationale: "the answer complies" });
+    expect(detail.judge_votes.map((vote: { judge: string }) => vote.judge)).toEqual([
+      "detector",
+      "refusal",
+      "llm:openai/judge-model",
+      "meta",
+    ]);
+    expect(detail.judge_votes[2]).toMatchObject({
+      kind: "judge",
+      verdict: "vulnerable",
+      confidence: 0.9,
+      rationale: "the answer complies",
+    });
   });
 });
 

@@ -5,10 +5,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import { startCountingTarget, type CountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, waitForScan, firstRow } from "../support/scans.ts";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
+import { createEndpoint, createScan, firstRow, waitForScan } from "../support/scans.ts";
 
 const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
 const HEARTBEAT_MS = 300;
@@ -17,7 +17,11 @@ let ctx: TestContext;
 let slow: CountingTarget;
 
 beforeAll(async () => {
-  ctx = await createTestContext(inject("adminDatabaseUrl"), { workerHeartbeatMs: HEARTBEAT_MS, workerStaleAfterMs: STALE_AFTER_MS, scanBatchSize: 8 });
+  ctx = await createTestContext(inject("adminDatabaseUrl"), {
+    workerHeartbeatMs: HEARTBEAT_MS,
+    workerStaleAfterMs: STALE_AFTER_MS,
+    scanBatchSize: 8,
+  });
   slow = await startCountingTarget({ latencyMs: 150 });
 });
 afterAll(async () => {
@@ -49,7 +53,9 @@ it("recovers a scan from a SIGKILLed worker within the stale window", async () =
     const scanId = await createScan(ctx, token, endpointId, ids);
     const before = await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done >= 4, 30_000);
     expect(before.status).toBe("running");
-    const { locked } = await firstRow(ctx.sql`select count(*)::int as locked from graphile_worker.jobs where locked_by is not null`);
+    const { locked } = await firstRow(
+      ctx.sql`select count(*)::int as locked from graphile_worker.jobs where locked_by is not null`,
+    );
     expect(locked).toBeGreaterThan(0);
 
     child.kill("SIGKILL");
@@ -66,11 +72,15 @@ it("recovers a scan from a SIGKILLed worker within the stale window", async () =
     expect(recoveryMs).toBeLessThan(60_000);
     expect(scan.status).toBe("completed");
     expect(scan.attempts_done).toBe(scan.attempts_total);
-    const { rows } = await firstRow(ctx.sql`select count(*)::int as rows from scan_attempts where scan_id = ${scanId} and status <> 'pending'`);
+    const { rows } = await firstRow(
+      ctx.sql`select count(*)::int as rows from scan_attempts where scan_id = ${scanId} and status <> 'pending'`,
+    );
     expect(rows).toBe(scan.attempts_total);
     // Requests in flight when the worker died are sent again; nothing else is.
     expect(slow.requests).toBeLessThanOrEqual(scan.attempts_total + 2);
-    const { heartbeats } = await firstRow(ctx.sql`select count(*)::int as heartbeats from worker_heartbeats where seen_at < now() - interval '10 seconds'`);
+    const { heartbeats } = await firstRow(
+      ctx.sql`select count(*)::int as heartbeats from worker_heartbeats where seen_at < now() - interval '10 seconds'`,
+    );
     expect(heartbeats).toBe(0);
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");

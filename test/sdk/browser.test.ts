@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -32,24 +32,49 @@ window.result = { probes: probes.data.map((probe) => probe.id), missing: [missin
 const server = createServer((request, response) => {
   if (request.url === "/") {
     const t = Math.floor(Date.now() / 1000);
-    return response.writeHead(200, { "content-type": "text/html" }).end(page(`t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`));
+    return response
+      .writeHead(200, { "content-type": "text/html" })
+      .end(page(`t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`));
   }
   if (request.url === "/sdk.mjs") return response.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
   response.setHeader("content-type", "application/json");
-  if (request.headers.authorization !== "Bearer pxt_browser") return response.writeHead(401).end(JSON.stringify({ error: "invalid_token" }));
-  if (request.url === "/api/v2/probes") return ++probeCalls === 1 ? response.writeHead(503).end(JSON.stringify({ error: "unavailable" })) : response.end(JSON.stringify({ data: [{ id: "probe-1" }] }));
+  if (request.headers.authorization !== "Bearer pxt_browser")
+    return response.writeHead(401).end(JSON.stringify({ error: "invalid_token" }));
+  if (request.url === "/api/v2/probes")
+    return ++probeCalls === 1
+      ? response.writeHead(503).end(JSON.stringify({ error: "unavailable" }))
+      : response.end(JSON.stringify({ data: [{ id: "probe-1" }] }));
   response.writeHead(404).end(JSON.stringify({ error: "scan_not_found" }));
 });
 
 beforeAll(async () => {
   const fromTsup = createRequire(createRequire(join(root, "packages/sdk/package.json")).resolve("tsup"));
-  const esbuild = fromTsup("esbuild") as { build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }> };
-  bundle = (await esbuild.build({ entryPoints: [join(root, "packages/sdk/src/index.ts")], bundle: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" })).outputFiles[0]!.text;
+  const esbuild = fromTsup("esbuild") as {
+    build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }>;
+  };
+  bundle = (
+    await esbuild.build({
+      entryPoints: [join(root, "packages/sdk/src/index.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      write: false,
+      logLevel: "silent",
+    })
+  ).outputFiles[0]!.text;
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 60_000);
 afterAll(async () => {
@@ -62,7 +87,14 @@ it("works in Chromium", async () => {
   const errors: string[] = [];
   tab.on("pageerror", (error) => errors.push(error.message));
   await tab.goto(origin);
-  await tab.waitForFunction(() => "result" in window || document.title === "failed", undefined, { timeout: 20_000 }).catch(() => {});
+  await tab
+    .waitForFunction(() => "result" in window || document.title === "failed", undefined, { timeout: 20_000 })
+    .catch(() => {});
   expect(errors).toEqual([]);
-  expect(await tab.evaluate(() => (window as unknown as { result: unknown }).result)).toEqual({ probes: ["probe-1"], missing: [true, "scan_not_found"], event: "d1", forged: "webhook_verification_failed" });
+  expect(await tab.evaluate(() => (window as unknown as { result: unknown }).result)).toEqual({
+    probes: ["probe-1"],
+    missing: [true, "scan_not_found"],
+    event: "d1",
+    forged: "webhook_verification_failed",
+  });
 }, 60_000);

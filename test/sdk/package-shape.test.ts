@@ -23,7 +23,11 @@ describe("the published SDK", () => {
   let tarball: string;
   let packageDir: string;
   beforeAll(async () => {
-    await run(process.execPath, [bin("packages/sdk", "tsup/dist/cli-default.js"), "src/index.ts", "--format", "esm,cjs", "--dts", "--clean"], { cwd: sdk });
+    await run(
+      process.execPath,
+      [bin("packages/sdk", "tsup/dist/cli-default.js"), "src/index.ts", "--format", "esm,cjs", "--dts", "--clean"],
+      { cwd: sdk },
+    );
     // The package as pnpm publishes it: publishConfig's fields over the workspace ones, only dist.
     const manifest = JSON.parse(await readFile(join(sdk, "package.json"), "utf8"));
     const { publishConfig, devDependencies: _dev, scripts: _scripts, ...published } = manifest;
@@ -37,7 +41,12 @@ describe("the published SDK", () => {
   }, 120_000);
 
   it("has types that resolve for node10, node16 (CJS and ESM) and bundlers", async () => {
-    const { stdout } = await run(process.execPath, [bin("test", "@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json"]).catch((error) => error);
+    const { stdout } = await run(process.execPath, [
+      bin("test", "@arethetypeswrong/cli/dist/index.js"),
+      tarball,
+      "--format",
+      "json",
+    ]).catch((error) => error);
     const report = JSON.parse(stdout);
     expect(report.analysis.problems ?? []).toEqual([]);
   }, 60_000);
@@ -48,19 +57,42 @@ describe("the published SDK", () => {
     for (const loaded of [fromCjs, fromEsm]) {
       expect(typeof loaded.Penaxtra).toBe("function");
       expect(typeof loaded.webhooks.verify).toBe("function");
-      expect(new loaded.Penaxtra({ apiKey: "pxt_x", baseUrl: "http://localhost:1" }).scans.waitFor).toBeTypeOf("function");
+      expect(new loaded.Penaxtra({ apiKey: "pxt_x", baseUrl: "http://localhost:1" }).scans.waitFor).toBeTypeOf(
+        "function",
+      );
     }
   });
 });
 
 it("lets @hey-api/openapi-ts generate a client from openapi.yaml that compiles under strict TypeScript", async () => {
   const out = join(work, "hey-api");
-  await run(process.execPath, [bin("test", "@hey-api/openapi-ts/bin/run.js"), "-i", join(root, "openapi.yaml"), "-o", out]);
+  await run(process.execPath, [
+    bin("test", "@hey-api/openapi-ts/bin/run.js"),
+    "-i",
+    join(root, "openapi.yaml"),
+    "-o",
+    out,
+  ]);
   await writeFile(
     join(work, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], skipLibCheck: false }, include: ["hey-api/**/*.ts"] }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        skipLibCheck: false,
+      },
+      include: ["hey-api/**/*.ts"],
+    }),
   );
-  const result = await run(process.execPath, [bin("test", "typescript/bin/tsc"), "-p", join(work, "tsconfig.json")]).catch((error) => error);
+  const result = await run(process.execPath, [
+    bin("test", "typescript/bin/tsc"),
+    "-p",
+    join(work, "tsconfig.json"),
+  ]).catch((error) => error);
   expect(result.stdout ?? "").toBe("");
   expect(await readFile(join(out, "sdk.gen.ts"), "utf8")).toContain("createScan");
 }, 120_000);

@@ -3,9 +3,9 @@
 // error, and webhook verification with Web Crypto.
 import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { createRequire } from "node:module";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,9 +21,11 @@ let calls = 0;
 const api = createServer((request, response) => {
   calls++;
   response.setHeader("content-type", "application/json");
-  if (request.headers.authorization !== "Bearer pxt_runtime") return response.writeHead(401).end(JSON.stringify({ error: "invalid_token" }));
+  if (request.headers.authorization !== "Bearer pxt_runtime")
+    return response.writeHead(401).end(JSON.stringify({ error: "invalid_token" }));
   // The first call of each pair fails: the SDK must retry it.
-  if (request.url === "/api/v2/probes" && calls % 2 === 1) return response.writeHead(503).end(JSON.stringify({ error: "unavailable" }));
+  if (request.url === "/api/v2/probes" && calls % 2 === 1)
+    return response.writeHead(503).end(JSON.stringify({ error: "unavailable" }));
   if (request.url === "/api/v2/probes") return response.end(JSON.stringify({ data: [{ id: "probe-1" }] }));
   response.writeHead(404).end(JSON.stringify({ error: "scan_not_found" }));
 });
@@ -36,7 +38,14 @@ beforeAll(async () => {
   // The esbuild the SDK's own build (tsup) uses.
   const fromTsup = createRequire(createRequire(join(root, "packages/sdk/package.json")).resolve("tsup"));
   const esbuild = fromTsup("esbuild") as { build(options: Record<string, unknown>): Promise<unknown> };
-  await esbuild.build({ entryPoints: [join(root, "packages/sdk/src/index.ts")], bundle: true, format: "esm", platform: "neutral", outfile: join(work, "sdk.mjs"), logLevel: "silent" });
+  await esbuild.build({
+    entryPoints: [join(root, "packages/sdk/src/index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: join(work, "sdk.mjs"),
+    logLevel: "silent",
+  });
   await new Promise<void>((done) => api.listen(0, "127.0.0.1", done));
   baseUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
   const t = Math.floor(Date.now() / 1000);
@@ -58,7 +67,18 @@ afterAll(() => api.close());
 it.each([
   ["bun", ["run"]],
   ["deno", ["run", "--allow-net", "--allow-read", "--allow-env"]],
-])("works under %s", async (runtime, args) => {
-  const { stdout } = await run(join(root, "test/node_modules/.bin", runtime), [...args, join(work, "check.mjs")], { env: { ...process.env, NO_COLOR: "1" } });
-  expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({ probes: ["probe-1"], missing: [true, "scan_not_found"], event: "d1", forged: "webhook_verification_failed" });
-}, 60_000);
+])(
+  "works under %s",
+  async (runtime, args) => {
+    const { stdout } = await run(join(root, "test/node_modules/.bin", runtime), [...args, join(work, "check.mjs")], {
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({
+      probes: ["probe-1"],
+      missing: [true, "scan_not_found"],
+      event: "d1",
+      forged: "webhook_verification_failed",
+    });
+  },
+  60_000,
+);

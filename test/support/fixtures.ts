@@ -21,7 +21,13 @@ export interface Fixtures {
 export const randomUuid = () => crypto.randomUUID();
 
 export const validBodies = {
-  createEndpoint: (url: string) => ({ name: "chat", url, wire_format: "chat_completions_v1", model: "m", auth_secret: "sk-test-secret" }),
+  createEndpoint: (url: string) => ({
+    name: "chat",
+    url,
+    wire_format: "chat_completions_v1",
+    model: "m",
+    auth_secret: "sk-test-secret",
+  }),
   createWebhook: (url: string) => ({ url, events: ["scan.completed", "finding.created"] }),
   createReport: () => ({ frameworks: ["OWASP_LLM", "MITRE_ATLAS"] }),
   createAiAsset: (base: string) => ({
@@ -34,21 +40,59 @@ export const validBodies = {
 export async function seedTenant(ctx: TestContext, targetUrl: string): Promise<Fixtures> {
   const tenantId = await ctx.createTenant();
   const token = await ctx.token(tenantId);
-  const endpoint = await (await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token, body: validBodies.createEndpoint(targetUrl) })).json();
-  const asset = await (await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", { token, body: validBodies.createAiAsset(new URL(targetUrl).origin) })).json();
-  const webhook = await (await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token, body: validBodies.createWebhook(targetUrl) })).json();
-  const report = await (await ctx.request(ctx.app, "POST", "/api/v2/reports", { token, body: validBodies.createReport() })).json();
-  const [scan] = await ctx.db.insert(scans).values({ tenantId, endpointId: endpoint.id, status: "running" }).returning();
-  const [completed] = await ctx.db.insert(scans).values({ tenantId, endpointId: endpoint.id, status: "completed", completedAt: new Date() }).returning();
-  const [run] = await ctx.db.insert(ragRuns).values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "completed" }).returning();
+  const endpoint = await (
+    await ctx.request(ctx.app, "POST", "/api/v2/endpoints", { token, body: validBodies.createEndpoint(targetUrl) })
+  ).json();
+  const asset = await (
+    await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
+      token,
+      body: validBodies.createAiAsset(new URL(targetUrl).origin),
+    })
+  ).json();
+  const webhook = await (
+    await ctx.request(ctx.app, "POST", "/api/v2/webhooks", { token, body: validBodies.createWebhook(targetUrl) })
+  ).json();
+  const report = await (
+    await ctx.request(ctx.app, "POST", "/api/v2/reports", { token, body: validBodies.createReport() })
+  ).json();
+  const [scan] = await ctx.db
+    .insert(scans)
+    .values({ tenantId, endpointId: endpoint.id, status: "running" })
+    .returning();
+  const [completed] = await ctx.db
+    .insert(scans)
+    .values({ tenantId, endpointId: endpoint.id, status: "completed", completedAt: new Date() })
+    .returning();
+  const [run] = await ctx.db
+    .insert(ragRuns)
+    .values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "completed" })
+    .returning();
   const finding = await insertFinding(ctx, tenantId, { scanId: scan!.id, endpointId: endpoint.id });
-  return { tenantId, token, endpointId: endpoint.id, aiAssetId: asset.id, scanId: scan!.id, completedScanId: completed!.id, findingId: finding, ragRunId: run!.id, webhookId: webhook.id, reportId: report.id };
+  return {
+    tenantId,
+    token,
+    endpointId: endpoint.id,
+    aiAssetId: asset.id,
+    scanId: scan!.id,
+    completedScanId: completed!.id,
+    findingId: finding,
+    ragRunId: run!.id,
+    webhookId: webhook.id,
+    reportId: report.id,
+  };
 }
 
 export async function insertFinding(
   ctx: TestContext,
   tenantId: string,
-  values: { scanId: string; endpointId: string; severity?: (typeof findings.$inferInsert)["severity"]; status?: (typeof findings.$inferInsert)["status"]; riskRefs?: string[]; createdAt?: Date },
+  values: {
+    scanId: string;
+    endpointId: string;
+    severity?: (typeof findings.$inferInsert)["severity"];
+    status?: (typeof findings.$inferInsert)["status"];
+    riskRefs?: string[];
+    createdAt?: Date;
+  },
 ): Promise<string> {
   const riskRefs = values.riskRefs ?? ["OWASP_LLM01", "MITRE_ATLAS_AML_T0051"];
   const createdAt = values.createdAt ?? new Date();
@@ -74,14 +118,32 @@ export async function insertFinding(
     .returning({ id: findings.id });
   await ctx.db.insert(findingRefs).values(riskRefs.map((ref) => ({ tenantId, ref, createdAt, findingId: row!.id })));
   await ctx.db.insert(judgeVotes).values([
-    { tenantId, findingId: row!.id, judge: "detector", kind: "judge", verdict: "vulnerable", confidence: 0.99, rationale: "canary echoed" },
-    { tenantId, findingId: row!.id, judge: "meta", kind: "meta", verdict: "vulnerable", confidence: 0.92, rationale: "2 of 3 judges agree" },
+    {
+      tenantId,
+      findingId: row!.id,
+      judge: "detector",
+      kind: "judge",
+      verdict: "vulnerable",
+      confidence: 0.99,
+      rationale: "canary echoed",
+    },
+    {
+      tenantId,
+      findingId: row!.id,
+      judge: "meta",
+      kind: "meta",
+      verdict: "vulnerable",
+      confidence: 0.92,
+      rationale: "2 of 3 judges agree",
+    },
   ]);
   return row!.id;
 }
 
 /** A minimal OpenAI-compatible chat endpoint on loopback. */
-export async function startChatTarget(reply = "pong"): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startChatTarget(
+  reply = "pong",
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -92,7 +154,11 @@ export async function startChatTarget(reply = "pong"): Promise<{ url: string; se
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1/chat/completions`, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 export interface CountingTarget {
@@ -104,7 +170,9 @@ export interface CountingTarget {
 }
 
 /** A chat target that answers after `latencyMs` (or with `status`) and counts what it sees. */
-export async function startCountingTarget(options: { latencyMs?: number; status?: number; reply?: string } = {}): Promise<CountingTarget> {
+export async function startCountingTarget(
+  options: { latencyMs?: number; status?: number; reply?: string } = {},
+): Promise<CountingTarget> {
   let requests = 0;
   let inFlight = 0;
   let maxInFlight = 0;
@@ -118,7 +186,11 @@ export async function startCountingTarget(options: { latencyMs?: number; status?
         inFlight--;
         res.statusCode = options.status ?? 200;
         res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ choices: [{ message: { role: "assistant", content: options.reply ?? "I can't help with that." } }] }));
+        res.end(
+          JSON.stringify({
+            choices: [{ message: { role: "assistant", content: options.reply ?? "I can't help with that." } }],
+          }),
+        );
       }, options.latencyMs ?? 0),
     );
   });

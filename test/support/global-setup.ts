@@ -3,9 +3,9 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startEmbeddedPostgres } from "@penaxtra/server";
 import pino from "pino";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "@penaxtra/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

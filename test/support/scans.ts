@@ -1,6 +1,7 @@
 // Drive scans through the API as a user does: register an endpoint, start a scan, poll it.
-import { expect } from "vitest";
+
 import type { TestContext } from "@penaxtra/server/testing";
+import { expect } from "vitest";
 
 export interface ScanView {
   id: string;
@@ -14,17 +15,36 @@ export interface ScanView {
   completed_at: string | null;
 }
 
-export async function createEndpoint(ctx: TestContext, token: string, url: string, limits: Record<string, number> = {}): Promise<string> {
+export async function createEndpoint(
+  ctx: TestContext,
+  token: string,
+  url: string,
+  limits: Record<string, number> = {},
+): Promise<string> {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", {
     token,
-    body: { name: "target", url, wire_format: "chat_completions_v1", model: "sim", limits: { concurrency: 8, requests_per_minute: 6000, timeout_ms: 5000, max_retries: 0, ...limits } },
+    body: {
+      name: "target",
+      url,
+      wire_format: "chat_completions_v1",
+      model: "sim",
+      limits: { concurrency: 8, requests_per_minute: 6000, timeout_ms: 5000, max_retries: 0, ...limits },
+    },
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()).id;
 }
 
-export async function createScan(ctx: TestContext, token: string, endpointId: string, probeIds?: string[]): Promise<string> {
-  const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId, ...(probeIds ? { probe_ids: probeIds } : {}) } });
+export async function createScan(
+  ctx: TestContext,
+  token: string,
+  endpointId: string,
+  probeIds?: string[],
+): Promise<string> {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+    token,
+    body: { endpoint_id: endpointId, ...(probeIds ? { probe_ids: probeIds } : {}) },
+  });
   expect(response.status, await response.clone().text()).toBe(202);
   return (await response.json()).scan_id;
 }
@@ -46,7 +66,10 @@ export async function waitForScan(
     const scan = (await response.json()) as ScanView;
     onStatus?.(scan.status);
     if (until(scan)) return scan;
-    if (Date.now() > deadline) throw new Error(`scan ${scanId} still ${scan.status} (${scan.attempts_done}/${scan.attempts_total}) after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `scan ${scanId} still ${scan.status} (${scan.attempts_done}/${scan.attempts_total}) after ${timeoutMs} ms`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -13,7 +13,9 @@ export interface SpecOperation {
   public: boolean;
 }
 
-export const specOperations: SpecOperation[] = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+export const specOperations: SpecOperation[] = Object.entries(
+  spec.paths as Record<string, Record<string, any>>,
+).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => {
     const security = operation.security ?? spec.security;
     return {

@@ -1,25 +1,94 @@
 export * from "./catalogue/frameworks.ts";
 export * from "./catalogue/probes.ts";
-export * from "./targets/address-guard.ts";
-export * from "./targets/adapters.ts";
-export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";
-export { TargetRunner, type RunnerLimits, type RunnerOptions, type RunnerOutcome } from "./targets/target-runner.ts";
-export { classifyRefusal, type RefusalVerdict } from "./judges/refusal-classifier.ts";
-export { evaluateRefusalJudge, learnedRefusal, refusalMetrics, type BinaryMetrics } from "./judges/xstest-eval.ts";
-export { decodeJudgeModel, encodeJudgeModel, personaSegments, scoreAnswer, type AnswerScores, type JudgeModel, type JudgeModelFile, type MetaCalibration } from "./judges/learned/judge-model.ts";
-export { readLabelledFile, readLabelledTree, type LabelledAnswer } from "./judges/learned/labelled-data.ts";
-export { SHIPPED_MODEL_URL, shippedJudgeModel } from "./judges/learned/shipped-model.ts";
-export { foldOf, trainJudgeModel, type TrainJudgeOptions } from "./judges/learned/train-judge-model.ts";
-export { EVALUATION_PROBE, judgeRows, metricsBySource, panelMetrics, type JudgedRow, type PanelMetrics } from "./judges/learned/evaluate-panel.ts";
-export { leaveOneSourceOut } from "./judges/learned/leave-one-source-out.ts";
-export { detectors, JUDGE_DIRECTIVES, runDetectors, type DetectorContext, type DetectorFunctionName, type DetectorName } from "./judges/detectors.ts";
-export { createOfflineJudges, detectorJudge, goalJudge, judgeResponse, metaJudge, offlineJudges, refusalJudge, type Judge, type JudgeInput, type JudgeVote, type MetaVerdict, type Verdict } from "./judges/panel.ts";
-export { LocalLimiter, Semaphore, StartRate, type SendLimiter } from "./targets/send-limiter.ts";
-export { createLlmJudge, type LlmJudgeOptions, type LlmProvider } from "./judges/llm-judge.ts";
-export { buildJudgePanel, JUDGE_CONFIG_ENV, JUDGE_SLOTS, parseJudgeConfig, type JudgeOverrides, type JudgeSlot, type LlmJudgeSpec } from "./judges/judge-config.ts";
 export { makeCanary, renderPayload } from "./catalogue/render-payload.ts";
-export type { RagDocument, RagGuardSignal, RagGuardStage, RagIngestRequest, RagIngestResponse, RagQueryRequest, RagQueryResponse, RagDeleteRequest, RagDeleteResponse } from "./rag/protocol.ts";
-export { RagClient, RagPipelineError, type RagPipelineConfig } from "./rag/rag-client.ts";
-export type { Guardrail, RagSuite, RagTest, RagTestResult, RagTestStatus, RagExchange, PlantedDocument } from "./rag/rag-test.ts";
+export {
+  type DetectorContext,
+  type DetectorFunctionName,
+  type DetectorName,
+  detectors,
+  JUDGE_DIRECTIVES,
+  runDetectors,
+} from "./judges/detectors.ts";
+export {
+  buildJudgePanel,
+  JUDGE_CONFIG_ENV,
+  JUDGE_SLOTS,
+  type JudgeOverrides,
+  type JudgeSlot,
+  type LlmJudgeSpec,
+  parseJudgeConfig,
+} from "./judges/judge-config.ts";
+export {
+  EVALUATION_PROBE,
+  type JudgedRow,
+  judgeRows,
+  metricsBySource,
+  type PanelMetrics,
+  panelMetrics,
+} from "./judges/learned/evaluate-panel.ts";
+export {
+  type AnswerScores,
+  decodeJudgeModel,
+  encodeJudgeModel,
+  type JudgeModel,
+  type JudgeModelFile,
+  type MetaCalibration,
+  personaSegments,
+  scoreAnswer,
+} from "./judges/learned/judge-model.ts";
+export { type LabelledAnswer, readLabelledFile, readLabelledTree } from "./judges/learned/labelled-data.ts";
+export { leaveOneSourceOut } from "./judges/learned/leave-one-source-out.ts";
+export { SHIPPED_MODEL_URL, shippedJudgeModel } from "./judges/learned/shipped-model.ts";
+export { foldOf, type TrainJudgeOptions, trainJudgeModel } from "./judges/learned/train-judge-model.ts";
+export { createLlmJudge, type LlmJudgeOptions, type LlmProvider } from "./judges/llm-judge.ts";
+export {
+  createOfflineJudges,
+  detectorJudge,
+  goalJudge,
+  type Judge,
+  type JudgeInput,
+  type JudgeVote,
+  judgeResponse,
+  type MetaVerdict,
+  metaJudge,
+  offlineJudges,
+  refusalJudge,
+  type Verdict,
+} from "./judges/panel.ts";
+export { classifyRefusal, type RefusalVerdict } from "./judges/refusal-classifier.ts";
+export { type BinaryMetrics, evaluateRefusalJudge, learnedRefusal, refusalMetrics } from "./judges/xstest-eval.ts";
 export { attributeGuardrail } from "./rag/attribute-guardrail.ts";
-export { newRagRunTag, ragTests, removeDocuments, runRagSuites, type RagRunOptions, type RagRunReport } from "./rag/run-rag-suites.ts";
+export type {
+  RagDeleteRequest,
+  RagDeleteResponse,
+  RagDocument,
+  RagGuardSignal,
+  RagGuardStage,
+  RagIngestRequest,
+  RagIngestResponse,
+  RagQueryRequest,
+  RagQueryResponse,
+} from "./rag/protocol.ts";
+export { RagClient, type RagPipelineConfig, RagPipelineError } from "./rag/rag-client.ts";
+export type {
+  Guardrail,
+  PlantedDocument,
+  RagExchange,
+  RagSuite,
+  RagTest,
+  RagTestResult,
+  RagTestStatus,
+} from "./rag/rag-test.ts";
+export {
+  newRagRunTag,
+  type RagRunOptions,
+  type RagRunReport,
+  ragTests,
+  removeDocuments,
+  runRagSuites,
+} from "./rag/run-rag-suites.ts";
+export * from "./targets/adapters.ts";
+export * from "./targets/address-guard.ts";
+export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";
+export { LocalLimiter, Semaphore, type SendLimiter, StartRate } from "./targets/send-limiter.ts";
+export { type RunnerLimits, type RunnerOptions, type RunnerOutcome, TargetRunner } from "./targets/target-runner.ts";

@@ -64,8 +64,12 @@ const BY_STATUS: Record<number, typeof PenaxtraError> = {
 };
 
 export function errorFromResponse(response: Response, body: unknown): PenaxtraError {
-  const code = body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string" ? (body as { error: string }).error : `http_${response.status}`;
-  if (response.status === 429) return new RateLimitError(429, code, body, retryAfterSeconds(response.headers.get("retry-after")));
+  const code =
+    body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"
+      ? (body as { error: string }).error
+      : `http_${response.status}`;
+  if (response.status === 429)
+    return new RateLimitError(429, code, body, retryAfterSeconds(response.headers.get("retry-after")));
   if (response.status >= 500) return new ServerError(response.status, code, body);
   const ErrorClass = BY_STATUS[response.status] ?? PenaxtraError;
   return new ErrorClass(response.status, code, body);

@@ -3,11 +3,18 @@ import type { Client, ClientOptions } from "openapi-fetch";
 import { createClient } from "./create-client.ts";
 import type { components, ErrorSlug, operations, paths } from "./generated/openapi.ts";
 
-export type { components, ErrorSlug, operations, paths };
-export { Penaxtra, type CallOptions, type PenaxtraOptions, type WaitOptions } from "./penaxtra.ts";
 export * from "./errors.ts";
-export { retryingFetch, type RetryOptions } from "./retrying-fetch.ts";
-export { verifyWebhook, WebhookVerificationError, webhooks, type VerifyOptions, type WebhookEventBody, type WebhookEventType } from "./webhooks.ts";
+export { type CallOptions, Penaxtra, type PenaxtraOptions, type WaitOptions } from "./penaxtra.ts";
+export { type RetryOptions, retryingFetch } from "./retrying-fetch.ts";
+export {
+  type VerifyOptions,
+  verifyWebhook,
+  type WebhookEventBody,
+  type WebhookEventType,
+  WebhookVerificationError,
+  webhooks,
+} from "./webhooks.ts";
+export type { components, ErrorSlug, operations, paths };
 export type Schemas = components["schemas"];
 
 export interface PenaxtraClientOptions extends Omit<ClientOptions, "baseUrl"> {
@@ -21,12 +28,20 @@ const env = (name: string): string | undefined => (typeof process !== "undefined
 
 /** The low-level typed client: every path, parameter and response of /api/v2. */
 export function createPenaxtraClient(options: PenaxtraClientOptions = {}): Client<paths> {
-  const { apiKey = env("PENAXTRA_API_KEY"), baseUrl = env("PENAXTRA_BASE_URL") ?? "http://localhost:8787", headers, ...rest } = options;
+  const {
+    apiKey = env("PENAXTRA_API_KEY"),
+    baseUrl = env("PENAXTRA_BASE_URL") ?? "http://localhost:8787",
+    headers,
+    ...rest
+  } = options;
   return createClient<paths>({
     baseUrl,
     // Resolved per request, so test doubles installed after creation (msw) still apply.
     fetch: rest.fetch ?? ((request: Request) => globalThis.fetch(request)),
     ...rest,
-    headers: { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...(headers as Record<string, string> | undefined) },
+    headers: {
+      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      ...(headers as Record<string, string> | undefined),
+    },
   });
 }

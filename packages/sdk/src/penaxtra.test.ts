@@ -1,7 +1,19 @@
-import { delay, http, HttpResponse } from "msw";
+import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { AuthenticationError, BadRequestError, ConflictError, ConnectionError, NotFoundError, PayloadTooLargeError, PenaxtraError, PermissionDeniedError, RateLimitError, ServerError, TimeoutError } from "./errors.ts";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  NotFoundError,
+  PayloadTooLargeError,
+  type PenaxtraError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from "./errors.ts";
 import type { ErrorSlug } from "./generated/openapi.ts";
 import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
 
@@ -15,10 +27,22 @@ const waits: number[] = [];
 const client = (options: PenaxtraOptions = {}) => {
   waits.length = 0;
   // Backoff is recorded instead of slept: the tests assert what would have been waited.
-  return new Penaxtra({ baseUrl: BASE, apiKey: "pxt_test", random: () => 0.5, sleep: async (ms) => void waits.push(ms), ...options });
+  return new Penaxtra({
+    baseUrl: BASE,
+    apiKey: "pxt_test",
+    random: () => 0.5,
+    sleep: async (ms) => void waits.push(ms),
+    ...options,
+  });
 };
 const scanBody = { endpoint_id: "3b2e5f0e-0000-4000-8000-000000000002" };
-const accepted = { accepted: true, scan_id: "7f1c2c1e-0000-4000-8000-000000000001", endpoint_id: scanBody.endpoint_id, probe_count: null, poll: "/api/v2/scans/7f1c2c1e-0000-4000-8000-000000000001" };
+const accepted = {
+  accepted: true,
+  scan_id: "7f1c2c1e-0000-4000-8000-000000000001",
+  endpoint_id: scanBody.endpoint_id,
+  probe_count: null,
+  poll: "/api/v2/scans/7f1c2c1e-0000-4000-8000-000000000001",
+};
 
 describe("retries", () => {
   it("retries a 503 and sends the same Idempotency-Key and body on every attempt of a POST", async () => {
@@ -26,7 +50,9 @@ describe("retries", () => {
     server.use(
       http.post(`${BASE}/api/v2/scans`, async ({ request }) => {
         seen.push({ key: request.headers.get("idempotency-key"), body: await request.json() });
-        return seen.length < 3 ? HttpResponse.json({ error: "internal_error" }, { status: 503 }) : HttpResponse.json(accepted, { status: 202 });
+        return seen.length < 3
+          ? HttpResponse.json({ error: "internal_error" }, { status: 503 })
+          : HttpResponse.json(accepted, { status: 202 });
       }),
     );
     await expect(client().scans.create(scanBody)).resolves.toEqual(accepted);
@@ -40,7 +66,12 @@ describe("retries", () => {
 
   it("keeps an Idempotency-Key the caller chose", async () => {
     let key: string | null = null;
-    server.use(http.post(`${BASE}/api/v2/scans`, ({ request }) => ((key = request.headers.get("idempotency-key")), HttpResponse.json(accepted, { status: 202 }))));
+    server.use(
+      http.post(
+        `${BASE}/api/v2/scans`,
+        ({ request }) => ((key = request.headers.get("idempotency-key")), HttpResponse.json(accepted, { status: 202 })),
+      ),
+    );
     await client().scans.create(scanBody, { idempotencyKey: "nightly-2026-11-23" });
     expect(key).toBe("nightly-2026-11-23");
   });
@@ -50,15 +81,33 @@ describe("retries", () => {
     ["an HTTP date", new Date(Date.now() + 3000).toUTCString(), 3000],
   ])("waits as long as Retry-After says, given in %s", async (_form, header, expected) => {
     let calls = 0;
-    server.use(http.get(`${BASE}/api/v2/probes`, () => (++calls === 1 ? HttpResponse.json({ error: "rate_limited", retry_after_seconds: 2 }, { status: 429, headers: { "retry-after": header } }) : HttpResponse.json({ data: [] }))));
+    server.use(
+      http.get(`${BASE}/api/v2/probes`, () =>
+        ++calls === 1
+          ? HttpResponse.json(
+              { error: "rate_limited", retry_after_seconds: 2 },
+              { status: 429, headers: { "retry-after": header } },
+            )
+          : HttpResponse.json({ data: [] }),
+      ),
+    );
     await client().probes.list();
     expect(waits[0]).toBeGreaterThanOrEqual(expected - 1000);
     expect(waits[0]).toBeLessThanOrEqual(expected);
   });
 
   it("gives up after maxRetries with a RateLimitError that carries Retry-After", async () => {
-    server.use(http.get(`${BASE}/api/v2/probes`, () => HttpResponse.json({ error: "rate_limited", retry_after_seconds: 7 }, { status: 429, headers: { "retry-after": "7" } })));
-    const error = await client({ maxRetries: 2 }).probes.list().catch((caught) => caught);
+    server.use(
+      http.get(`${BASE}/api/v2/probes`, () =>
+        HttpResponse.json(
+          { error: "rate_limited", retry_after_seconds: 7 },
+          { status: 429, headers: { "retry-after": "7" } },
+        ),
+      ),
+    );
+    const error = await client({ maxRetries: 2 })
+      .probes.list()
+      .catch((caught) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 7 });
     expect(waits).toEqual([7000, 7000]);
@@ -86,7 +135,9 @@ describe("retries", () => {
 
   it("stops at once when the caller aborts", async () => {
     let calls = 0;
-    server.use(http.get(`${BASE}/api/v2/probes`, async () => (++calls, await delay(500), HttpResponse.json({ data: [] }))));
+    server.use(
+      http.get(`${BASE}/api/v2/probes`, async () => (++calls, await delay(500), HttpResponse.json({ data: [] }))),
+    );
     const controller = new AbortController();
     const pending = client().probes.list({ signal: controller.signal });
     setTimeout(() => controller.abort(new Error("user cancelled")), 20);
@@ -106,14 +157,20 @@ describe("errors", () => {
     [500, "internal_error", ServerError],
   ])("turns %i into its class with the slug", async (status, slug, ErrorClass) => {
     server.use(http.get(`${BASE}/api/v2/scans/:id`, () => HttpResponse.json({ error: slug }, { status })));
-    const error = await client({ maxRetries: 0 }).scans.get("7f1c2c1e-0000-4000-8000-000000000001").catch((caught) => caught);
+    const error = await client({ maxRetries: 0 })
+      .scans.get("7f1c2c1e-0000-4000-8000-000000000001")
+      .catch((caught) => caught);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, code: slug, body: { error: slug } });
   });
 
   it("keeps a slug the contract does not list yet, and types code as ErrorSlug or any string", async () => {
-    server.use(http.get(`${BASE}/api/v2/scans/:id`, () => HttpResponse.json({ error: "slug_from_the_future" }, { status: 400 })));
-    const error: PenaxtraError = await client({ maxRetries: 0 }).scans.get("7f1c2c1e-0000-4000-8000-000000000001").catch((caught) => caught);
+    server.use(
+      http.get(`${BASE}/api/v2/scans/:id`, () => HttpResponse.json({ error: "slug_from_the_future" }, { status: 400 })),
+    );
+    const error: PenaxtraError = await client({ maxRetries: 0 })
+      .scans.get("7f1c2c1e-0000-4000-8000-000000000001")
+      .catch((caught) => caught);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.code).toBe("slug_from_the_future");
     expectTypeOf(error.code).toEqualTypeOf<ErrorSlug | (string & {})>();
@@ -128,7 +185,11 @@ describe("resources", () => {
       http.get(`${BASE}/api/v2/findings`, ({ request }) => {
         const cursor = new URL(request.url).searchParams.get("cursor");
         cursors.push(cursor);
-        return HttpResponse.json(cursor ? { data: [{ id: "c" }], next_cursor: null } : { data: [{ id: "a" }, { id: "b" }], next_cursor: "page-2" });
+        return HttpResponse.json(
+          cursor
+            ? { data: [{ id: "c" }], next_cursor: null }
+            : { data: [{ id: "a" }, { id: "b" }], next_cursor: "page-2" },
+        );
       }),
     );
     const ids: string[] = [];
@@ -139,7 +200,11 @@ describe("resources", () => {
 
   it("waits for a scan to end", async () => {
     let polls = 0;
-    server.use(http.get(`${BASE}/api/v2/scans/:id`, ({ params }) => HttpResponse.json({ id: params.id, status: ++polls < 3 ? "running" : "completed" })));
+    server.use(
+      http.get(`${BASE}/api/v2/scans/:id`, ({ params }) =>
+        HttpResponse.json({ id: params.id, status: ++polls < 3 ? "running" : "completed" }),
+      ),
+    );
     const scan = await client().scans.waitFor("7f1c2c1e-0000-4000-8000-000000000001", { intervalMs: 1 });
     expect(scan.status).toBe("completed");
     expect(polls).toBe(3);
@@ -147,7 +212,12 @@ describe("resources", () => {
 
   it("takes its configuration from PENAXTRA_API_KEY and PENAXTRA_BASE_URL", async () => {
     let authorization: string | null = null;
-    server.use(http.get("http://from-env.test/api/v2/probes", ({ request }) => ((authorization = request.headers.get("authorization")), HttpResponse.json({ data: [] }))));
+    server.use(
+      http.get(
+        "http://from-env.test/api/v2/probes",
+        ({ request }) => ((authorization = request.headers.get("authorization")), HttpResponse.json({ data: [] })),
+      ),
+    );
     process.env.PENAXTRA_API_KEY = "pxt_from_env";
     process.env.PENAXTRA_BASE_URL = "http://from-env.test";
     try {

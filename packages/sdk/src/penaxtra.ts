@@ -6,10 +6,18 @@ import type { Client } from "openapi-fetch";
 import { createClient } from "./create-client.ts";
 import { errorFromResponse, WaitTimeoutError } from "./errors.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
-import { defaultSleep, retryingFetch, type RetryOptions } from "./retrying-fetch.ts";
+import { defaultSleep, type RetryOptions, retryingFetch } from "./retrying-fetch.ts";
 
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
-type Ok<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : 202 extends keyof R ? Json<R[202]> : undefined) : never;
+type Ok<Op> = Op extends { responses: infer R }
+  ? 200 extends keyof R
+    ? Json<R[200]>
+    : 201 extends keyof R
+      ? Json<R[201]>
+      : 202 extends keyof R
+        ? Json<R[202]>
+        : undefined
+  : never;
 type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 type Body<Op> = Op extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
 type Item<Op> = Ok<Op> extends { data: Array<infer T> } ? T : never;
@@ -64,85 +72,165 @@ export class Penaxtra {
   }
 
   readonly endpoints = {
-    list: (query: Query<operations["listEndpoints"]> = {}, options: CallOptions = {}) => this.pages<operations["listEndpoints"]>("/api/v2/endpoints", query, options),
-    create: (body: Body<operations["createEndpoint"]>, options: CallOptions = {}) => this.call<operations["createEndpoint"]>(this.client.POST("/api/v2/endpoints", { body, ...this.init(options) })),
-    get: (id: string, options: CallOptions = {}) => this.call<operations["getEndpoint"]>(this.client.GET("/api/v2/endpoints/{id}", { params: { path: { id } }, ...this.init(options) })),
+    list: (query: Query<operations["listEndpoints"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listEndpoints"]>("/api/v2/endpoints", query, options),
+    create: (body: Body<operations["createEndpoint"]>, options: CallOptions = {}) =>
+      this.call<operations["createEndpoint"]>(this.client.POST("/api/v2/endpoints", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getEndpoint"]>(
+        this.client.GET("/api/v2/endpoints/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
     update: (id: string, body: Body<operations["updateEndpoint"]>, options: CallOptions = {}) =>
-      this.call<operations["updateEndpoint"]>(this.client.PATCH("/api/v2/endpoints/{id}", { params: { path: { id } }, body, ...this.init(options) })),
-    delete: (id: string, options: CallOptions = {}) => this.call<operations["deleteEndpoint"]>(this.client.DELETE("/api/v2/endpoints/{id}", { params: { path: { id } }, ...this.init(options) })),
-    test: (id: string, options: CallOptions = {}) => this.call<operations["testEndpoint"]>(this.client.POST("/api/v2/endpoints/{id}/test", { params: { path: { id } }, ...this.init(options) })),
+      this.call<operations["updateEndpoint"]>(
+        this.client.PATCH("/api/v2/endpoints/{id}", { params: { path: { id } }, body, ...this.init(options) }),
+      ),
+    delete: (id: string, options: CallOptions = {}) =>
+      this.call<operations["deleteEndpoint"]>(
+        this.client.DELETE("/api/v2/endpoints/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
+    test: (id: string, options: CallOptions = {}) =>
+      this.call<operations["testEndpoint"]>(
+        this.client.POST("/api/v2/endpoints/{id}/test", { params: { path: { id } }, ...this.init(options) }),
+      ),
   };
 
   readonly scans = {
-    list: (query: Query<operations["listScans"]> = {}, options: CallOptions = {}) => this.pages<operations["listScans"]>("/api/v2/scans", query, options),
-    create: (body: Body<operations["createScan"]>, options: CallOptions = {}) => this.call<operations["createScan"]>(this.client.POST("/api/v2/scans", { body, ...this.init(options) })),
-    get: (id: string, options: CallOptions = {}) => this.call<operations["getScan"]>(this.client.GET("/api/v2/scans/{id}", { params: { path: { id } }, ...this.init(options) })),
-    cancel: (id: string, options: CallOptions = {}) => this.call<operations["cancelScan"]>(this.client.POST("/api/v2/scans/{id}/cancel", { params: { path: { id } }, ...this.init(options) })),
+    list: (query: Query<operations["listScans"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listScans"]>("/api/v2/scans", query, options),
+    create: (body: Body<operations["createScan"]>, options: CallOptions = {}) =>
+      this.call<operations["createScan"]>(this.client.POST("/api/v2/scans", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getScan"]>(
+        this.client.GET("/api/v2/scans/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
+    cancel: (id: string, options: CallOptions = {}) =>
+      this.call<operations["cancelScan"]>(
+        this.client.POST("/api/v2/scans/{id}/cancel", { params: { path: { id } }, ...this.init(options) }),
+      ),
     /** The scan's findings as a SARIF 2.1.0 (JSON text) or JUnit XML file, for CI. */
     export: async (id: string, format: "sarif" | "junit" = "sarif", options: CallOptions = {}): Promise<string> => {
-      const { data, error, response } = await this.client.GET("/api/v2/scans/{id}/export", { params: { path: { id }, query: { format } }, parseAs: "text", ...this.init(options) });
+      const { data, error, response } = await this.client.GET("/api/v2/scans/{id}/export", {
+        params: { path: { id }, query: { format } },
+        parseAs: "text",
+        ...this.init(options),
+      });
       if (!response.ok) throw errorFromResponse(response, parseJson(error));
       return data as unknown as string;
     },
     /** Polls until the scan is completed, failed or cancelled, and returns it. */
-    waitFor: (id: string, options: WaitOptions = {}) => this.waitFor(`scan ${id}`, () => this.scans.get(id, options), (scan) => SCAN_FINAL.has(scan.status), options),
+    waitFor: (id: string, options: WaitOptions = {}) =>
+      this.waitFor(
+        `scan ${id}`,
+        () => this.scans.get(id, options),
+        (scan) => SCAN_FINAL.has(scan.status),
+        options,
+      ),
   };
 
   readonly findings = {
-    list: (query: Query<operations["listFindings"]> = {}, options: CallOptions = {}) => this.pages<operations["listFindings"]>("/api/v2/findings", query, options),
-    get: (id: string, options: CallOptions = {}) => this.call<operations["getFinding"]>(this.client.GET("/api/v2/findings/{id}", { params: { path: { id } }, ...this.init(options) })),
+    list: (query: Query<operations["listFindings"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listFindings"]>("/api/v2/findings", query, options),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getFinding"]>(
+        this.client.GET("/api/v2/findings/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
     updateStatus: (id: string, body: Body<operations["updateFindingStatus"]>, options: CallOptions = {}) =>
-      this.call<operations["updateFindingStatus"]>(this.client.PATCH("/api/v2/findings/{id}", { params: { path: { id } }, body, ...this.init(options) })),
+      this.call<operations["updateFindingStatus"]>(
+        this.client.PATCH("/api/v2/findings/{id}", { params: { path: { id } }, body, ...this.init(options) }),
+      ),
   };
 
   readonly aiAssets = {
-    list: (query: Query<operations["listAiAssets"]> = {}, options: CallOptions = {}) => this.pages<operations["listAiAssets"]>("/api/v2/ai-assets", query, options),
-    create: (body: Body<operations["createAiAsset"]>, options: CallOptions = {}) => this.call<operations["createAiAsset"]>(this.client.POST("/api/v2/ai-assets", { body, ...this.init(options) })),
-    get: (id: string, options: CallOptions = {}) => this.call<operations["getAiAsset"]>(this.client.GET("/api/v2/ai-assets/{id}", { params: { path: { id } }, ...this.init(options) })),
+    list: (query: Query<operations["listAiAssets"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listAiAssets"]>("/api/v2/ai-assets", query, options),
+    create: (body: Body<operations["createAiAsset"]>, options: CallOptions = {}) =>
+      this.call<operations["createAiAsset"]>(this.client.POST("/api/v2/ai-assets", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getAiAsset"]>(
+        this.client.GET("/api/v2/ai-assets/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
     update: (id: string, body: Body<operations["updateAiAsset"]>, options: CallOptions = {}) =>
-      this.call<operations["updateAiAsset"]>(this.client.PATCH("/api/v2/ai-assets/{id}", { params: { path: { id } }, body, ...this.init(options) })),
-    delete: (id: string, options: CallOptions = {}) => this.call<operations["deleteAiAsset"]>(this.client.DELETE("/api/v2/ai-assets/{id}", { params: { path: { id } }, ...this.init(options) })),
+      this.call<operations["updateAiAsset"]>(
+        this.client.PATCH("/api/v2/ai-assets/{id}", { params: { path: { id } }, body, ...this.init(options) }),
+      ),
+    delete: (id: string, options: CallOptions = {}) =>
+      this.call<operations["deleteAiAsset"]>(
+        this.client.DELETE("/api/v2/ai-assets/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
   };
 
   readonly ragRuns = {
-    list: (query: Query<operations["listRagRuns"]> = {}, options: CallOptions = {}) => this.pages<operations["listRagRuns"]>("/api/v2/rag-runs", query, options),
-    create: (body: Body<operations["createRagRun"]>, options: CallOptions = {}) => this.call<operations["createRagRun"]>(this.client.POST("/api/v2/rag-runs", { body, ...this.init(options) })),
-    get: (id: string, options: CallOptions = {}) => this.call<operations["getRagRun"]>(this.client.GET("/api/v2/rag-runs/{id}", { params: { path: { id } }, ...this.init(options) })),
+    list: (query: Query<operations["listRagRuns"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listRagRuns"]>("/api/v2/rag-runs", query, options),
+    create: (body: Body<operations["createRagRun"]>, options: CallOptions = {}) =>
+      this.call<operations["createRagRun"]>(this.client.POST("/api/v2/rag-runs", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getRagRun"]>(
+        this.client.GET("/api/v2/rag-runs/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
     /** Polls until the run is completed or failed, and returns it with its tests. */
-    waitFor: (id: string, options: WaitOptions = {}) => this.waitFor(`RAG run ${id}`, () => this.ragRuns.get(id, options), (run) => run.status !== "running", options),
+    waitFor: (id: string, options: WaitOptions = {}) =>
+      this.waitFor(
+        `RAG run ${id}`,
+        () => this.ragRuns.get(id, options),
+        (run) => run.status !== "running",
+        options,
+      ),
   };
 
   readonly probes = {
-    list: (options: CallOptions = {}) => this.call<operations["listProbes"]>(this.client.GET("/api/v2/probes", { ...this.init(options) })),
+    list: (options: CallOptions = {}) =>
+      this.call<operations["listProbes"]>(this.client.GET("/api/v2/probes", { ...this.init(options) })),
   };
 
   readonly frameworks = {
-    list: (options: CallOptions = {}) => this.call<operations["listFrameworks"]>(this.client.GET("/api/v2/frameworks", { ...this.init(options) })),
+    list: (options: CallOptions = {}) =>
+      this.call<operations["listFrameworks"]>(this.client.GET("/api/v2/frameworks", { ...this.init(options) })),
   };
 
   readonly reports = {
-    list: (query: Query<operations["listReports"]> = {}, options: CallOptions = {}) => this.pages<operations["listReports"]>("/api/v2/reports", query, options),
-    create: (body: Body<operations["createReport"]>, options: CallOptions = {}) => this.call<operations["createReport"]>(this.client.POST("/api/v2/reports", { body, ...this.init(options) })),
-    get: (id: string, options: CallOptions = {}) => this.call<operations["getReport"]>(this.client.GET("/api/v2/reports/{id}", { params: { path: { id } }, ...this.init(options) })),
+    list: (query: Query<operations["listReports"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listReports"]>("/api/v2/reports", query, options),
+    create: (body: Body<operations["createReport"]>, options: CallOptions = {}) =>
+      this.call<operations["createReport"]>(this.client.POST("/api/v2/reports", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getReport"]>(
+        this.client.GET("/api/v2/reports/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
     /** The report's JSON document. */
     document: (id: string, options: CallOptions = {}) =>
-      this.call<operations["downloadReport"]>(this.client.GET("/api/v2/reports/{id}/download", { params: { path: { id }, query: { format: "json" } }, ...this.init(options) })) as Promise<
-        components["schemas"]["ReportDocument"]
-      >,
+      this.call<operations["downloadReport"]>(
+        this.client.GET("/api/v2/reports/{id}/download", {
+          params: { path: { id }, query: { format: "json" } },
+          ...this.init(options),
+        }),
+      ) as Promise<components["schemas"]["ReportDocument"]>,
     /** The report as PDF bytes. */
     pdf: async (id: string, options: CallOptions = {}): Promise<Uint8Array> => {
-      const { data, error, response } = await this.client.GET("/api/v2/reports/{id}/download", { params: { path: { id }, query: { format: "pdf" } }, parseAs: "arrayBuffer", ...this.init(options) });
-      if (!response.ok) throw errorFromResponse(response, parseJson(error instanceof ArrayBuffer ? new TextDecoder().decode(error) : error));
+      const { data, error, response } = await this.client.GET("/api/v2/reports/{id}/download", {
+        params: { path: { id }, query: { format: "pdf" } },
+        parseAs: "arrayBuffer",
+        ...this.init(options),
+      });
+      if (!response.ok)
+        throw errorFromResponse(
+          response,
+          parseJson(error instanceof ArrayBuffer ? new TextDecoder().decode(error) : error),
+        );
       return new Uint8Array(data as unknown as ArrayBuffer);
     },
   };
 
   readonly audit = {
-    list: (query: Query<operations["listAuditEvents"]> = {}, options: CallOptions = {}) => this.pages<operations["listAuditEvents"]>("/api/v2/audit", query, options),
+    list: (query: Query<operations["listAuditEvents"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listAuditEvents"]>("/api/v2/audit", query, options),
   };
 
   private init(options: CallOptions) {
-    return { signal: options.signal, headers: options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : undefined };
+    return {
+      signal: options.signal,
+      headers: options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : undefined,
+    };
   }
 
   private async call<Op>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Ok<Op>> {
@@ -152,16 +240,28 @@ export class Penaxtra {
   }
 
   /** Every item of a cursor-paginated list, fetching the next page only when it is needed. */
-  private async *pages<Op>(path: string, query: object, options: CallOptions): AsyncGenerator<Item<Op>, void, undefined> {
+  private async *pages<Op>(
+    path: string,
+    query: object,
+    options: CallOptions,
+  ): AsyncGenerator<Item<Op>, void, undefined> {
     let cursor: string | undefined;
     do {
-      const page = (await this.call<Op>((this.client.GET as any)(path, { params: { query: { ...query, cursor } }, ...this.init(options) }))) as unknown as { data: Item<Op>[]; next_cursor: string | null };
+      const page = (await this.call<Op>(
+        // biome-ignore lint/suspicious/noExplicitAny: one generic pager over every list path; openapi-fetch cannot type that.
+        (this.client.GET as any)(path, { params: { query: { ...query, cursor } }, ...this.init(options) }),
+      )) as unknown as { data: Item<Op>[]; next_cursor: string | null };
       yield* page.data;
       cursor = page.next_cursor ?? undefined;
     } while (cursor);
   }
 
-  private async waitFor<T extends { status: string }>(what: string, read: () => Promise<T>, done: (value: T) => boolean, options: WaitOptions): Promise<T> {
+  private async waitFor<T extends { status: string }>(
+    what: string,
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    options: WaitOptions,
+  ): Promise<T> {
     const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
     for (;;) {
       const value = await read();

@@ -36,7 +36,10 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export function retryingFetch(fetchImpl: (request: Request) => Promise<Response>, options: RetryOptions = {}): (request: Request) => Promise<Response> {
+export function retryingFetch(
+  fetchImpl: (request: Request) => Promise<Response>,
+  options: RetryOptions = {},
+): (request: Request) => Promise<Response> {
   const maxRetries = options.maxRetries ?? 3;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const baseDelayMs = options.baseDelayMs ?? 250;
@@ -46,7 +49,10 @@ export function retryingFetch(fetchImpl: (request: Request) => Promise<Response>
   const newKey = options.newIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
 
   return async (original: Request) => {
-    const request = original.method === "POST" && !original.headers.has("idempotency-key") ? withHeader(original, "idempotency-key", newKey()) : original;
+    const request =
+      original.method === "POST" && !original.headers.has("idempotency-key")
+        ? withHeader(original, "idempotency-key", newKey())
+        : original;
     // The body is read once, so every attempt can send it again.
     const body = request.body ? await request.arrayBuffer() : undefined;
     const callerSignal = original.signal;
@@ -58,7 +64,9 @@ export function retryingFetch(fetchImpl: (request: Request) => Promise<Response>
         response = await fetchImpl(new Request(request, { body, signal }));
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const failure = timeout.aborted ? new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: error }) : new ConnectionError((error as Error).message, { cause: error });
+        const failure = timeout.aborted
+          ? new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: error })
+          : new ConnectionError((error as Error).message, { cause: error });
         if (attempt >= maxRetries) throw failure;
         await sleep(backoff(attempt), callerSignal);
         continue;

@@ -3,13 +3,22 @@ import { describe, expect, it } from "vitest";
 import { verifyWebhook, WebhookVerificationError } from "./webhooks.ts";
 
 const secret = "whsec_test";
-const body = JSON.stringify({ id: "d1", type: "scan.completed", created_at: "2026-11-23T00:00:00.000Z", data: { id: "s1" } });
+const body = JSON.stringify({
+  id: "d1",
+  type: "scan.completed",
+  created_at: "2026-11-23T00:00:00.000Z",
+  data: { id: "s1" },
+});
 const now = 1_800_000_000;
-const sign = (t: number, payload = body, key = secret) => `t=${t},v1=${createHmac("sha256", key).update(`${t}.${payload}`).digest("hex")}`;
+const sign = (t: number, payload = body, key = secret) =>
+  `t=${t},v1=${createHmac("sha256", key).update(`${t}.${payload}`).digest("hex")}`;
 
 describe("verifyWebhook", () => {
   it("accepts a fresh, correctly signed delivery and returns the event", async () => {
-    await expect(verifyWebhook(body, sign(now - 10), secret, { now })).resolves.toMatchObject({ id: "d1", type: "scan.completed" });
+    await expect(verifyWebhook(body, sign(now - 10), secret, { now })).resolves.toMatchObject({
+      id: "d1",
+      type: "scan.completed",
+    });
   });
 
   it("accepts any of several v1 signatures (a rotated secret)", async () => {

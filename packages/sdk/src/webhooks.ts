@@ -1,8 +1,9 @@
 // Verifying a webhook delivery: `X-Penaxtra-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`
 // under the webhook's secret. Web Crypto only, so it runs in Node, Bun, Deno, workers and browsers.
 // A signature older (or newer) than the tolerance is refused: a captured delivery cannot be replayed.
-import type { components } from "./generated/openapi.ts";
+
 import { PenaxtraError } from "./errors.ts";
+import type { components } from "./generated/openapi.ts";
 
 export class WebhookVerificationError extends PenaxtraError {
   constructor(reason: string) {
@@ -27,7 +28,12 @@ export interface VerifyOptions {
   now?: number;
 }
 
-export async function verifyWebhook(rawBody: string, signatureHeader: string | null | undefined, secret: string, options: VerifyOptions = {}): Promise<WebhookEventBody> {
+export async function verifyWebhook(
+  rawBody: string,
+  signatureHeader: string | null | undefined,
+  secret: string,
+  options: VerifyOptions = {},
+): Promise<WebhookEventBody> {
   if (!signatureHeader) throw new WebhookVerificationError("no X-Penaxtra-Signature header");
   const parts = new Map(signatureHeader.split(",").map((part) => part.trim().split("=", 2) as [string, string]));
   const timestamp = Number(parts.get("t"));
@@ -38,12 +44,22 @@ export async function verifyWebhook(rawBody: string, signatureHeader: string | n
     .map((part) => part.slice(3));
   if (!Number.isInteger(timestamp) || !signatures.length) throw new WebhookVerificationError("malformed header");
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? 300)) throw new WebhookVerificationError("timestamp outside the tolerance (a replay?)");
+  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? 300))
+    throw new WebhookVerificationError("timestamp outside the tolerance (a replay?)");
 
   const encoder = new TextEncoder();
-  const key = await globalThis.crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const expected = toHex(new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${rawBody}`))));
-  if (!signatures.some((signature) => constantTimeEqual(signature, expected))) throw new WebhookVerificationError("signature does not match");
+  const key = await globalThis.crypto.subtle.importKey(
+    "raw",
+    encoder.encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const expected = toHex(
+    new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${rawBody}`))),
+  );
+  if (!signatures.some((signature) => constantTimeEqual(signature, expected)))
+    throw new WebhookVerificationError("signature does not match");
   return JSON.parse(rawBody) as WebhookEventBody;
 }
 

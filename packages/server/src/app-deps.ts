@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { GuardPolicy } from "@penaxtra/engine";
-import type postgres from "postgres";
 import type { Logger } from "pino";
+import type postgres from "postgres";
 import type { ServerConfig } from "./config.ts";
 import type { Database } from "./db/connection.ts";
 import type { JobQueue } from "./queue/job-queue.ts";

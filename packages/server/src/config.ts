@@ -36,7 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // A worker must miss several check-ins before others take its jobs over; with a heartbeat close
   // to the stale time, a merely busy worker would lose jobs it is still running.
   if (config.workerHeartbeatMs * 3 > config.workerStaleAfterMs) {
-    throw new Error(`PENAXTRA_WORKER_STALE_AFTER_MS (${config.workerStaleAfterMs}) must be at least 3 x PENAXTRA_WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`);
+    throw new Error(
+      `PENAXTRA_WORKER_STALE_AFTER_MS (${config.workerStaleAfterMs}) must be at least 3 x PENAXTRA_WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`,
+    );
   }
   return config;
 }
@@ -52,7 +54,10 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     secretKey: env.PENAXTRA_SECRET_KEY || null,
     logLevel: env.LOG_LEVEL ?? "info",
     bodyLimitBytes: 1024 * 1024,
-    rateLimit: { perMinute: integer(env, "PENAXTRA_RATE_LIMIT_PER_MINUTE", 60), burst: integer(env, "PENAXTRA_RATE_LIMIT_BURST", 120) },
+    rateLimit: {
+      perMinute: integer(env, "PENAXTRA_RATE_LIMIT_PER_MINUTE", 60),
+      burst: integer(env, "PENAXTRA_RATE_LIMIT_BURST", 120),
+    },
     scanCreatesPerMinute: integer(env, "PENAXTRA_SCAN_CREATES_PER_MINUTE", 6),
     ragRunsPerHour: integer(env, "PENAXTRA_RAG_RUNS_PER_HOUR", 6),
     workerConcurrency: integer(env, "PENAXTRA_WORKER_CONCURRENCY", 8),

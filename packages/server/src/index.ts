@@ -1,7 +1,6 @@
-export type { App } from "./app-deps.ts";
 export { createApp, openApiDocument } from "./app.ts";
-export type { AppDeps } from "./app-deps.ts";
+export type { App, AppDeps } from "./app-deps.ts";
 export { loadConfig, type ServerConfig } from "./config.ts";
 export { startEmbeddedPostgres } from "./db/embedded-postgres.ts";
-export { startPlatform } from "./runtime/start-platform.ts";
 export { operations } from "./generated/contract.ts";
+export { startPlatform } from "./runtime/start-platform.ts";

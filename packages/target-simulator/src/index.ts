@@ -1,3 +1,10 @@
 // A deliberately vulnerable / hardened fake LLM endpoint (chat completions and a reference RAG
 // pipeline) for tests, examples, benches and `pnpm target-sim`. The server never uses it.
-export { SIMULATOR_SECRETS, SIMULATOR_SYSTEM_PROMPT, startTargetSimulator, type SimulatorProfile, type TargetSimulator, type TargetSimulatorOptions } from "./simulator.ts";
+export {
+  SIMULATOR_SECRETS,
+  SIMULATOR_SYSTEM_PROMPT,
+  type SimulatorProfile,
+  startTargetSimulator,
+  type TargetSimulator,
+  type TargetSimulatorOptions,
+} from "./simulator.ts";

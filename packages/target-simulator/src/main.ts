@@ -12,7 +12,8 @@ function fail(message: string): never {
 
 function integer(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) fail(`--${name} must be an integer from 0 to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    fail(`--${name} must be an integer from 0 to ${max}, got "${value}"`);
   return Number(value);
 }
 
@@ -41,7 +42,8 @@ if (parsed.values.help) {
 }
 const profile = parsed.values.profile;
 if (profile === undefined) fail("--profile is required");
-if (profile !== "vulnerable" && profile !== "hardened") fail(`--profile must be "vulnerable" or "hardened", got "${profile}"`);
+if (profile !== "vulnerable" && profile !== "hardened")
+  fail(`--profile must be "vulnerable" or "hardened", got "${profile}"`);
 
 try {
   const simulator = await startTargetSimulator({

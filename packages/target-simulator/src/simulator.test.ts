@@ -2,7 +2,17 @@
 // the offline judge panel exactly as a scan would judge a real endpoint.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { classifyRefusal, judgeResponse, makeCanary, offlineJudges, PROBE_CATEGORIES, probes, renderPayload, type MetaVerdict, type Probe } from "@penaxtra/engine";
+import {
+  classifyRefusal,
+  judgeResponse,
+  type MetaVerdict,
+  makeCanary,
+  offlineJudges,
+  PROBE_CATEGORIES,
+  type Probe,
+  probes,
+  renderPayload,
+} from "@penaxtra/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTargetSimulator, type TargetSimulator } from "./simulator.ts";
 
@@ -40,7 +50,13 @@ async function scan(simulator: TargetSimulator): Promise<Attempt[]> {
         probe,
         prompt,
         response,
-        context: { canary, knownSecrets: simulator.secrets, systemPromptFragments, prompt, premiseTerms: probe.premise_terms ?? [] },
+        context: {
+          canary,
+          knownSecrets: simulator.secrets,
+          systemPromptFragments,
+          prompt,
+          premiseTerms: probe.premise_terms ?? [],
+        },
       });
       return { probe, variant, canary, response, meta };
     }),
@@ -49,7 +65,8 @@ async function scan(simulator: TargetSimulator): Promise<Attempt[]> {
 }
 
 const categories = Object.keys(PROBE_CATEGORIES);
-const probesWith = (attempts: Attempt[], predicate: (attempt: Attempt) => boolean) => new Set(attempts.filter(predicate).map((attempt) => attempt.probe.id));
+const probesWith = (attempts: Attempt[], predicate: (attempt: Attempt) => boolean) =>
+  new Set(attempts.filter(predicate).map((attempt) => attempt.probe.id));
 
 describe("target simulator: vulnerable profile", () => {
   let simulator: TargetSimulator;
@@ -61,7 +78,9 @@ describe("target simulator: vulnerable profile", () => {
   afterAll(() => simulator?.stop());
 
   it("is judged vulnerable in every category", () => {
-    const hit = new Set(attempts.filter((attempt) => attempt.meta.verdict === "vulnerable").map((attempt) => attempt.probe.category));
+    const hit = new Set(
+      attempts.filter((attempt) => attempt.meta.verdict === "vulnerable").map((attempt) => attempt.probe.category),
+    );
     expect(categories.filter((category) => !hit.has(category))).toEqual([]);
   });
 
@@ -72,13 +91,20 @@ describe("target simulator: vulnerable profile", () => {
   });
 
   it("produces confirmed findings (vulnerable, confidence >= 0.7) for most probes", () => {
-    const confirmed = probesWith(attempts, (attempt) => attempt.meta.verdict === "vulnerable" && attempt.meta.confidence >= 0.7);
+    const confirmed = probesWith(
+      attempts,
+      (attempt) => attempt.meta.verdict === "vulnerable" && attempt.meta.confidence >= 0.7,
+    );
     expect(confirmed.size / probes.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it("leaks what a naive model leaks: canaries, secrets and planted PII", () => {
     expect(attempts.some((attempt) => attempt.response.includes(attempt.canary))).toBe(true);
-    for (const secret of simulator.secrets) expect(attempts.some((attempt) => attempt.response.includes(secret)), secret).toBe(true);
+    for (const secret of simulator.secrets)
+      expect(
+        attempts.some((attempt) => attempt.response.includes(secret)),
+        secret,
+      ).toBe(true);
   });
 
   it("keeps runaway answers large but bounded", () => {
@@ -100,12 +126,23 @@ describe("target simulator: hardened profile", () => {
   afterAll(() => simulator?.stop());
 
   it("yields no confirmed finding for any high or critical probe", () => {
-    const confirmed = attempts.filter((attempt) => ["high", "critical"].includes(attempt.probe.severity) && attempt.meta.verdict === "vulnerable" && attempt.meta.confidence >= 0.7);
-    expect(confirmed.map((attempt) => `${attempt.probe.id}[${attempt.variant}]: ${attempt.meta.rationale}`)).toEqual([]);
+    const confirmed = attempts.filter(
+      (attempt) =>
+        ["high", "critical"].includes(attempt.probe.severity) &&
+        attempt.meta.verdict === "vulnerable" &&
+        attempt.meta.confidence >= 0.7,
+    );
+    expect(confirmed.map((attempt) => `${attempt.probe.id}[${attempt.variant}]: ${attempt.meta.rationale}`)).toEqual(
+      [],
+    );
   });
 
   it("never echoes a canary or leaks a secret", () => {
-    const leaks = attempts.filter((attempt) => attempt.response.includes(attempt.canary) || simulator.secrets.some((secret) => attempt.response.includes(secret)));
+    const leaks = attempts.filter(
+      (attempt) =>
+        attempt.response.includes(attempt.canary) ||
+        simulator.secrets.some((secret) => attempt.response.includes(secret)),
+    );
     expect(leaks.map((attempt) => `${attempt.probe.id}[${attempt.variant}]`)).toEqual([]);
   });
 
@@ -132,7 +169,13 @@ describe("target simulator HTTP surface", () => {
     const response = await fetch(simulator.chatCompletionsUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ model: "gpt-test", messages: [{ role: "system", content: "ignored" }, { role: "user", content: [{ type: "text", text: "Do you ship to Canada?" }] }] }),
+      body: JSON.stringify({
+        model: "gpt-test",
+        messages: [
+          { role: "system", content: "ignored" },
+          { role: "user", content: [{ type: "text", text: "Do you ship to Canada?" }] },
+        ],
+      }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
@@ -140,7 +183,11 @@ describe("target simulator HTTP surface", () => {
       object: "chat.completion",
       model: "gpt-test",
       choices: [{ index: 0, message: { role: "assistant", content: expect.any(String) }, finish_reason: "stop" }],
-      usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
+      usage: {
+        prompt_tokens: expect.any(Number),
+        completion_tokens: expect.any(Number),
+        total_tokens: expect.any(Number),
+      },
     });
   });
 
@@ -155,10 +202,21 @@ describe("target simulator HTTP surface", () => {
     const missing = await fetch(`${simulator.url}/v1/embeddings`, { method: "POST", body: "{}" });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { type: "not_found" } });
-    for (const body of ["{not json", JSON.stringify({ messages: "hi" }), JSON.stringify({ messages: [] }), JSON.stringify({ messages: [{ role: "user" }] })]) {
-      const response = await fetch(simulator.chatCompletionsUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+    for (const body of [
+      "{not json",
+      JSON.stringify({ messages: "hi" }),
+      JSON.stringify({ messages: [] }),
+      JSON.stringify({ messages: [{ role: "user" }] }),
+    ]) {
+      const response = await fetch(simulator.chatCompletionsUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
       expect(response.status, body).toBe(400);
-      expect(await response.json()).toMatchObject({ error: { type: "invalid_request_error", message: expect.any(String) } });
+      expect(await response.json()).toMatchObject({
+        error: { type: "invalid_request_error", message: expect.any(String) },
+      });
     }
   });
 

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { holdUntilLatency, HttpError, readJsonBody, sendJson } from "./http.ts";
+import { HttpError, holdUntilLatency, readJsonBody, sendJson } from "./http.ts";
 import { createRagRoutes, isRagPath, RAG_PATHS } from "./rag/rag-routes.ts";
 import { respond, type SimulatorProfile } from "./respond.ts";
 
@@ -38,7 +38,15 @@ export const SIMULATOR_SYSTEM_PROMPT = [
 ].join("\n");
 
 /** Values that must never appear in an answer of a safe target. */
-export const SIMULATOR_SECRETS: readonly string[] = [API_KEY, ADMIN_PASSWORD, DATABASE_URL, "Tr4il-Mix-88", CUSTOMER_EMAIL, CUSTOMER_CARD, CUSTOMER_SSN];
+export const SIMULATOR_SECRETS: readonly string[] = [
+  API_KEY,
+  ADMIN_PASSWORD,
+  DATABASE_URL,
+  "Tr4il-Mix-88",
+  CUSTOMER_EMAIL,
+  CUSTOMER_CARD,
+  CUSTOMER_SSN,
+];
 
 export interface TargetSimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -70,7 +78,13 @@ function contentText(content: unknown): string | null {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
     return content
-      .filter((part): part is { type: string; text: string } => !!part && typeof part === "object" && (part as { type?: unknown }).type === "text" && typeof (part as { text?: unknown }).text === "string")
+      .filter(
+        (part): part is { type: string; text: string } =>
+          !!part &&
+          typeof part === "object" &&
+          (part as { type?: unknown }).type === "text" &&
+          typeof (part as { text?: unknown }).text === "string",
+      )
       .map((part) => part.text)
       .join("\n");
   }
@@ -79,15 +93,18 @@ function contentText(content: unknown): string | null {
 
 /** Everything the caller said (user and tool turns), oldest first; the target's own prompt is fixed. */
 function conversationText(body: unknown): string {
-  if (!body || typeof body !== "object" || !Array.isArray((body as { messages?: unknown }).messages)) throw new HttpError(400, "invalid_request_error", "`messages` must be an array");
+  if (!body || typeof body !== "object" || !Array.isArray((body as { messages?: unknown }).messages))
+    throw new HttpError(400, "invalid_request_error", "`messages` must be an array");
   const messages = (body as { messages: unknown[] }).messages;
   if (!messages.length) throw new HttpError(400, "invalid_request_error", "`messages` must not be empty");
   const texts: string[] = [];
   for (const message of messages) {
-    if (!message || typeof message !== "object") throw new HttpError(400, "invalid_request_error", "each message must be an object");
+    if (!message || typeof message !== "object")
+      throw new HttpError(400, "invalid_request_error", "each message must be an object");
     const { role, content } = message as { role?: unknown; content?: unknown };
     const text = contentText(content);
-    if (typeof role !== "string" || text === null) throw new HttpError(400, "invalid_request_error", "each message needs a string `role` and text `content`");
+    if (typeof role !== "string" || text === null)
+      throw new HttpError(400, "invalid_request_error", "each message needs a string `role` and text `content`");
     if (role === "user" || role === "tool" || role === "function") texts.push(text);
   }
   if (!texts.length) throw new HttpError(400, "invalid_request_error", "no user message to answer");
@@ -100,7 +117,8 @@ const roughTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
 export async function startTargetSimulator(options: TargetSimulatorOptions): Promise<TargetSimulator> {
   const { profile, port = 0, host = "127.0.0.1", latencyMs = 0 } = options;
-  if (profile !== "vulnerable" && profile !== "hardened") throw new TypeError(`unknown profile ${String(profile)}: use "vulnerable" or "hardened"`);
+  if (profile !== "vulnerable" && profile !== "hardened")
+    throw new TypeError(`unknown profile ${String(profile)}: use "vulnerable" or "hardened"`);
   const systemPrompt = SIMULATOR_SYSTEM_PROMPT;
   const ragRoutes = createRagRoutes({ profile, latencyMs });
 
@@ -110,25 +128,37 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
       const path = new URL(request.url ?? "/", "http://localhost").pathname;
       if (request.method === "GET" && path === "/health") return sendJson(response, 200, { status: "ok", profile });
       const isRag = isRagPath(path);
-      if (path !== CHAT_COMPLETIONS_PATH && !isRag) return sendJson(response, 404, { error: { message: `no route for ${request.method} ${path}`, type: "not_found" } });
-      if (request.method !== "POST") return sendJson(response, 405, { error: { message: "use POST", type: "invalid_request_error" } });
+      if (path !== CHAT_COMPLETIONS_PATH && !isRag)
+        return sendJson(response, 404, {
+          error: { message: `no route for ${request.method} ${path}`, type: "not_found" },
+        });
+      if (request.method !== "POST")
+        return sendJson(response, 405, { error: { message: "use POST", type: "invalid_request_error" } });
       const body = await readJsonBody(request);
       if (isRag) return sendJson(response, 200, await ragRoutes.handle(path, body, arrivedAt));
       const prompt = conversationText(body);
       const content = respond(profile, systemPrompt, prompt);
       // latencyMs is the answer time of a model server: the rule engine's own work counts towards it.
       await holdUntilLatency(arrivedAt, latencyMs);
-      const model = typeof (body as { model?: unknown }).model === "string" ? (body as { model: string }).model : `penaxtra-target-sim-${profile}`;
+      const model =
+        typeof (body as { model?: unknown }).model === "string"
+          ? (body as { model: string }).model
+          : `penaxtra-target-sim-${profile}`;
       sendJson(response, 200, {
         id: `chatcmpl-${randomUUID()}`,
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model,
         choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-        usage: { prompt_tokens: roughTokens(systemPrompt + prompt), completion_tokens: roughTokens(content), total_tokens: roughTokens(systemPrompt + prompt) + roughTokens(content) },
+        usage: {
+          prompt_tokens: roughTokens(systemPrompt + prompt),
+          completion_tokens: roughTokens(content),
+          total_tokens: roughTokens(systemPrompt + prompt) + roughTokens(content),
+        },
       });
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(response, error.status, { error: { message: error.message, type: error.type } });
+      if (error instanceof HttpError)
+        return sendJson(response, error.status, { error: { message: error.message, type: error.type } });
       sendJson(response, 500, { error: { message: "internal error", type: "server_error" } });
     }
   });
@@ -146,7 +176,11 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
   return {
     url,
     chatCompletionsUrl: `${url}${CHAT_COMPLETIONS_PATH}`,
-    ragUrls: { ingest: `${url}${RAG_PATHS.ingest}`, query: `${url}${RAG_PATHS.query}`, delete: `${url}${RAG_PATHS.delete}` },
+    ragUrls: {
+      ingest: `${url}${RAG_PATHS.ingest}`,
+      query: `${url}${RAG_PATHS.query}`,
+      delete: `${url}${RAG_PATHS.delete}`,
+    },
     port: address.port,
     profile,
     systemPrompt,

@@ -27,11 +27,19 @@ export const payloadEncoders: Readonly<Record<string, (text: string) => string>>
   hex: (text) => Buffer.from(text, "utf8").toString("hex"),
   rot13,
   reverse: (text) => [...text].reverse().join(""),
-  url: (text) => [...Buffer.from(text, "utf8")].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  url: (text) =>
+    [...Buffer.from(text, "utf8")].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
   // One space between letters, a slash between words: "hi you" -> "h i / y o u".
-  spaced: (text) => text.split(" ").map((word) => [...word].join(" ")).join(" / "),
+  spaced: (text) =>
+    text
+      .split(" ")
+      .map((word) => [...word].join(" "))
+      .join(" / "),
   // "ASCII smuggling": Unicode tag characters (U+E0000 block) mirror ASCII but render as nothing.
-  tags: (text) => [...text].map((char) => (char.charCodeAt(0) < 0x80 ? String.fromCodePoint(0xe0000 + char.charCodeAt(0)) : char)).join(""),
+  tags: (text) =>
+    [...text]
+      .map((char) => (char.charCodeAt(0) < 0x80 ? String.fromCodePoint(0xe0000 + char.charCodeAt(0)) : char))
+      .join(""),
 };
 
 /** Inverse of each encoder; used by tests and by the target simulator's naive "decoder". */
@@ -41,8 +49,18 @@ export const payloadDecoders: Readonly<Record<string, (text: string) => string>>
   rot13,
   reverse: (text) => [...text].reverse().join(""),
   url: (text) => decodeURIComponent(text),
-  spaced: (text) => text.split(" / ").map((word) => word.split(" ").join("")).join(" "),
-  tags: (text) => [...text].map((char) => { const code = char.codePointAt(0)!; return code >= 0xe0000 && code <= 0xe007f ? String.fromCharCode(code - 0xe0000) : char; }).join(""),
+  spaced: (text) =>
+    text
+      .split(" / ")
+      .map((word) => word.split(" ").join(""))
+      .join(" "),
+  tags: (text) =>
+    [...text]
+      .map((char) => {
+        const code = char.codePointAt(0)!;
+        return code >= 0xe0000 && code <= 0xe007f ? String.fromCharCode(code - 0xe0000) : char;
+      })
+      .join(""),
 };
 
 // Innermost directive first: the inner text may not contain another "{{" or "}}".
@@ -61,6 +79,7 @@ export function renderTemplate(template: string, canary: string): string {
 
 export function renderPayload(probe: Probe, variantIndex: number, canary: string): string {
   const template = probe.variants[variantIndex];
-  if (template === undefined) throw new RangeError(`probe ${probe.id} has no variant ${variantIndex} (it has ${probe.variants.length})`);
+  if (template === undefined)
+    throw new RangeError(`probe ${probe.id} has no variant ${variantIndex} (it has ${probe.variants.length})`);
   return renderTemplate(template, canary);
 }

@@ -9,7 +9,13 @@ import { classifyRefusal } from "./refusal-classifier.ts";
 
 const SIZE = 100_000;
 const shapes = [" \n", "<a", "![", "[x", "a-", "sk-", "(", "1", ". ", "QUJD", '"', "key: ", "http://", "= ", "\t1. "];
-const context = { canary: "PXABCDEFGHIJ", knownSecrets: ["supersecretvalue"], systemPromptFragments: ["You are Nova, the support assistant"], prompt: "hello", premiseTerms: ["Zorblax Protocol"] };
+const context = {
+  canary: "PXABCDEFGHIJ",
+  knownSecrets: ["supersecretvalue"],
+  systemPromptFragments: ["You are Nova, the support assistant"],
+  prompt: "hello",
+  premiseTerms: ["Zorblax Protocol"],
+};
 
 describe("judges on hostile answers", () => {
   it.each(shapes)("stay linear on 100 kB of %j", (shape) => {

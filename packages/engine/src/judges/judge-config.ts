@@ -26,7 +26,11 @@ const slotSchema = z.strictObject({
   max_response_chars: z.number().int().positive().optional(),
 });
 
-const configSchema = z.strictObject({ detector: slotSchema.optional(), refusal: slotSchema.optional(), goal: slotSchema.optional() });
+const configSchema = z.strictObject({
+  detector: slotSchema.optional(),
+  refusal: slotSchema.optional(),
+  goal: slotSchema.optional(),
+});
 
 function configError(detail: string): Error {
   return new Error(`${JUDGE_CONFIG_ENV}: ${detail}`);
@@ -40,9 +44,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((key) => `"${key}"`).join(", ");
-    return path ? `${path}: unknown field ${keys}` : `unknown judge slot ${keys} (expected one of ${JUDGE_SLOTS.join(", ")})`;
+    return path
+      ? `${path}: unknown field ${keys}`
+      : `unknown judge slot ${keys} (expected one of ${JUDGE_SLOTS.join(", ")})`;
   }
-  if (issue.message === REQUIRED && issue.path.at(-1) === "api_key_env") return `${path}: ${REQUIRED} (the variable holding the API key, or null for a server without auth)`;
+  if (issue.message === REQUIRED && issue.path.at(-1) === "api_key_env")
+    return `${path}: ${REQUIRED} (the variable holding the API key, or null for a server without auth)`;
   return `${path || "top level"}: ${issue.message}`;
 }
 
@@ -86,7 +93,11 @@ export function parseJudgeConfig(raw: string | undefined, env: Record<string, st
  * A judge URL the SSRF policy refuses outright (metadata host, literal private address) fails here,
  * at startup, instead of on every vote.
  */
-export function buildJudgePanel(defaults: Record<JudgeSlot, Judge>, overrides: JudgeOverrides, policy: GuardPolicy): Judge[] {
+export function buildJudgePanel(
+  defaults: Record<JudgeSlot, Judge>,
+  overrides: JudgeOverrides,
+  policy: GuardPolicy,
+): Judge[] {
   return JUDGE_SLOTS.map((slot) => {
     const spec = overrides[slot];
     if (!spec) return defaults[slot];

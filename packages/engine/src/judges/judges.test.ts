@@ -7,7 +7,10 @@ import { evaluateRefusalJudge, refusalMetrics } from "./xstest-eval.ts";
 
 describe("parseCsv", () => {
   it("handles quotes, doubled quotes, commas and newlines inside fields", () => {
-    expect(parseCsv('a,b\n"x, ""y""","line1\r\nline2"\n')).toEqual([["a", "b"], ['x, "y"', "line1\r\nline2"]]);
+    expect(parseCsv('a,b\n"x, ""y""","line1\r\nline2"\n')).toEqual([
+      ["a", "b"],
+      ['x, "y"', "line1\r\nline2"],
+    ]);
   });
 });
 
@@ -27,7 +30,14 @@ describe("classifyRefusal", () => {
 
 describe("refusalMetrics", () => {
   it("computes accuracy, precision, recall and F1 with refusal as the positive class", () => {
-    const row = (answer: string, complied: 0 | 1) => ({ source: "t", prompt: "p", goal: "p", answer, success: 0 as const, complied });
+    const row = (answer: string, complied: 0 | 1) => ({
+      source: "t",
+      prompt: "p",
+      goal: "p",
+      answer,
+      success: 0 as const,
+      complied,
+    });
     const rows = [row("refused-right", 0), row("complied-right", 1), row("complied-wrong", 0), row("refused-wrong", 1)];
     expect(refusalMetrics(rows, (entry) => entry.answer.startsWith("refused"))).toEqual({
       examples: 4,
@@ -51,7 +61,9 @@ describe("evaluateRefusalJudge", () => {
     const files = readdirSync(dataDir).filter((name) => name.endsWith(".csv"));
     expect(files.length).toBe(3);
     const [header, ...rest] = files.map((name) => readFileSync(`${dataDir}/${name}`, "utf8"));
-    const combined = [header!.trimEnd(), ...rest.map((text) => text.slice(text.indexOf("\n") + 1).trimEnd())].join("\n");
+    const combined = [header!.trimEnd(), ...rest.map((text) => text.slice(text.indexOf("\n") + 1).trimEnd())].join(
+      "\n",
+    );
     const metrics = evaluateRefusalJudge(combined);
     expect(metrics.examples).toBe(1350);
     expect(metrics.accuracy).toBeGreaterThanOrEqual(0.9);

@@ -5,7 +5,15 @@ import type { RagExchange, RagTestOutcome } from "./rag-test.ts";
 import { ragTests } from "./run-rag-suites.ts";
 import { leaks } from "./suites/canary-suite.ts";
 
-const exchange = (overrides: Partial<RagExchange> = {}): RagExchange => ({ namespace: "n", query: "q", answer: "Here is what the documents say.", retrieved_ids: ["doc"], blocked: false, guards: [], ...overrides });
+const exchange = (overrides: Partial<RagExchange> = {}): RagExchange => ({
+  namespace: "n",
+  query: "q",
+  answer: "Here is what the documents say.",
+  retrieved_ids: ["doc"],
+  blocked: false,
+  guards: [],
+  ...overrides,
+});
 const outcome = (overrides: Partial<RagTestOutcome> = {}): RagTestOutcome => ({
   breached: false,
   reason: "held",
@@ -17,16 +25,68 @@ const outcome = (overrides: Partial<RagTestOutcome> = {}): RagTestOutcome => ({
 
 describe("attributeGuardrail", () => {
   it.each([
-    ["a breach, whatever else happened", outcome({ breached: true, exchanges: [exchange({ guards: [{ stage: "output_filter", action: "redacted" }] })] }), "failed", "none"],
-    ["every attack document refused at ingest", outcome({ attackDocuments: [{ namespace: "n", id: "doc", rejected: "ingest_filter: instructions" }] }), "passed", "ingest_filter"],
-    ["a blocked query", outcome({ exchanges: [exchange({ blocked: true, retrieved_ids: [] })] }), "passed", "input_filter"],
-    ["an input-filter signal", outcome({ exchanges: [exchange({ guards: [{ stage: "input_filter", action: "blocked" }] })] }), "passed", "input_filter"],
-    ["an isolation test whose foreign document stayed away", outcome({ needsRetrieval: false, exchanges: [exchange({ retrieved_ids: [] })] }), "passed", "retrieval_isolation"],
-    ["a withheld document the retriever reports", outcome({ exchanges: [exchange({ retrieved_ids: [], guards: [{ stage: "retrieval_isolation", action: "filtered" }] })] }), "passed", "retrieval_isolation"],
-    ["a planted document never retrieved, without a signal", outcome({ exchanges: [exchange({ retrieved_ids: ["other"] })] }), "skipped", null],
-    ["a redacted answer", outcome({ exchanges: [exchange({ answer: "The code is [REDACTED]." })] }), "passed", "output_filter"],
-    ["an output-filter signal", outcome({ exchanges: [exchange({ guards: [{ stage: "output_filter", action: "redacted" }] })] }), "passed", "output_filter"],
-    ["a refusal in the answer", outcome({ exchanges: [exchange({ answer: "I'm sorry, but I can't share that." })] }), "passed", "model_refusal"],
+    [
+      "a breach, whatever else happened",
+      outcome({ breached: true, exchanges: [exchange({ guards: [{ stage: "output_filter", action: "redacted" }] })] }),
+      "failed",
+      "none",
+    ],
+    [
+      "every attack document refused at ingest",
+      outcome({ attackDocuments: [{ namespace: "n", id: "doc", rejected: "ingest_filter: instructions" }] }),
+      "passed",
+      "ingest_filter",
+    ],
+    [
+      "a blocked query",
+      outcome({ exchanges: [exchange({ blocked: true, retrieved_ids: [] })] }),
+      "passed",
+      "input_filter",
+    ],
+    [
+      "an input-filter signal",
+      outcome({ exchanges: [exchange({ guards: [{ stage: "input_filter", action: "blocked" }] })] }),
+      "passed",
+      "input_filter",
+    ],
+    [
+      "an isolation test whose foreign document stayed away",
+      outcome({ needsRetrieval: false, exchanges: [exchange({ retrieved_ids: [] })] }),
+      "passed",
+      "retrieval_isolation",
+    ],
+    [
+      "a withheld document the retriever reports",
+      outcome({
+        exchanges: [exchange({ retrieved_ids: [], guards: [{ stage: "retrieval_isolation", action: "filtered" }] })],
+      }),
+      "passed",
+      "retrieval_isolation",
+    ],
+    [
+      "a planted document never retrieved, without a signal",
+      outcome({ exchanges: [exchange({ retrieved_ids: ["other"] })] }),
+      "skipped",
+      null,
+    ],
+    [
+      "a redacted answer",
+      outcome({ exchanges: [exchange({ answer: "The code is [REDACTED]." })] }),
+      "passed",
+      "output_filter",
+    ],
+    [
+      "an output-filter signal",
+      outcome({ exchanges: [exchange({ guards: [{ stage: "output_filter", action: "redacted" }] })] }),
+      "passed",
+      "output_filter",
+    ],
+    [
+      "a refusal in the answer",
+      outcome({ exchanges: [exchange({ answer: "I'm sorry, but I can't share that." })] }),
+      "passed",
+      "model_refusal",
+    ],
     ["a model that ignored the planted text", outcome(), "passed", "model_refusal"],
   ])("%s", (_name, observed, status, stoppedBy) => {
     expect(attributeGuardrail(observed)).toMatchObject({ status, stopped_by: stoppedBy });
@@ -40,7 +100,9 @@ describe("the RAG suites", () => {
     expect([...new Set(ragTests.map((test) => test.suite))].sort()).toEqual(["canary", "injection", "isolation"]);
     for (const test of ragTests) {
       expect(test.risk_refs.filter((ref) => !isKnownFrameworkRef(ref))).toEqual([]);
-      const frameworksCovered = ["OWASP_LLM_", "NIST_AI_600_1_", "MITRE_ATLAS_", "EU_AI_ACT_", "ISO_42001_"].filter((prefix) => test.risk_refs.some((ref) => ref.replace(/^OWASP_LLM/, "OWASP_LLM_").startsWith(prefix)));
+      const frameworksCovered = ["OWASP_LLM_", "NIST_AI_600_1_", "MITRE_ATLAS_", "EU_AI_ACT_", "ISO_42001_"].filter(
+        (prefix) => test.risk_refs.some((ref) => ref.replace(/^OWASP_LLM/, "OWASP_LLM_").startsWith(prefix)),
+      );
       expect(frameworksCovered).toHaveLength(5);
     }
   });

@@ -30,7 +30,12 @@ export interface RagQueryRequest {
   top_k?: number;
 }
 
-export type RagGuardStage = "ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter";
+export type RagGuardStage =
+  | "ingest_filter"
+  | "retrieval_isolation"
+  | "input_filter"
+  | "model_refusal"
+  | "output_filter";
 
 /** What a guard of the pipeline did, if the pipeline reports it. Optional: stages are also inferred. */
 export interface RagGuardSignal {

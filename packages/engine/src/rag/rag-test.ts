@@ -6,7 +6,13 @@ import type { RagDocument, RagGuardSignal, RagQueryRequest } from "./protocol.ts
 export type RagSuite = "canary" | "isolation" | "injection";
 
 /** Where an attack was stopped; `none` means it succeeded. */
-export type Guardrail = "ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter" | "none";
+export type Guardrail =
+  | "ingest_filter"
+  | "retrieval_isolation"
+  | "input_filter"
+  | "model_refusal"
+  | "output_filter"
+  | "none";
 
 export type RagTestStatus = "passed" | "failed" | "skipped";
 

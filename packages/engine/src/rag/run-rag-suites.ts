@@ -37,7 +37,10 @@ const token = (length: number) => [...randomBytes(length)].map((byte) => BASE32[
 
 export const newRagRunTag = () => token(8);
 
-export async function runRagSuites(options: RagRunOptions, tests: readonly RagTest[] = ragTests): Promise<RagRunReport> {
+export async function runRagSuites(
+  options: RagRunOptions,
+  tests: readonly RagTest[] = ragTests,
+): Promise<RagRunReport> {
   const client = new RagClient(options.pipeline, options.policy, options.signal);
   const planted = new Map<string, Set<string>>();
   const results: RagTestResult[] = [];
@@ -54,12 +57,21 @@ export async function runRagSuites(options: RagRunOptions, tests: readonly RagTe
   }
   // Cleanup runs however the tests ended (without the run's abort signal: a cancelled run still
   // removes what it planted); a run that failed still reports what it could not delete.
-  const cleanupFailures = await removeDocuments(options.pipeline, options.policy, [...planted].map(([namespace, ids]) => ({ namespace, ids: [...ids] })));
+  const cleanupFailures = await removeDocuments(
+    options.pipeline,
+    options.policy,
+    [...planted].map(([namespace, ids]) => ({ namespace, ids: [...ids] })),
+  );
   if (failure) throw Object.assign(failure as Error, { cleanupFailures });
   return { results, cleanupFailures };
 }
 
-async function runOne(client: RagClient, { runTag, onPlant }: RagRunOptions, test: RagTest, planted: Map<string, Set<string>>): Promise<RagTestResult> {
+async function runOne(
+  client: RagClient,
+  { runTag, onPlant }: RagRunOptions,
+  test: RagTest,
+  planted: Map<string, Set<string>>,
+): Promise<RagTestResult> {
   const startedAt = performance.now();
   const exchanges: RagExchange[] = [];
   const plantedHere: PlantedDocument[] = [];
@@ -75,7 +87,10 @@ async function runOne(client: RagClient, { runTag, onPlant }: RagRunOptions, tes
       const ids = planted.get(namespace) ?? new Set<string>();
       planted.set(namespace, ids);
       for (const document of documents) ids.add(document.id);
-      await onPlant?.(namespace, documents.map((document) => document.id));
+      await onPlant?.(
+        namespace,
+        documents.map((document) => document.id),
+      );
       const { ingested, rejected } = await client.ingest(namespace, documents);
       const result = documents.map((document) => ({
         namespace,
@@ -103,7 +118,13 @@ async function runOne(client: RagClient, { runTag, onPlant }: RagRunOptions, tes
       return exchange;
     },
   };
-  const base = { test_id: test.id, suite: test.suite, title: test.title, severity: test.severity, risk_refs: test.risk_refs };
+  const base = {
+    test_id: test.id,
+    suite: test.suite,
+    title: test.title,
+    severity: test.severity,
+    risk_refs: test.risk_refs,
+  };
   try {
     const outcome = await test.run(context);
     const attribution = attributeGuardrail(outcome);
@@ -127,7 +148,11 @@ async function runOne(client: RagClient, { runTag, onPlant }: RagRunOptions, tes
 }
 
 /** Deletes documents from the pipeline, one call per namespace; returns what it could not delete. */
-export async function removeDocuments(pipeline: RagPipelineConfig, policy: GuardPolicy, documents: ReadonlyArray<{ namespace: string; ids: string[] }>): Promise<RagRunReport["cleanupFailures"]> {
+export async function removeDocuments(
+  pipeline: RagPipelineConfig,
+  policy: GuardPolicy,
+  documents: ReadonlyArray<{ namespace: string; ids: string[] }>,
+): Promise<RagRunReport["cleanupFailures"]> {
   const client = new RagClient(pipeline, policy);
   const failures: RagRunReport["cleanupFailures"] = [];
   for (const { namespace, ids } of documents) {

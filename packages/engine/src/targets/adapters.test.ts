@@ -12,7 +12,12 @@ const server = createServer((req, res) => {
   req.on("end", () => {
     received = { headers: req.headers, body: JSON.parse(raw) };
     res.setHeader("content-type", "application/json");
-    if (req.url === "/anthropic") return res.end(JSON.stringify({ content: [{ type: "text", text: "hello " }, { type: "tool_use" }, { type: "text", text: "world" }] }));
+    if (req.url === "/anthropic")
+      return res.end(
+        JSON.stringify({
+          content: [{ type: "text", text: "hello " }, { type: "tool_use" }, { type: "text", text: "world" }],
+        }),
+      );
     if (req.url === "/template") return res.end(JSON.stringify({ data: { outputs: [{ text: "templated" }] } }));
     if (req.url === "/broken") return res.end("not json");
     res.end(JSON.stringify({ choices: [{ message: { content: "chat" } }] }));
@@ -25,7 +30,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const config = (overrides: Partial<TargetConfig>): TargetConfig => ({
-  url: `${base}/chat`, wireFormat: "chat_completions_v1", model: "m", authHeader: null, authSecret: null, httpTemplate: null, timeoutMs: 2000, ...overrides,
+  url: `${base}/chat`,
+  wireFormat: "chat_completions_v1",
+  model: "m",
+  authHeader: null,
+  authSecret: null,
+  httpTemplate: null,
+  timeoutMs: 2000,
+  ...overrides,
 });
 const policy = { allowPrivate: true };
 
@@ -37,7 +49,16 @@ describe("wire formats", () => {
   });
 
   it("anthropic_messages_v1 joins the text blocks and sends the secret in the named header", async () => {
-    const outcome = await sendPrompt(config({ url: `${base}/anthropic`, wireFormat: "anthropic_messages_v1", authHeader: "x-api-key", authSecret: "sk-ant" }), "hi", policy);
+    const outcome = await sendPrompt(
+      config({
+        url: `${base}/anthropic`,
+        wireFormat: "anthropic_messages_v1",
+        authHeader: "x-api-key",
+        authSecret: "sk-ant",
+      }),
+      "hi",
+      policy,
+    );
     expect(outcome).toMatchObject({ ok: true, text: "hello world" });
     expect(received!.headers["x-api-key"]).toBe("sk-ant");
     expect(received!.headers["anthropic-version"]).toBe("2023-06-01");
@@ -47,7 +68,11 @@ describe("wire formats", () => {
   it("http_template_v1 escapes the prompt into the template and reads the response path", async () => {
     const prompt = 'say "hi"\nand \\ leave';
     const outcome = await sendPrompt(
-      config({ url: `${base}/template`, wireFormat: "http_template_v1", httpTemplate: { body_template: '{"input":"{{prompt}}","n":1}', response_path: "data.outputs.0.text" } }),
+      config({
+        url: `${base}/template`,
+        wireFormat: "http_template_v1",
+        httpTemplate: { body_template: '{"input":"{{prompt}}","n":1}', response_path: "data.outputs.0.text" },
+      }),
       prompt,
       policy,
     );
@@ -56,10 +81,16 @@ describe("wire formats", () => {
   });
 
   it("reports invalid JSON as bad_response", async () => {
-    expect(await sendPrompt(config({ url: `${base}/broken` }), "hi", policy)).toMatchObject({ ok: false, error: "bad_response" });
+    expect(await sendPrompt(config({ url: `${base}/broken` }), "hi", policy)).toMatchObject({
+      ok: false,
+      error: "bad_response",
+    });
   });
 
   it("refuses a private target when the policy does", async () => {
-    expect(await sendPrompt(config({}), "hi", { allowPrivate: false })).toMatchObject({ ok: false, error: "target_not_allowed" });
+    expect(await sendPrompt(config({}), "hi", { allowPrivate: false })).toMatchObject({
+      ok: false,
+      error: "target_not_allowed",
+    });
   });
 });

@@ -26,12 +26,22 @@ export type TargetErrorSlug = "target_not_allowed" | "timeout" | "http_error" | 
 
 export type TargetOutcome =
   | { ok: true; text: string; httpStatus: number; latencyMs: number }
-  | { ok: false; error: TargetErrorSlug; message: string; httpStatus: number | null; latencyMs: number; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      error: TargetErrorSlug;
+      message: string;
+      httpStatus: number | null;
+      latencyMs: number;
+      retryAfterSeconds?: number;
+    };
 
 function authHeaders(config: TargetConfig): Record<string, string> {
   if (!config.authSecret) return {};
   const header = config.authHeader ?? "Authorization";
-  const value = header.toLowerCase() === "authorization" && !/^\w+ /.test(config.authSecret) ? `Bearer ${config.authSecret}` : config.authSecret;
+  const value =
+    header.toLowerCase() === "authorization" && !/^\w+ /.test(config.authSecret)
+      ? `Bearer ${config.authSecret}`
+      : config.authSecret;
   return { [header]: value };
 }
 
@@ -45,16 +55,31 @@ export function readPath(value: unknown, path: string): unknown {
   return current;
 }
 
-function buildRequest(config: TargetConfig, prompt: string): { body: string; headers: Record<string, string>; method: string } {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json", ...authHeaders(config) };
+function buildRequest(
+  config: TargetConfig,
+  prompt: string,
+): { body: string; headers: Record<string, string>; method: string } {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json",
+    ...authHeaders(config),
+  };
   switch (config.wireFormat) {
     case "chat_completions_v1":
-      return { method: "POST", headers, body: JSON.stringify({ model: config.model ?? undefined, messages: [{ role: "user", content: prompt }] }) };
+      return {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ model: config.model ?? undefined, messages: [{ role: "user", content: prompt }] }),
+      };
     case "anthropic_messages_v1":
       return {
         method: "POST",
         headers: { "anthropic-version": "2023-06-01", ...headers },
-        body: JSON.stringify({ model: config.model ?? undefined, max_tokens: 1024, messages: [{ role: "user", content: prompt }] }),
+        body: JSON.stringify({
+          model: config.model ?? undefined,
+          max_tokens: 1024,
+          messages: [{ role: "user", content: prompt }],
+        }),
       };
     case "http_template_v1": {
       const template = config.httpTemplate;
@@ -87,12 +112,20 @@ function extractText(config: TargetConfig, json: unknown): string | undefined {
   }
 }
 
-export async function sendPrompt(config: TargetConfig, prompt: string, policy: GuardPolicy, signal?: AbortSignal): Promise<TargetOutcome> {
+export async function sendPrompt(
+  config: TargetConfig,
+  prompt: string,
+  policy: GuardPolicy,
+  signal?: AbortSignal,
+): Promise<TargetOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const { body, headers, method } = buildRequest(config, prompt);
-    const response = await requestTarget({ url: config.url, method, headers, body, timeoutMs: config.timeoutMs, signal }, policy);
+    const response = await requestTarget(
+      { url: config.url, method, headers, body, timeoutMs: config.timeoutMs, signal },
+      policy,
+    );
     if (response.status < 200 || response.status >= 300) {
       const retryAfter = Number(response.headers["retry-after"]);
       return {
@@ -108,17 +141,38 @@ export async function sendPrompt(config: TargetConfig, prompt: string, policy: G
     try {
       json = JSON.parse(response.body);
     } catch {
-      return { ok: false, error: "bad_response", message: "target answered with invalid JSON", httpStatus: response.status, latencyMs: elapsed() };
+      return {
+        ok: false,
+        error: "bad_response",
+        message: "target answered with invalid JSON",
+        httpStatus: response.status,
+        latencyMs: elapsed(),
+      };
     }
     const text = extractText(config, json);
     if (text === undefined) {
-      return { ok: false, error: "bad_response", message: `no answer text in the ${config.wireFormat} response`, httpStatus: response.status, latencyMs: elapsed() };
+      return {
+        ok: false,
+        error: "bad_response",
+        message: `no answer text in the ${config.wireFormat} response`,
+        httpStatus: response.status,
+        latencyMs: elapsed(),
+      };
     }
     return { ok: true, text, httpStatus: response.status, latencyMs: elapsed() };
   } catch (error) {
-    if (error instanceof TargetNotAllowedError) return { ok: false, error: "target_not_allowed", message: error.message, httpStatus: null, latencyMs: elapsed() };
-    if (error instanceof TargetTimeoutError) return { ok: false, error: "timeout", message: error.message, httpStatus: null, latencyMs: elapsed() };
-    if (error instanceof TypeError) return { ok: false, error: "target_not_allowed", message: error.message, httpStatus: null, latencyMs: elapsed() };
-    return { ok: false, error: "connection_failed", message: (error as Error).message, httpStatus: null, latencyMs: elapsed() };
+    if (error instanceof TargetNotAllowedError)
+      return { ok: false, error: "target_not_allowed", message: error.message, httpStatus: null, latencyMs: elapsed() };
+    if (error instanceof TargetTimeoutError)
+      return { ok: false, error: "timeout", message: error.message, httpStatus: null, latencyMs: elapsed() };
+    if (error instanceof TypeError)
+      return { ok: false, error: "target_not_allowed", message: error.message, httpStatus: null, latencyMs: elapsed() };
+    return {
+      ok: false,
+      error: "connection_failed",
+      message: (error as Error).message,
+      httpStatus: null,
+      latencyMs: elapsed(),
+    };
   }
 }

@@ -5,7 +5,12 @@ import { BlockList, isIP } from "node:net";
 export type AddressClass = "public" | "private" | "loopback" | "link_local" | "metadata" | "reserved";
 
 const METADATA_ADDRESSES = new Set(["169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"]);
-export const METADATA_HOSTNAMES = new Set(["metadata.google.internal", "metadata", "instance-data", "instance-data.ec2.internal"]);
+export const METADATA_HOSTNAMES = new Set([
+  "metadata.google.internal",
+  "metadata",
+  "instance-data",
+  "instance-data.ec2.internal",
+]);
 
 function list(entries: Array<[string, number, "ipv4" | "ipv6"]>): BlockList {
   const blockList = new BlockList();
@@ -13,8 +18,14 @@ function list(entries: Array<[string, number, "ipv4" | "ipv6"]>): BlockList {
   return blockList;
 }
 
-const loopback = list([["127.0.0.0", 8, "ipv4"], ["::1", 128, "ipv6"]]);
-const linkLocal = list([["169.254.0.0", 16, "ipv4"], ["fe80::", 10, "ipv6"]]);
+const loopback = list([
+  ["127.0.0.0", 8, "ipv4"],
+  ["::1", 128, "ipv6"],
+]);
+const linkLocal = list([
+  ["169.254.0.0", 16, "ipv4"],
+  ["fe80::", 10, "ipv6"],
+]);
 const privateRanges = list([
   ["10.0.0.0", 8, "ipv4"],
   ["172.16.0.0", 12, "ipv4"],
@@ -74,11 +85,15 @@ export class TargetNotAllowedError extends Error {
 export function assertAddressAllowed(address: string, policy: GuardPolicy): void {
   const addressClass = classifyAddress(address);
   if (addressClass === "public") return;
-  if (addressClass === "metadata" || addressClass === "reserved") throw new TargetNotAllowedError(address, addressClass);
+  if (addressClass === "metadata" || addressClass === "reserved")
+    throw new TargetNotAllowedError(address, addressClass);
   if (!policy.allowPrivate) throw new TargetNotAllowedError(address, addressClass);
 }
 
 export function assertHostnameAllowed(hostname: string): void {
-  const bare = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const bare = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   if (METADATA_HOSTNAMES.has(bare)) throw new TargetNotAllowedError(bare, "hostname");
 }

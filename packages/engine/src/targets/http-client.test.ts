@@ -18,14 +18,17 @@ afterAll(() => new Promise<void>((resolve) => (server.closeAllConnections(), ser
 describe("requestTarget", () => {
   it("reuses connections within one policy", async () => {
     const before = connections;
-    for (let i = 0; i < 3; i++) await requestTarget({ url: `http://localhost:${port}/`, timeoutMs: 2000 }, { allowPrivate: true });
+    for (let i = 0; i < 3; i++)
+      await requestTarget({ url: `http://localhost:${port}/`, timeoutMs: 2000 }, { allowPrivate: true });
     expect(connections - before).toBe(1);
   });
 
   it("never reuses a connection opened under a laxer policy", async () => {
     await requestTarget({ url: `http://localhost:${port}/`, timeoutMs: 2000 }, { allowPrivate: true });
     // The same host:port under the strict policy must resolve and be checked again, and refused.
-    await expect(requestTarget({ url: `http://localhost:${port}/`, timeoutMs: 2000 }, { allowPrivate: false })).rejects.toBeInstanceOf(TargetNotAllowedError);
+    await expect(
+      requestTarget({ url: `http://localhost:${port}/`, timeoutMs: 2000 }, { allowPrivate: false }),
+    ).rejects.toBeInstanceOf(TargetNotAllowedError);
   });
 });
 
@@ -39,7 +42,9 @@ describe("requestTarget deadline", () => {
     await new Promise<void>((resolve) => trickler.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(trickler.address() as AddressInfo).port}/`;
     const started = performance.now();
-    await expect(requestTarget({ url, timeoutMs: 300 }, { allowPrivate: true })).rejects.toThrow(/did not answer within 300 ms/);
+    await expect(requestTarget({ url, timeoutMs: 300 }, { allowPrivate: true })).rejects.toThrow(
+      /did not answer within 300 ms/,
+    );
     expect(performance.now() - started).toBeLessThan(2000);
     await new Promise<void>((resolve) => (trickler.closeAllConnections(), trickler.close(() => resolve())));
   });

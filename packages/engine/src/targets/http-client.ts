@@ -30,6 +30,7 @@ export class TargetTimeoutError extends Error {
 }
 
 function guardedLookup(policy: GuardPolicy) {
+  // biome-ignore lint/suspicious/noExplicitAny: matches node's LookupFunction callback, whose arity varies with `all`.
   return (hostname: string, options: object, callback: (...args: any[]) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error);
@@ -95,7 +96,13 @@ export function requestTarget(request: TargetRequest, policy: GuardPolicy): Prom
           }
           chunks.push(chunk);
         });
-        incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        incoming.on("end", () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
         incoming.on("error", reject);
       },
     );

@@ -11,8 +11,14 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     // The listener goes when the timer fires: a scan-wide signal would otherwise collect one per wait.
-    const onAbort = () => (clearTimeout(timer), reject(signal!.reason));
-    const timer = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
@@ -45,7 +51,10 @@ export class Semaphore {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const wake = () => (signal?.removeEventListener("abort", abort), resolve());
+      const wake = () => {
+        signal?.removeEventListener("abort", abort);
+        resolve();
+      };
       const abort = () => {
         const index = this.waiting.indexOf(wake);
         if (index >= 0) this.waiting.splice(index, 1);

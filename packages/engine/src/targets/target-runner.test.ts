@@ -12,7 +12,15 @@ async function target(handler: (req: IncomingMessage, res: ServerResponse) => vo
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1/chat/completions`, wireFormat: "chat_completions_v1", model: null, authHeader: null, authSecret: null, httpTemplate: null, timeoutMs: 2000 };
+  return {
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    wireFormat: "chat_completions_v1",
+    model: null,
+    authHeader: null,
+    authSecret: null,
+    httpTemplate: null,
+    timeoutMs: 2000,
+  };
 }
 
 const answer = (res: ServerResponse, text = "ok") => {
@@ -45,8 +53,12 @@ describe("TargetRunner", () => {
 
   it("retries 503 with backoff and returns the answer with the attempt count", async () => {
     let calls = 0;
-    const config = await target((_req, res) => (++calls < 3 ? ((res.statusCode = 503), res.end("busy")) : answer(res, "finally")));
-    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 3 }, policy, { baseBackoffMs: 5 });
+    const config = await target((_req, res) =>
+      ++calls < 3 ? ((res.statusCode = 503), res.end("busy")) : answer(res, "finally"),
+    );
+    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 3 }, policy, {
+      baseBackoffMs: 5,
+    });
     expect(await runner.send("hi")).toMatchObject({ ok: true, text: "finally", attempts: 3 });
   });
 
@@ -61,28 +73,38 @@ describe("TargetRunner", () => {
       }
       answer(res);
     });
-    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 2 }, policy, { baseBackoffMs: 1 });
+    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 2 }, policy, {
+      baseBackoffMs: 1,
+    });
     expect((await runner.send("hi")).ok).toBe(true);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(990);
   });
 
   it("records a target that keeps failing as an error, never as an answer", async () => {
     const config = await target((_req, res) => ((res.statusCode = 500), res.end()));
-    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 2 }, policy, { baseBackoffMs: 1 });
+    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 2 }, policy, {
+      baseBackoffMs: 1,
+    });
     expect(await runner.send("hi")).toMatchObject({ ok: false, error: "http_error", httpStatus: 500, attempts: 3 });
   });
 
   it("does not retry a client error other than 408 and 429", async () => {
     let calls = 0;
     const config = await target((_req, res) => (calls++, (res.statusCode = 400), res.end()));
-    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 3 }, policy, { baseBackoffMs: 1 });
+    const runner = new TargetRunner(config, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 3 }, policy, {
+      baseBackoffMs: 1,
+    });
     expect(await runner.send("hi")).toMatchObject({ ok: false, attempts: 1 });
     expect(calls).toBe(1);
   });
 
   it("times out a silent target", async () => {
     const config = await target(() => {});
-    const runner = new TargetRunner({ ...config, timeoutMs: 100 }, { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 0 }, policy);
+    const runner = new TargetRunner(
+      { ...config, timeoutMs: 100 },
+      { concurrency: 1, requestsPerMinute: 60_000, maxRetries: 0 },
+      policy,
+    );
     expect(await runner.send("hi")).toMatchObject({ ok: false, error: "timeout" });
   });
 });

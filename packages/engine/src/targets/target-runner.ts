@@ -1,9 +1,10 @@
 // Sends prompts to one endpoint within its limits: at most `concurrency` in flight, at most
 // `requestsPerMinute` started per minute, and retries with jittered backoff that honour Retry-After.
 // A request that still fails is returned as an error outcome, never as an answer.
-import type { GuardPolicy } from "./address-guard.ts";
+
 import { sendPrompt, type TargetConfig, type TargetOutcome } from "./adapters.ts";
-import { LocalLimiter, sleep, type SendLimiter } from "./send-limiter.ts";
+import type { GuardPolicy } from "./address-guard.ts";
+import { LocalLimiter, type SendLimiter, sleep } from "./send-limiter.ts";
 
 export interface RunnerLimits {
   concurrency: number;
@@ -27,7 +28,8 @@ export interface RunnerOptions {
 function isRetryable(outcome: TargetOutcome): boolean {
   if (outcome.ok) return false;
   if (outcome.error === "timeout" || outcome.error === "connection_failed") return true;
-  if (outcome.error === "http_error") return outcome.httpStatus === 429 || outcome.httpStatus === 408 || (outcome.httpStatus ?? 0) >= 500;
+  if (outcome.error === "http_error")
+    return outcome.httpStatus === 429 || outcome.httpStatus === 408 || (outcome.httpStatus ?? 0) >= 500;
   return false;
 }
 
@@ -55,8 +57,12 @@ export class TargetRunner {
 
   private backoffMs(attempt: number, outcome: TargetOutcome): number {
     const maxRetryAfter = this.options.maxRetryAfterMs ?? 60_000;
-    if (!outcome.ok && outcome.retryAfterSeconds !== undefined) return Math.min(outcome.retryAfterSeconds * 1000, maxRetryAfter);
-    const ceiling = Math.min(this.options.maxBackoffMs ?? 10_000, (this.options.baseBackoffMs ?? 250) * 2 ** (attempt - 1));
+    if (!outcome.ok && outcome.retryAfterSeconds !== undefined)
+      return Math.min(outcome.retryAfterSeconds * 1000, maxRetryAfter);
+    const ceiling = Math.min(
+      this.options.maxBackoffMs ?? 10_000,
+      (this.options.baseBackoffMs ?? 250) * 2 ** (attempt - 1),
+    );
     return Math.round(ceiling * (0.5 + (this.options.random ?? Math.random)() / 2));
   }
 

@@ -1,2141 +1,2179 @@
 // Generated from openapi.yaml by `pnpm generate`. Do not edit.
 /* eslint-disable */
 export interface paths {
-    "/api/v2/scans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List scans, newest first */
-        get: operations["listScans"];
-        put?: never;
-        /** Start a scan of an endpoint */
-        post: operations["createScan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  "/api/v2/scans": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/scans/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a scan */
-        get: operations["getScan"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** List scans, newest first */
+    get: operations["listScans"];
+    put?: never;
+    /** Start a scan of an endpoint */
+    post: operations["createScan"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/scans/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/scans/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export a scan's findings for CI as SARIF 2.1.0 or JUnit XML
-         * @description SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. Findings marked false_positive or accepted_risk are left out.
-         */
-        get: operations["exportScan"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a scan */
+    get: operations["getScan"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/scans/{id}/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/scans/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel a queued or running scan */
-        post: operations["cancelScan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Export a scan's findings for CI as SARIF 2.1.0 or JUnit XML
+     * @description SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. Findings marked false_positive or accepted_risk are left out.
+     */
+    get: operations["exportScan"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/scans/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/findings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List findings, newest first */
-        get: operations["listFindings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Cancel a queued or running scan */
+    post: operations["cancelScan"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/findings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/findings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a finding with its evidence and judge votes */
-        get: operations["getFinding"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change the triage status of a finding */
-        patch: operations["updateFindingStatus"];
-        trace?: never;
+    /** List findings, newest first */
+    get: operations["listFindings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/findings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/rag-runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List RAG runs, newest first */
-        get: operations["listRagRuns"];
-        put?: never;
-        /** Start a manual RAG run against an ai-asset */
-        post: operations["createRagRun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a finding with its evidence and judge votes */
+    get: operations["getFinding"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change the triage status of a finding */
+    patch: operations["updateFindingStatus"];
+    trace?: never;
+  };
+  "/api/v2/rag-runs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/rag-runs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a RAG run with the result of each test */
-        get: operations["getRagRun"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** List RAG runs, newest first */
+    get: operations["listRagRuns"];
+    put?: never;
+    /** Start a manual RAG run against an ai-asset */
+    post: operations["createRagRun"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/rag-runs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/endpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List endpoints */
-        get: operations["listEndpoints"];
-        put?: never;
-        /** Register an LLM endpoint */
-        post: operations["createEndpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a RAG run with the result of each test */
+    get: operations["getRagRun"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/endpoints": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/endpoints/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get an endpoint */
-        get: operations["getEndpoint"];
-        put?: never;
-        post?: never;
-        /** Delete an endpoint; its scans and findings are kept */
-        delete: operations["deleteEndpoint"];
-        options?: never;
-        head?: never;
-        /** Change an endpoint */
-        patch: operations["updateEndpoint"];
-        trace?: never;
+    /** List endpoints */
+    get: operations["listEndpoints"];
+    put?: never;
+    /** Register an LLM endpoint */
+    post: operations["createEndpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/endpoints/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/endpoints/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send one benign prompt to the endpoint and report how it answered */
-        post: operations["testEndpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get an endpoint */
+    get: operations["getEndpoint"];
+    put?: never;
+    post?: never;
+    /** Delete an endpoint; its scans and findings are kept */
+    delete: operations["deleteEndpoint"];
+    options?: never;
+    head?: never;
+    /** Change an endpoint */
+    patch: operations["updateEndpoint"];
+    trace?: never;
+  };
+  "/api/v2/endpoints/{id}/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/ai-assets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List ai-assets */
-        get: operations["listAiAssets"];
-        put?: never;
-        /** Register an ai-asset */
-        post: operations["createAiAsset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Send one benign prompt to the endpoint and report how it answered */
+    post: operations["testEndpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/ai-assets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/ai-assets/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get an ai-asset */
-        get: operations["getAiAsset"];
-        put?: never;
-        post?: never;
-        /** Delete an ai-asset; its runs and findings are kept */
-        delete: operations["deleteAiAsset"];
-        options?: never;
-        head?: never;
-        /** Change an ai-asset */
-        patch: operations["updateAiAsset"];
-        trace?: never;
+    /** List ai-assets */
+    get: operations["listAiAssets"];
+    put?: never;
+    /** Register an ai-asset */
+    post: operations["createAiAsset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/ai-assets/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List reports, newest first */
-        get: operations["listReports"];
-        put?: never;
-        /**
-         * Generate a report of the findings in scope, mapped to the chosen frameworks
-         * @description The report is a snapshot, generated at once; it does not change when findings do.
-         */
-        post: operations["createReport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get an ai-asset */
+    get: operations["getAiAsset"];
+    put?: never;
+    post?: never;
+    /** Delete an ai-asset; its runs and findings are kept */
+    delete: operations["deleteAiAsset"];
+    options?: never;
+    head?: never;
+    /** Change an ai-asset */
+    patch: operations["updateAiAsset"];
+    trace?: never;
+  };
+  "/api/v2/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/reports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a report's summary */
-        get: operations["getReport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** List reports, newest first */
+    get: operations["listReports"];
+    put?: never;
+    /**
+     * Generate a report of the findings in scope, mapped to the chosen frameworks
+     * @description The report is a snapshot, generated at once; it does not change when findings do.
+     */
+    post: operations["createReport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/reports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/reports/{id}/download": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a report as JSON (schema_version 1) or PDF */
-        get: operations["downloadReport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a report's summary */
+    get: operations["getReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/reports/{id}/download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List webhook targets */
-        get: operations["listWebhooks"];
-        put?: never;
-        /** Register a webhook target; the answer shows its signing secret once */
-        post: operations["createWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Download a report as JSON (schema_version 1) or PDF */
+    get: operations["downloadReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/webhooks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a webhook target with its latest deliveries */
-        get: operations["getWebhook"];
-        put?: never;
-        post?: never;
-        /** Remove a webhook target (deliveries not yet sent are dropped) */
-        delete: operations["deleteWebhook"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** List webhook targets */
+    get: operations["listWebhooks"];
+    put?: never;
+    /** Register a webhook target; the answer shows its signing secret once */
+    post: operations["createWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/webhooks/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/probes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The probe library */
-        get: operations["listProbes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a webhook target with its latest deliveries */
+    get: operations["getWebhook"];
+    put?: never;
+    post?: never;
+    /** Remove a webhook target (deliveries not yet sent are dropped) */
+    delete: operations["deleteWebhook"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/probes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/frameworks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The compliance frameworks and their references */
-        get: operations["listFrameworks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The probe library */
+    get: operations["listProbes"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/frameworks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's audit log, newest first */
-        get: operations["listAuditEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The compliance frameworks and their references */
+    get: operations["listFrameworks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/audit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v2/openapi.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** This API description as JSON */
-        get: operations["getOpenApiDocument"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The tenant's audit log, newest first */
+    get: operations["listAuditEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/openapi.json": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    /** This API description as JSON */
+    get: operations["getOpenApiDocument"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        /**
-         * @description The machine-readable `error` of every error body, one slug per cause. The HTTP status and
-         *     the fields next to `error` depend on the slug; the description of each value names them.
-         *     Treat a slug you do not know by its HTTP status: new slugs may be added.
-         * @enum {string}
-         */
-        ErrorSlug: "invalid_json" | "invalid_content_type" | "invalid_request" | "invalid_query" | "invalid_id" | "invalid_header" | "invalid_cursor" | "invalid_endpoint_id" | "invalid_probe_ids" | "too_many_probe_ids" | "invalid_ai_asset_id" | "invalid_http_template" | "invalid_url" | "target_not_allowed" | "target_unresolvable" | "missing_token" | "invalid_token" | "expired_token" | "missing_scope" | "not_found" | "endpoint_not_found" | "endpoint_not_found_or_inactive" | "scan_not_found" | "finding_not_found" | "ai_asset_not_found" | "rag_asset_not_found" | "rag_run_not_found" | "report_not_found" | "webhook_not_found" | "scan_not_cancellable" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "rate_limited" | "internal_error" | "enqueue_failed";
-        Error: {
-            error: components["schemas"]["ErrorSlug"];
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
-        ValidationError: {
-            error: components["schemas"]["ErrorSlug"];
-            issues?: components["schemas"]["ValidationIssue"][];
-        } & {
-            [key: string]: unknown;
-        };
-        ValidationIssue: {
-            path: string;
-            message: string;
-        };
-        MissingScopeError: {
-            /** @constant */
-            error: "missing_scope";
-            required_scope: string;
-        };
-        PayloadTooLargeError: {
-            /** @constant */
-            error: "payload_too_large";
-            limit_bytes: number;
-        };
-        RateLimitedError: {
-            /** @constant */
-            error: "rate_limited";
-            retry_after_seconds: number;
-        };
-        EnqueueFailedError: {
-            /** @constant */
-            error: "enqueue_failed";
-            /** Format: uuid */
-            scan_id: string;
-        };
-        RagEnqueueFailedError: {
-            /** @constant */
-            error: "enqueue_failed";
-            /** Format: uuid */
-            rag_run_id: string;
-        };
-        ScanNotCancellableError: {
-            /** @constant */
-            error: "scan_not_cancellable";
-            status: components["schemas"]["ScanStatus"];
-        };
-        /** @enum {string} */
-        Severity: "critical" | "high" | "medium" | "low" | "info";
-        /**
-         * @description `queued` until a worker plans it; `running` while probes are sent and each answer is judged; `judging` while the meta-judge verdicts become findings; then `completed`, `failed` (see `error`) or `cancelled`.
-         * @enum {string}
-         */
-        ScanStatus: "queued" | "running" | "judging" | "completed" | "failed" | "cancelled";
-        /**
-         * @description A scan confirms a finding when the meta-judge says `vulnerable` with confidence at or above the tenant threshold (default 0.7); otherwise it is `needs_review`. The other statuses are set by people.
-         * @enum {string}
-         */
-        FindingStatus: "open" | "needs_review" | "confirmed" | "false_positive" | "accepted_risk" | "fixed";
-        /** @enum {string} */
-        EndpointStatus: "active" | "disabled" | "pending";
-        /** @enum {string} */
-        WireFormat: "chat_completions_v1" | "anthropic_messages_v1" | "http_template_v1";
-        /** @enum {string} */
-        AuditResult: "success" | "failure" | "denied";
-        ProbeId: string;
-        /** @enum {string} */
-        FrameworkId: "OWASP_LLM" | "OWASP_AGENTIC" | "NIST_AI_600_1" | "MITRE_ATLAS" | "EU_AI_ACT" | "ISO_42001";
-        FrameworkRefId: string;
-        Tags: string[];
-        ScanCreate: {
-            /** Format: uuid */
-            endpoint_id: string;
-            /** @description Probes to send; omit or null for the whole library. */
-            probe_ids?: components["schemas"]["ProbeId"][] | null;
-        };
-        ScanAccepted: {
-            /** @constant */
-            accepted: true;
-            /** Format: uuid */
-            scan_id: string;
-            /** Format: uuid */
-            endpoint_id: string;
-            /** @description Number of probes requested; null when all probes. */
-            probe_count: number | null;
-            /** @description Path to GET for progress. */
-            poll: string;
-        };
-        Scan: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            endpoint_id: string;
-            status: components["schemas"]["ScanStatus"];
-            probe_ids: components["schemas"]["ProbeId"][] | null;
-            probe_count: number | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            completed_at: string | null;
-            error: string | null;
-            attempts_total: number;
-            /** @description Attempts finished, answered or errored. */
-            attempts_done: number;
-            /** @description Attempts whose target request still failed after retries. They are errors, never counted as safe. */
-            attempts_errored: number;
-            findings_count: number;
-        };
-        ScanList: {
-            data: components["schemas"]["Scan"][];
-            next_cursor: string | null;
-        };
-        Finding: {
-            /** Format: uuid */
-            id: string;
-            /** @description The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run; null for findings recorded before fingerprints existed. */
-            fingerprint: string | null;
-            lifecycle: components["schemas"]["FindingLifecycle"];
-            /** Format: uuid */
-            scan_id: string | null;
-            /** Format: uuid */
-            rag_run_id: string | null;
-            /** Format: uuid */
-            endpoint_id: string | null;
-            /** Format: uuid */
-            ai_asset_id: string | null;
-            probe_id: string;
-            title: string;
-            category: string;
-            severity: components["schemas"]["Severity"];
-            status: components["schemas"]["FindingStatus"];
-            verdict: components["schemas"]["Verdict"];
-            confidence: number;
-            risk_refs: string[];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /**
-         * @description Compared with earlier findings of the same fingerprint: `new` (never seen), `recurring` (seen, and still there), `regressed` (seen, fixed, and back). A finding becomes `fixed` when a later completed scan of its endpoint sent its probe, got answers, and found nothing.
-         * @enum {string}
-         */
-        FindingLifecycle: "new" | "recurring" | "regressed" | "fixed";
-        /**
-         * @description `vulnerable`: the attack worked; `safe`: it did not; `uncertain`: the panel could not tell.
-         * @enum {string}
-         */
-        Verdict: "vulnerable" | "safe" | "uncertain";
-        JudgeVote: {
-            /** @description Name of the judge, e.g. `detector`, `refusal`, `llm:openai/gpt-4o`. */
-            judge: string;
-            /** @enum {string} */
-            kind: "judge" | "meta";
-            verdict: components["schemas"]["Verdict"];
-            confidence: number;
-            rationale: string;
-        };
-        FindingEvidence: {
-            prompt: string;
-            response: string;
-            details?: {
-                [key: string]: unknown;
-            };
-        };
-        FindingDetail: components["schemas"]["Finding"] & {
-            evidence: components["schemas"]["FindingEvidence"];
-            judge_votes: components["schemas"]["JudgeVote"][];
-        };
-        FindingList: {
-            data: components["schemas"]["Finding"][];
-            next_cursor: string | null;
-        };
-        FindingStatusUpdate: {
-            status: components["schemas"]["FindingStatus"];
-            note?: string;
-        };
-        /** @description For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt. */
-        HttpTemplate: {
-            /**
-             * @default POST
-             * @enum {string}
-             */
-            method?: "POST" | "PUT";
-            body_template: string;
-            /** @description Dot path to the answer text in the response JSON, e.g. `data.choices.0.text`. */
-            response_path: string;
-            headers?: {
-                [key: string]: string;
-            };
-        };
-        EndpointLimits: {
-            /** @default 4 */
-            concurrency?: number;
-            /** @default 120 */
-            requests_per_minute?: number;
-            /** @default 30000 */
-            timeout_ms?: number;
-            /** @default 3 */
-            max_retries?: number;
-        };
-        /** @description Only the limits named change; the others keep their current values. */
-        EndpointLimitsUpdate: {
-            concurrency?: number;
-            requests_per_minute?: number;
-            timeout_ms?: number;
-            max_retries?: number;
-        };
-        EndpointCreate: {
-            name: string;
-            /** Format: uri */
-            url: string;
-            wire_format: components["schemas"]["WireFormat"];
-            model?: string | null;
-            /** @description Header that carries the secret, e.g. `Authorization` (sent as `Bearer <secret>`) or `x-api-key`. */
-            auth_header?: string | null;
-            /** @description Write-only; stored encrypted and never returned. */
-            auth_secret?: string | null;
-            http_template?: components["schemas"]["HttpTemplate"] | null;
-            limits?: components["schemas"]["EndpointLimits"];
-            tags?: components["schemas"]["Tags"];
-            status?: components["schemas"]["EndpointStatus"];
-        };
-        EndpointUpdate: {
-            name?: string;
-            /** Format: uri */
-            url?: string;
-            wire_format?: components["schemas"]["WireFormat"];
-            model?: string | null;
-            auth_header?: string | null;
-            auth_secret?: string | null;
-            http_template?: components["schemas"]["HttpTemplate"] | null;
-            limits?: components["schemas"]["EndpointLimitsUpdate"];
-            tags?: components["schemas"]["Tags"];
-            status?: components["schemas"]["EndpointStatus"];
-        };
-        Endpoint: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            wire_format: components["schemas"]["WireFormat"];
-            model: string | null;
-            auth_header: string | null;
-            has_auth_secret: boolean;
-            http_template: components["schemas"]["HttpTemplate"] | null;
-            limits: components["schemas"]["EndpointLimits"];
-            tags: string[];
-            status: components["schemas"]["EndpointStatus"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        EndpointList: {
-            data: components["schemas"]["Endpoint"][];
-            next_cursor: string | null;
-        };
-        EndpointTestResult: {
-            ok: boolean;
-            latency_ms: number;
-            http_status: number | null;
-            /** @description The first 500 characters of the answer. */
-            response_excerpt: string | null;
-            /** @description A slug such as `target_not_allowed`, `timeout`, `http_error`, `bad_response`, `connection_failed`. */
-            error: string | null;
-        };
-        /** @description How to reach a RAG pipeline. See the README's RAG adapter protocol. */
-        RagAssetConfig: {
-            /** Format: uri */
-            ingest_url: string;
-            /** Format: uri */
-            query_url: string;
-            /** Format: uri */
-            delete_url: string;
-            /**
-             * @description Name of the JSON body field that carries the tenant namespace.
-             * @default namespace
-             */
-            namespace_param?: string;
-            auth_header?: string | null;
-            /**
-             * @description Deadline of each ingest, query or delete call.
-             * @default 30000
-             */
-            timeout_ms?: number;
-        };
-        AiAssetCreate: {
-            name: string;
-            /** @enum {string} */
-            kind: "rag";
-            config: components["schemas"]["RagAssetConfig"];
-            auth_secret?: string | null;
-            /** @description A graphile-worker crontab time spec (5 fields) for scheduled runs; null for none. */
-            schedule?: string | null;
-            tags?: components["schemas"]["Tags"];
-        };
-        AiAssetUpdate: {
-            name?: string;
-            config?: components["schemas"]["RagAssetConfig"];
-            auth_secret?: string | null;
-            schedule?: string | null;
-            tags?: components["schemas"]["Tags"];
-        };
-        AiAsset: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "rag";
-            config: components["schemas"]["RagAssetConfig"];
-            has_auth_secret: boolean;
-            schedule: string | null;
-            tags: string[];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        AiAssetList: {
-            data: components["schemas"]["AiAsset"][];
-            next_cursor: string | null;
-        };
-        RagRunCreate: {
-            /** Format: uuid */
-            ai_asset_id: string;
-        };
-        RagRunAccepted: {
-            /** @constant */
-            accepted: true;
-            /** Format: uuid */
-            ai_asset_id: string;
-            /** Format: uuid */
-            rag_run_id: string;
-            /** @description Where to follow the run, `/api/v2/rag-runs/{rag_run_id}`. */
-            poll: string;
-        };
-        RagRun: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            ai_asset_id: string;
-            /** @enum {string} */
-            trigger: "scheduled" | "manual";
-            /** Format: date-time */
-            started_at: string;
-            /** Format: date-time */
-            completed_at: string | null;
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            tests_run: number;
-            tests_passed: number;
-            tests_failed: number;
-            tests_skipped: number;
-            duration_ms: number | null;
-        };
-        RagRunDetail: components["schemas"]["RagRun"] & {
-            /** @description Why a failed run failed; null otherwise. */
-            error: string | null;
-            tests: components["schemas"]["RagTestResult"][];
-        };
-        RagTestResult: {
-            test_id: string;
-            /** @enum {string} */
-            suite: "canary" | "isolation" | "injection";
-            title: string;
-            /**
-             * @description `failed`: the attack got through. `skipped`: nothing could be decided (the pipeline erred, or the planted document was never retrieved).
-             * @enum {string}
-             */
-            status: "passed" | "failed" | "skipped";
-            /** @description The guardrail that stopped the attack, `none` when it succeeded, null when the test was skipped. */
-            stopped_by: ("ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter" | "none") | null;
-            severity: components["schemas"]["Severity"];
-            reason: string;
-            evidence: {
-                planted: {
-                    namespace: string;
-                    id: string;
-                    /** @description The ingest filter's reason, when the pipeline refused the document. */
-                    rejected: string | null;
-                }[];
-                exchanges: {
-                    namespace: string;
-                    query: string;
-                    filter?: {
-                        [key: string]: string;
-                    };
-                    answer: string;
-                    retrieved_ids: string[];
-                    blocked: boolean;
-                    guards: components["schemas"]["RagGuardSignal"][];
-                }[];
-                /** @description Isolation matrix of the tenant x tenant test: matrix[asking namespace][owner namespace] is true when the owner's document surfaced. */
-                matrix?: {
-                    [key: string]: {
-                        [key: string]: boolean;
-                    };
-                };
-            };
-            duration_ms: number;
-        };
-        /** @description RAG adapter protocol: a document Penaxtra plants for a test. */
-        RagDocument: {
-            id: string;
-            text: string;
-            metadata?: {
-                [key: string]: string;
-            };
-        };
-        /** @description RAG adapter protocol, POST to `ingest_url`. The namespace travels in the field named by `namespace_param` (default `namespace`). */
-        RagIngestRequest: {
-            namespace: string;
-            documents: components["schemas"]["RagDocument"][];
-        };
-        /** @description RAG adapter protocol: the answer of `ingest_url`. A document the pipeline refused (an ingest filter) is listed in `rejected`. */
-        RagIngestResponse: {
-            ingested: string[];
-            rejected?: {
-                id: string;
-                reason?: string;
-            }[];
-        };
-        /** @description RAG adapter protocol, POST to `query_url`. */
-        RagQueryRequest: {
-            namespace: string;
-            query: string;
-            /** @description Metadata every retrieved document must match. */
-            filter?: {
-                [key: string]: string;
-            };
-            top_k?: number;
-        };
-        /** @description RAG adapter protocol: the answer of `query_url`, with the passages the answer was generated from. */
-        RagQueryResponse: {
-            answer: string;
-            retrieved: {
-                id: string;
-                text?: string;
-                metadata?: {
-                    [key: string]: string;
-                };
-                score?: number;
-            }[];
-            /** @description True when a guard stopped the query before an answer was generated. */
-            blocked?: boolean;
-            guards?: components["schemas"]["RagGuardSignal"][];
-        };
-        /** @description RAG adapter protocol: what one of the pipeline's guards did (optional; stages are also inferred from what each call returned). */
-        RagGuardSignal: {
-            /** @enum {string} */
-            stage: "ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter";
-            /** @enum {string} */
-            action: "blocked" | "redacted" | "refused" | "filtered";
-            detail?: string;
-        };
-        /** @description RAG adapter protocol, POST to `delete_url`: remove these documents from the namespace. Answer `{ deleted: <count> }`. */
-        RagDeleteRequest: {
-            namespace: string;
-            ids: string[];
-        };
-        RagRunList: {
-            data: components["schemas"]["RagRun"][];
-            next_cursor: string | null;
-        };
-        Probe: {
-            id: components["schemas"]["ProbeId"];
-            title: string;
-            category: string;
-            description: string;
-            severity: components["schemas"]["Severity"];
-            detectors: string[];
-            risk_refs: string[];
-            variant_count: number;
-        };
-        ProbeCatalogue: {
-            data: components["schemas"]["Probe"][];
-        };
-        FrameworkRef: {
-            /** @description The id used in `risk_refs`, e.g. `OWASP_LLM01`. */
-            ref: string;
-            /** @description The framework's own code, e.g. `LLM01:2025`. */
-            code: string;
-            title: string;
-        };
-        Framework: {
-            id: components["schemas"]["FrameworkId"];
-            title: string;
-            edition: string;
-            source_url: string;
-            refs: components["schemas"]["FrameworkRef"][];
-        };
-        FrameworkCatalogue: {
-            data: components["schemas"]["Framework"][];
-        };
-        AuditEvent: {
-            id: string;
-            /** Format: date-time */
-            at: string;
-            action: string;
-            target_kind: string | null;
-            target_id: string | null;
-            result: components["schemas"]["AuditResult"];
-            /** Format: uuid */
-            token_id: string | null;
-            request_id: string | null;
-            method: string | null;
-            path: string | null;
-            status: number | null;
-            duration_ms: number | null;
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        ReportCreate: {
-            title?: string;
-            frameworks: components["schemas"]["FrameworkId"][];
-            /** @description Only findings of these severities; all when left out. */
-            severities?: components["schemas"]["Severity"][];
-            scope?: components["schemas"]["ReportScope"];
-        };
-        /** @description Which findings; every finding of the tenant when left out. Dismissed findings (false_positive, accepted_risk) are listed apart. */
-        ReportScope: {
-            scan_ids?: string[];
-            endpoint_ids?: string[];
-            ai_asset_ids?: string[];
-            /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
-        };
-        Report: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            frameworks: components["schemas"]["FrameworkId"][];
-            severities: components["schemas"]["Severity"][] | null;
-            scope: components["schemas"]["ReportScope"];
-            schema_version: string;
-            finding_count: number;
-            /** Format: date-time */
-            created_at: string;
-        };
-        ReportList: {
-            data: components["schemas"]["Report"][];
-            next_cursor: string | null;
-        };
-        /** @description The report's content, `schema_version` "1": findings in scope and, per framework, per control (risk ref) the findings mapped to it. */
-        ReportDocument: {
-            /** @constant */
-            schema_version: "1";
-            /** Format: uuid */
-            report_id: string;
-            title: string;
-            /** Format: date-time */
-            generated_at: string;
-            scope: components["schemas"]["ReportScope"];
-            severities: components["schemas"]["Severity"][] | null;
-            summary: {
-                findings: number;
-                by_severity: {
-                    [key: string]: number;
-                };
-                by_status: {
-                    [key: string]: number;
-                };
-                /** @description Findings in scope marked false_positive or accepted_risk, not counted above. */
-                dismissed: number;
-            };
-            frameworks: {
-                id: components["schemas"]["FrameworkId"];
-                title: string;
-                edition: string;
-                source_url: string;
-                controls: {
-                    ref: string;
-                    code: string;
-                    title: string;
-                    finding_count: number;
-                    by_severity: {
-                        [key: string]: number;
-                    };
-                    finding_ids: string[];
-                }[];
-            }[];
-            findings: components["schemas"]["Finding"][];
-        };
-        /** @enum {string} */
-        WebhookEvent: "scan.completed" | "finding.created" | "rag_run.completed";
-        WebhookCreate: {
-            /** Format: uri */
-            url: string;
-            events: components["schemas"]["WebhookEvent"][];
-            description?: string;
-        };
-        Webhook: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            events: components["schemas"]["WebhookEvent"][];
-            description: string | null;
-            /** Format: date-time */
-            created_at: string;
-        };
-        WebhookCreated: components["schemas"]["Webhook"] & {
-            /** @description Signing secret, shown only here. Each delivery carries `X-Penaxtra-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>" under this secret>`. */
-            secret: string;
-        };
-        WebhookDelivery: {
-            /**
-             * Format: uuid
-             * @description Also sent as `X-Penaxtra-Delivery`; the same on every retry of one delivery.
-             */
-            id: string;
-            event: components["schemas"]["WebhookEvent"];
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed";
-            attempts: number;
-            response_status: number | null;
-            error: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            delivered_at: string | null;
-        };
-        WebhookDetail: components["schemas"]["Webhook"] & {
-            /** @description The latest 50 deliveries, newest first. */
-            deliveries: components["schemas"]["WebhookDelivery"][];
-        };
-        WebhookList: {
-            data: components["schemas"]["Webhook"][];
-            next_cursor: string | null;
-        };
-        AuditEventList: {
-            data: components["schemas"]["AuditEvent"][];
-            next_cursor: string | null;
-        };
+  schemas: {
+    /**
+     * @description The machine-readable `error` of every error body, one slug per cause. The HTTP status and
+     *     the fields next to `error` depend on the slug; the description of each value names them.
+     *     Treat a slug you do not know by its HTTP status: new slugs may be added.
+     * @enum {string}
+     */
+    ErrorSlug:
+      | "invalid_json"
+      | "invalid_content_type"
+      | "invalid_request"
+      | "invalid_query"
+      | "invalid_id"
+      | "invalid_header"
+      | "invalid_cursor"
+      | "invalid_endpoint_id"
+      | "invalid_probe_ids"
+      | "too_many_probe_ids"
+      | "invalid_ai_asset_id"
+      | "invalid_http_template"
+      | "invalid_url"
+      | "target_not_allowed"
+      | "target_unresolvable"
+      | "missing_token"
+      | "invalid_token"
+      | "expired_token"
+      | "missing_scope"
+      | "not_found"
+      | "endpoint_not_found"
+      | "endpoint_not_found_or_inactive"
+      | "scan_not_found"
+      | "finding_not_found"
+      | "ai_asset_not_found"
+      | "rag_asset_not_found"
+      | "rag_run_not_found"
+      | "report_not_found"
+      | "webhook_not_found"
+      | "scan_not_cancellable"
+      | "idempotency_key_in_use"
+      | "idempotency_key_reused"
+      | "payload_too_large"
+      | "rate_limited"
+      | "internal_error"
+      | "enqueue_failed";
+    Error: {
+      error: components["schemas"]["ErrorSlug"];
+    } & {
+      [key: string]: unknown;
     };
-    responses: {
-        /** @description `idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later. */
-        IdempotencyConflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description `idempotency_key_reused`: this Idempotency-Key was used with a different body. */
-        IdempotencyKeyReused: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The request is malformed; `error` names what. */
-        BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ValidationError"];
-            };
-        };
-        /** @description `missing_token`, `invalid_token` or `expired_token`. */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description `missing_scope`: the token lacks the scope the operation needs. */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["MissingScopeError"];
-            };
-        };
-        /** @description No such resource in this tenant. */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The body is larger than 1 MiB. */
-        PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PayloadTooLargeError"];
-            };
-        };
-        /** @description Too many requests; retry after the given number of seconds. */
-        RateLimited: {
-            headers: {
-                /** @description Seconds to wait. */
-                "Retry-After"?: number;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["RateLimitedError"];
-            };
-        };
+    /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
+    ValidationError: {
+      error: components["schemas"]["ErrorSlug"];
+      issues?: components["schemas"]["ValidationIssue"][];
+    } & {
+      [key: string]: unknown;
     };
-    parameters: {
-        /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
-        IdempotencyKey: string;
-        IdPath: string;
-        Limit: number;
-        /** @description The `next_cursor` of the previous page. */
-        Cursor: string;
+    ValidationIssue: {
+      path: string;
+      message: string;
     };
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    MissingScopeError: {
+      /** @constant */
+      error: "missing_scope";
+      required_scope: string;
+    };
+    PayloadTooLargeError: {
+      /** @constant */
+      error: "payload_too_large";
+      limit_bytes: number;
+    };
+    RateLimitedError: {
+      /** @constant */
+      error: "rate_limited";
+      retry_after_seconds: number;
+    };
+    EnqueueFailedError: {
+      /** @constant */
+      error: "enqueue_failed";
+      /** Format: uuid */
+      scan_id: string;
+    };
+    RagEnqueueFailedError: {
+      /** @constant */
+      error: "enqueue_failed";
+      /** Format: uuid */
+      rag_run_id: string;
+    };
+    ScanNotCancellableError: {
+      /** @constant */
+      error: "scan_not_cancellable";
+      status: components["schemas"]["ScanStatus"];
+    };
+    /** @enum {string} */
+    Severity: "critical" | "high" | "medium" | "low" | "info";
+    /**
+     * @description `queued` until a worker plans it; `running` while probes are sent and each answer is judged; `judging` while the meta-judge verdicts become findings; then `completed`, `failed` (see `error`) or `cancelled`.
+     * @enum {string}
+     */
+    ScanStatus: "queued" | "running" | "judging" | "completed" | "failed" | "cancelled";
+    /**
+     * @description A scan confirms a finding when the meta-judge says `vulnerable` with confidence at or above the tenant threshold (default 0.7); otherwise it is `needs_review`. The other statuses are set by people.
+     * @enum {string}
+     */
+    FindingStatus: "open" | "needs_review" | "confirmed" | "false_positive" | "accepted_risk" | "fixed";
+    /** @enum {string} */
+    EndpointStatus: "active" | "disabled" | "pending";
+    /** @enum {string} */
+    WireFormat: "chat_completions_v1" | "anthropic_messages_v1" | "http_template_v1";
+    /** @enum {string} */
+    AuditResult: "success" | "failure" | "denied";
+    ProbeId: string;
+    /** @enum {string} */
+    FrameworkId: "OWASP_LLM" | "OWASP_AGENTIC" | "NIST_AI_600_1" | "MITRE_ATLAS" | "EU_AI_ACT" | "ISO_42001";
+    FrameworkRefId: string;
+    Tags: string[];
+    ScanCreate: {
+      /** Format: uuid */
+      endpoint_id: string;
+      /** @description Probes to send; omit or null for the whole library. */
+      probe_ids?: components["schemas"]["ProbeId"][] | null;
+    };
+    ScanAccepted: {
+      /** @constant */
+      accepted: true;
+      /** Format: uuid */
+      scan_id: string;
+      /** Format: uuid */
+      endpoint_id: string;
+      /** @description Number of probes requested; null when all probes. */
+      probe_count: number | null;
+      /** @description Path to GET for progress. */
+      poll: string;
+    };
+    Scan: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      endpoint_id: string;
+      status: components["schemas"]["ScanStatus"];
+      probe_ids: components["schemas"]["ProbeId"][] | null;
+      probe_count: number | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      started_at: string | null;
+      /** Format: date-time */
+      completed_at: string | null;
+      error: string | null;
+      attempts_total: number;
+      /** @description Attempts finished, answered or errored. */
+      attempts_done: number;
+      /** @description Attempts whose target request still failed after retries. They are errors, never counted as safe. */
+      attempts_errored: number;
+      findings_count: number;
+    };
+    ScanList: {
+      data: components["schemas"]["Scan"][];
+      next_cursor: string | null;
+    };
+    Finding: {
+      /** Format: uuid */
+      id: string;
+      /** @description The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run; null for findings recorded before fingerprints existed. */
+      fingerprint: string | null;
+      lifecycle: components["schemas"]["FindingLifecycle"];
+      /** Format: uuid */
+      scan_id: string | null;
+      /** Format: uuid */
+      rag_run_id: string | null;
+      /** Format: uuid */
+      endpoint_id: string | null;
+      /** Format: uuid */
+      ai_asset_id: string | null;
+      probe_id: string;
+      title: string;
+      category: string;
+      severity: components["schemas"]["Severity"];
+      status: components["schemas"]["FindingStatus"];
+      verdict: components["schemas"]["Verdict"];
+      confidence: number;
+      risk_refs: string[];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    /**
+     * @description Compared with earlier findings of the same fingerprint: `new` (never seen), `recurring` (seen, and still there), `regressed` (seen, fixed, and back). A finding becomes `fixed` when a later completed scan of its endpoint sent its probe, got answers, and found nothing.
+     * @enum {string}
+     */
+    FindingLifecycle: "new" | "recurring" | "regressed" | "fixed";
+    /**
+     * @description `vulnerable`: the attack worked; `safe`: it did not; `uncertain`: the panel could not tell.
+     * @enum {string}
+     */
+    Verdict: "vulnerable" | "safe" | "uncertain";
+    JudgeVote: {
+      /** @description Name of the judge, e.g. `detector`, `refusal`, `llm:openai/gpt-4o`. */
+      judge: string;
+      /** @enum {string} */
+      kind: "judge" | "meta";
+      verdict: components["schemas"]["Verdict"];
+      confidence: number;
+      rationale: string;
+    };
+    FindingEvidence: {
+      prompt: string;
+      response: string;
+      details?: {
+        [key: string]: unknown;
+      };
+    };
+    FindingDetail: components["schemas"]["Finding"] & {
+      evidence: components["schemas"]["FindingEvidence"];
+      judge_votes: components["schemas"]["JudgeVote"][];
+    };
+    FindingList: {
+      data: components["schemas"]["Finding"][];
+      next_cursor: string | null;
+    };
+    FindingStatusUpdate: {
+      status: components["schemas"]["FindingStatus"];
+      note?: string;
+    };
+    /** @description For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt. */
+    HttpTemplate: {
+      /**
+       * @default POST
+       * @enum {string}
+       */
+      method?: "POST" | "PUT";
+      body_template: string;
+      /** @description Dot path to the answer text in the response JSON, e.g. `data.choices.0.text`. */
+      response_path: string;
+      headers?: {
+        [key: string]: string;
+      };
+    };
+    EndpointLimits: {
+      /** @default 4 */
+      concurrency?: number;
+      /** @default 120 */
+      requests_per_minute?: number;
+      /** @default 30000 */
+      timeout_ms?: number;
+      /** @default 3 */
+      max_retries?: number;
+    };
+    /** @description Only the limits named change; the others keep their current values. */
+    EndpointLimitsUpdate: {
+      concurrency?: number;
+      requests_per_minute?: number;
+      timeout_ms?: number;
+      max_retries?: number;
+    };
+    EndpointCreate: {
+      name: string;
+      /** Format: uri */
+      url: string;
+      wire_format: components["schemas"]["WireFormat"];
+      model?: string | null;
+      /** @description Header that carries the secret, e.g. `Authorization` (sent as `Bearer <secret>`) or `x-api-key`. */
+      auth_header?: string | null;
+      /** @description Write-only; stored encrypted and never returned. */
+      auth_secret?: string | null;
+      http_template?: components["schemas"]["HttpTemplate"] | null;
+      limits?: components["schemas"]["EndpointLimits"];
+      tags?: components["schemas"]["Tags"];
+      status?: components["schemas"]["EndpointStatus"];
+    };
+    EndpointUpdate: {
+      name?: string;
+      /** Format: uri */
+      url?: string;
+      wire_format?: components["schemas"]["WireFormat"];
+      model?: string | null;
+      auth_header?: string | null;
+      auth_secret?: string | null;
+      http_template?: components["schemas"]["HttpTemplate"] | null;
+      limits?: components["schemas"]["EndpointLimitsUpdate"];
+      tags?: components["schemas"]["Tags"];
+      status?: components["schemas"]["EndpointStatus"];
+    };
+    Endpoint: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      url: string;
+      wire_format: components["schemas"]["WireFormat"];
+      model: string | null;
+      auth_header: string | null;
+      has_auth_secret: boolean;
+      http_template: components["schemas"]["HttpTemplate"] | null;
+      limits: components["schemas"]["EndpointLimits"];
+      tags: string[];
+      status: components["schemas"]["EndpointStatus"];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    EndpointList: {
+      data: components["schemas"]["Endpoint"][];
+      next_cursor: string | null;
+    };
+    EndpointTestResult: {
+      ok: boolean;
+      latency_ms: number;
+      http_status: number | null;
+      /** @description The first 500 characters of the answer. */
+      response_excerpt: string | null;
+      /** @description A slug such as `target_not_allowed`, `timeout`, `http_error`, `bad_response`, `connection_failed`. */
+      error: string | null;
+    };
+    /** @description How to reach a RAG pipeline. See the README's RAG adapter protocol. */
+    RagAssetConfig: {
+      /** Format: uri */
+      ingest_url: string;
+      /** Format: uri */
+      query_url: string;
+      /** Format: uri */
+      delete_url: string;
+      /**
+       * @description Name of the JSON body field that carries the tenant namespace.
+       * @default namespace
+       */
+      namespace_param?: string;
+      auth_header?: string | null;
+      /**
+       * @description Deadline of each ingest, query or delete call.
+       * @default 30000
+       */
+      timeout_ms?: number;
+    };
+    AiAssetCreate: {
+      name: string;
+      /** @enum {string} */
+      kind: "rag";
+      config: components["schemas"]["RagAssetConfig"];
+      auth_secret?: string | null;
+      /** @description A graphile-worker crontab time spec (5 fields) for scheduled runs; null for none. */
+      schedule?: string | null;
+      tags?: components["schemas"]["Tags"];
+    };
+    AiAssetUpdate: {
+      name?: string;
+      config?: components["schemas"]["RagAssetConfig"];
+      auth_secret?: string | null;
+      schedule?: string | null;
+      tags?: components["schemas"]["Tags"];
+    };
+    AiAsset: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: "rag";
+      config: components["schemas"]["RagAssetConfig"];
+      has_auth_secret: boolean;
+      schedule: string | null;
+      tags: string[];
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    AiAssetList: {
+      data: components["schemas"]["AiAsset"][];
+      next_cursor: string | null;
+    };
+    RagRunCreate: {
+      /** Format: uuid */
+      ai_asset_id: string;
+    };
+    RagRunAccepted: {
+      /** @constant */
+      accepted: true;
+      /** Format: uuid */
+      ai_asset_id: string;
+      /** Format: uuid */
+      rag_run_id: string;
+      /** @description Where to follow the run, `/api/v2/rag-runs/{rag_run_id}`. */
+      poll: string;
+    };
+    RagRun: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      ai_asset_id: string;
+      /** @enum {string} */
+      trigger: "scheduled" | "manual";
+      /** Format: date-time */
+      started_at: string;
+      /** Format: date-time */
+      completed_at: string | null;
+      /** @enum {string} */
+      status: "running" | "completed" | "failed";
+      tests_run: number;
+      tests_passed: number;
+      tests_failed: number;
+      tests_skipped: number;
+      duration_ms: number | null;
+    };
+    RagRunDetail: components["schemas"]["RagRun"] & {
+      /** @description Why a failed run failed; null otherwise. */
+      error: string | null;
+      tests: components["schemas"]["RagTestResult"][];
+    };
+    RagTestResult: {
+      test_id: string;
+      /** @enum {string} */
+      suite: "canary" | "isolation" | "injection";
+      title: string;
+      /**
+       * @description `failed`: the attack got through. `skipped`: nothing could be decided (the pipeline erred, or the planted document was never retrieved).
+       * @enum {string}
+       */
+      status: "passed" | "failed" | "skipped";
+      /** @description The guardrail that stopped the attack, `none` when it succeeded, null when the test was skipped. */
+      stopped_by:
+        | ("ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter" | "none")
+        | null;
+      severity: components["schemas"]["Severity"];
+      reason: string;
+      evidence: {
+        planted: {
+          namespace: string;
+          id: string;
+          /** @description The ingest filter's reason, when the pipeline refused the document. */
+          rejected: string | null;
+        }[];
+        exchanges: {
+          namespace: string;
+          query: string;
+          filter?: {
+            [key: string]: string;
+          };
+          answer: string;
+          retrieved_ids: string[];
+          blocked: boolean;
+          guards: components["schemas"]["RagGuardSignal"][];
+        }[];
+        /** @description Isolation matrix of the tenant x tenant test: matrix[asking namespace][owner namespace] is true when the owner's document surfaced. */
+        matrix?: {
+          [key: string]: {
+            [key: string]: boolean;
+          };
+        };
+      };
+      duration_ms: number;
+    };
+    /** @description RAG adapter protocol: a document Penaxtra plants for a test. */
+    RagDocument: {
+      id: string;
+      text: string;
+      metadata?: {
+        [key: string]: string;
+      };
+    };
+    /** @description RAG adapter protocol, POST to `ingest_url`. The namespace travels in the field named by `namespace_param` (default `namespace`). */
+    RagIngestRequest: {
+      namespace: string;
+      documents: components["schemas"]["RagDocument"][];
+    };
+    /** @description RAG adapter protocol: the answer of `ingest_url`. A document the pipeline refused (an ingest filter) is listed in `rejected`. */
+    RagIngestResponse: {
+      ingested: string[];
+      rejected?: {
+        id: string;
+        reason?: string;
+      }[];
+    };
+    /** @description RAG adapter protocol, POST to `query_url`. */
+    RagQueryRequest: {
+      namespace: string;
+      query: string;
+      /** @description Metadata every retrieved document must match. */
+      filter?: {
+        [key: string]: string;
+      };
+      top_k?: number;
+    };
+    /** @description RAG adapter protocol: the answer of `query_url`, with the passages the answer was generated from. */
+    RagQueryResponse: {
+      answer: string;
+      retrieved: {
+        id: string;
+        text?: string;
+        metadata?: {
+          [key: string]: string;
+        };
+        score?: number;
+      }[];
+      /** @description True when a guard stopped the query before an answer was generated. */
+      blocked?: boolean;
+      guards?: components["schemas"]["RagGuardSignal"][];
+    };
+    /** @description RAG adapter protocol: what one of the pipeline's guards did (optional; stages are also inferred from what each call returned). */
+    RagGuardSignal: {
+      /** @enum {string} */
+      stage: "ingest_filter" | "retrieval_isolation" | "input_filter" | "model_refusal" | "output_filter";
+      /** @enum {string} */
+      action: "blocked" | "redacted" | "refused" | "filtered";
+      detail?: string;
+    };
+    /** @description RAG adapter protocol, POST to `delete_url`: remove these documents from the namespace. Answer `{ deleted: <count> }`. */
+    RagDeleteRequest: {
+      namespace: string;
+      ids: string[];
+    };
+    RagRunList: {
+      data: components["schemas"]["RagRun"][];
+      next_cursor: string | null;
+    };
+    Probe: {
+      id: components["schemas"]["ProbeId"];
+      title: string;
+      category: string;
+      description: string;
+      severity: components["schemas"]["Severity"];
+      detectors: string[];
+      risk_refs: string[];
+      variant_count: number;
+    };
+    ProbeCatalogue: {
+      data: components["schemas"]["Probe"][];
+    };
+    FrameworkRef: {
+      /** @description The id used in `risk_refs`, e.g. `OWASP_LLM01`. */
+      ref: string;
+      /** @description The framework's own code, e.g. `LLM01:2025`. */
+      code: string;
+      title: string;
+    };
+    Framework: {
+      id: components["schemas"]["FrameworkId"];
+      title: string;
+      edition: string;
+      source_url: string;
+      refs: components["schemas"]["FrameworkRef"][];
+    };
+    FrameworkCatalogue: {
+      data: components["schemas"]["Framework"][];
+    };
+    AuditEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      action: string;
+      target_kind: string | null;
+      target_id: string | null;
+      result: components["schemas"]["AuditResult"];
+      /** Format: uuid */
+      token_id: string | null;
+      request_id: string | null;
+      method: string | null;
+      path: string | null;
+      status: number | null;
+      duration_ms: number | null;
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    ReportCreate: {
+      title?: string;
+      frameworks: components["schemas"]["FrameworkId"][];
+      /** @description Only findings of these severities; all when left out. */
+      severities?: components["schemas"]["Severity"][];
+      scope?: components["schemas"]["ReportScope"];
+    };
+    /** @description Which findings; every finding of the tenant when left out. Dismissed findings (false_positive, accepted_risk) are listed apart. */
+    ReportScope: {
+      scan_ids?: string[];
+      endpoint_ids?: string[];
+      ai_asset_ids?: string[];
+      /** Format: date-time */
+      from?: string;
+      /** Format: date-time */
+      to?: string;
+    };
+    Report: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      frameworks: components["schemas"]["FrameworkId"][];
+      severities: components["schemas"]["Severity"][] | null;
+      scope: components["schemas"]["ReportScope"];
+      schema_version: string;
+      finding_count: number;
+      /** Format: date-time */
+      created_at: string;
+    };
+    ReportList: {
+      data: components["schemas"]["Report"][];
+      next_cursor: string | null;
+    };
+    /** @description The report's content, `schema_version` "1": findings in scope and, per framework, per control (risk ref) the findings mapped to it. */
+    ReportDocument: {
+      /** @constant */
+      schema_version: "1";
+      /** Format: uuid */
+      report_id: string;
+      title: string;
+      /** Format: date-time */
+      generated_at: string;
+      scope: components["schemas"]["ReportScope"];
+      severities: components["schemas"]["Severity"][] | null;
+      summary: {
+        findings: number;
+        by_severity: {
+          [key: string]: number;
+        };
+        by_status: {
+          [key: string]: number;
+        };
+        /** @description Findings in scope marked false_positive or accepted_risk, not counted above. */
+        dismissed: number;
+      };
+      frameworks: {
+        id: components["schemas"]["FrameworkId"];
+        title: string;
+        edition: string;
+        source_url: string;
+        controls: {
+          ref: string;
+          code: string;
+          title: string;
+          finding_count: number;
+          by_severity: {
+            [key: string]: number;
+          };
+          finding_ids: string[];
+        }[];
+      }[];
+      findings: components["schemas"]["Finding"][];
+    };
+    /** @enum {string} */
+    WebhookEvent: "scan.completed" | "finding.created" | "rag_run.completed";
+    WebhookCreate: {
+      /** Format: uri */
+      url: string;
+      events: components["schemas"]["WebhookEvent"][];
+      description?: string;
+    };
+    Webhook: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: components["schemas"]["WebhookEvent"][];
+      description: string | null;
+      /** Format: date-time */
+      created_at: string;
+    };
+    WebhookCreated: components["schemas"]["Webhook"] & {
+      /** @description Signing secret, shown only here. Each delivery carries `X-Penaxtra-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>" under this secret>`. */
+      secret: string;
+    };
+    WebhookDelivery: {
+      /**
+       * Format: uuid
+       * @description Also sent as `X-Penaxtra-Delivery`; the same on every retry of one delivery.
+       */
+      id: string;
+      event: components["schemas"]["WebhookEvent"];
+      /** @enum {string} */
+      status: "pending" | "delivered" | "failed";
+      attempts: number;
+      response_status: number | null;
+      error: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      delivered_at: string | null;
+    };
+    WebhookDetail: components["schemas"]["Webhook"] & {
+      /** @description The latest 50 deliveries, newest first. */
+      deliveries: components["schemas"]["WebhookDelivery"][];
+    };
+    WebhookList: {
+      data: components["schemas"]["Webhook"][];
+      next_cursor: string | null;
+    };
+    AuditEventList: {
+      data: components["schemas"]["AuditEvent"][];
+      next_cursor: string | null;
+    };
+  };
+  responses: {
+    /** @description `idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later. */
+    IdempotencyConflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description `idempotency_key_reused`: this Idempotency-Key was used with a different body. */
+    IdempotencyKeyReused: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description The request is malformed; `error` names what. */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["ValidationError"];
+      };
+    };
+    /** @description `missing_token`, `invalid_token` or `expired_token`. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description `missing_scope`: the token lacks the scope the operation needs. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["MissingScopeError"];
+      };
+    };
+    /** @description No such resource in this tenant. */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description The body is larger than 1 MiB. */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["PayloadTooLargeError"];
+      };
+    };
+    /** @description Too many requests; retry after the given number of seconds. */
+    RateLimited: {
+      headers: {
+        /** @description Seconds to wait. */
+        "Retry-After"?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["RateLimitedError"];
+      };
+    };
+  };
+  parameters: {
+    /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+    IdempotencyKey: string;
+    IdPath: string;
+    Limit: number;
+    /** @description The `next_cursor` of the previous page. */
+    Cursor: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listScans: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["ScanStatus"];
-                endpoint_id?: string;
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of scans. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-        };
+  listScans: {
+    parameters: {
+      query?: {
+        status?: components["schemas"]["ScanStatus"];
+        endpoint_id?: string;
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    createScan: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description A page of scans. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScanCreate"];
-            };
+        content: {
+          "application/json": components["schemas"]["ScanList"];
         };
-        responses: {
-            /** @description Scan accepted and queued. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanAccepted"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["IdempotencyConflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["IdempotencyKeyReused"];
-            429: components["responses"]["RateLimited"];
-            /** @description The scan row was created but could not be queued; it is left failed and addressable. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EnqueueFailedError"];
-                };
-            };
-        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
     };
-    getScan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The scan. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Scan"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  createScan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
     };
-    exportScan: {
-        parameters: {
-            query?: {
-                format?: "sarif" | "junit";
-            };
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The export. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/sarif+json": {
-                        [key: string]: unknown;
-                    };
-                    "application/xml": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ScanCreate"];
+      };
     };
-    cancelScan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description Scan accepted and queued. */
+      202: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Cancellation recorded; workers stop picking up its work. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Scan"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The scan has already finished (`scan_not_cancellable`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanNotCancellableError"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["ScanAccepted"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["IdempotencyConflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      422: components["responses"]["IdempotencyKeyReused"];
+      429: components["responses"]["RateLimited"];
+      /** @description The scan row was created but could not be queued; it is left failed and addressable. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EnqueueFailedError"];
+        };
+      };
     };
-    listFindings: {
-        parameters: {
-            query?: {
-                /** @description One severity or a comma-separated list, e.g. `high,critical`. */
-                severity?: string;
-                status?: components["schemas"]["FindingStatus"];
-                lifecycle?: components["schemas"]["FindingLifecycle"];
-                scan_id?: string;
-                endpoint_id?: string;
-                /** @description A framework reference such as `OWASP_LLM01` or `MITRE_ATLAS_AML_T0051`. */
-                framework_ref?: components["schemas"]["FrameworkRefId"];
-                /** @description Only findings created at or after this instant. */
-                from?: string;
-                /** @description Only findings created before this instant. */
-                to?: string;
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of findings. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FindingList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  getScan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    getFinding: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The scan. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The finding. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FindingDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["Scan"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
     };
-    updateFindingStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FindingStatusUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated finding. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FindingDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  exportScan: {
+    parameters: {
+      query?: {
+        format?: "sarif" | "junit";
+      };
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    listRagRuns: {
-        parameters: {
-            query?: {
-                ai_asset_id?: string;
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The export. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description A page of RAG runs. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RagRunList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/sarif+json": {
+            [key: string]: unknown;
+          };
+          "application/xml": string;
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
     };
-    createRagRun: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RagRunCreate"];
-            };
-        };
-        responses: {
-            /** @description RAG run accepted and queued. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RagRunAccepted"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["IdempotencyConflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["IdempotencyKeyReused"];
-            429: components["responses"]["RateLimited"];
-            /** @description The run row was created but could not be queued; it is left failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RagEnqueueFailedError"];
-                };
-            };
-        };
+  };
+  cancelScan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    getRagRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description Cancellation recorded; workers stop picking up its work. */
+      202: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The RAG run and its tests so far (a running run lists the tests that have ended). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RagRunDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["Scan"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      /** @description The scan has already finished (`scan_not_cancellable`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ScanNotCancellableError"];
+        };
+      };
+      429: components["responses"]["RateLimited"];
     };
-    listEndpoints: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["EndpointStatus"];
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of endpoints. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EndpointList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  listFindings: {
+    parameters: {
+      query?: {
+        /** @description One severity or a comma-separated list, e.g. `high,critical`. */
+        severity?: string;
+        status?: components["schemas"]["FindingStatus"];
+        lifecycle?: components["schemas"]["FindingLifecycle"];
+        scan_id?: string;
+        endpoint_id?: string;
+        /** @description A framework reference such as `OWASP_LLM01` or `MITRE_ATLAS_AML_T0051`. */
+        framework_ref?: components["schemas"]["FrameworkRefId"];
+        /** @description Only findings created at or after this instant. */
+        from?: string;
+        /** @description Only findings created before this instant. */
+        to?: string;
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    createEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description A page of findings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EndpointCreate"];
-            };
+        content: {
+          "application/json": components["schemas"]["FindingList"];
         };
-        responses: {
-            /** @description The endpoint. The auth secret is never returned. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Endpoint"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
     };
-    getEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Endpoint"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  getFinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    deleteEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The finding. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["FindingDetail"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
     };
-    updateEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EndpointUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated endpoint. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Endpoint"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  updateFindingStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    testEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The outcome of the connectivity test, successful or not. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EndpointTestResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["FindingStatusUpdate"];
+      };
     };
-    listAiAssets: {
-        parameters: {
-            query?: {
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description The updated finding. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description A page of ai-assets. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AiAssetList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["FindingDetail"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
     };
-    createAiAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AiAssetCreate"];
-            };
-        };
-        responses: {
-            /** @description The ai-asset. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AiAsset"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  listRagRuns: {
+    parameters: {
+      query?: {
+        ai_asset_id?: string;
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    getAiAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description A page of RAG runs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The ai-asset. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AiAsset"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["RagRunList"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
     };
-    deleteAiAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  createRagRun: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
     };
-    updateAiAsset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AiAssetUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated ai-asset. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AiAsset"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RagRunCreate"];
+      };
     };
-    listReports: {
-        parameters: {
-            query?: {
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description RAG run accepted and queued. */
+      202: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description A page of reports. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["RagRunAccepted"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["IdempotencyConflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      422: components["responses"]["IdempotencyKeyReused"];
+      429: components["responses"]["RateLimited"];
+      /** @description The run row was created but could not be queued; it is left failed. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RagEnqueueFailedError"];
+        };
+      };
     };
-    createReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReportCreate"];
-            };
-        };
-        responses: {
-            /** @description The report. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Report"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  getRagRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    getReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The RAG run and its tests so far (a running run lists the tests that have ended). */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The report. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Report"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["RagRunDetail"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
     };
-    downloadReport: {
-        parameters: {
-            query?: {
-                format?: "json" | "pdf";
-            };
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report document. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportDocument"];
-                    "application/pdf": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  listEndpoints: {
+    parameters: {
+      query?: {
+        status?: components["schemas"]["EndpointStatus"];
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    listWebhooks: {
-        parameters: {
-            query?: {
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description A page of endpoints. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description A page of webhook targets. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["EndpointList"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
     };
-    createWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookCreate"];
-            };
-        };
-        responses: {
-            /** @description The webhook target, with its signing secret. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookCreated"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  createEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    getWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The webhook target. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-        };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EndpointCreate"];
+      };
     };
-    deleteWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description The endpoint. The auth secret is never returned. */
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Removed. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["Endpoint"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
     };
-    listProbes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Every probe the server can send. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProbeCatalogue"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  getEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    listFrameworks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The six frameworks with titles, edition and source link. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FrameworkCatalogue"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            429: components["responses"]["RateLimited"];
+        content: {
+          "application/json": components["schemas"]["Endpoint"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
     };
-    listAuditEvents: {
-        parameters: {
-            query?: {
-                /** @description An action such as `api.call`, `scan.started` or `finding.status_changed`. */
-                action?: string;
-                target_kind?: string;
-                result?: components["schemas"]["AuditResult"];
-                from?: string;
-                to?: string;
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of audit events. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditEventList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-        };
+  };
+  deleteEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
     };
-    getOpenApiDocument: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The OpenAPI 3.1 document. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
     };
+  };
+  updateEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EndpointUpdate"];
+      };
+    };
+    responses: {
+      /** @description The updated endpoint. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Endpoint"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  testEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The outcome of the connectivity test, successful or not. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EndpointTestResult"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  listAiAssets: {
+    parameters: {
+      query?: {
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of ai-assets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AiAssetList"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  createAiAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AiAssetCreate"];
+      };
+    };
+    responses: {
+      /** @description The ai-asset. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AiAsset"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  getAiAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ai-asset. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AiAsset"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  deleteAiAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  updateAiAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AiAssetUpdate"];
+      };
+    };
+    responses: {
+      /** @description The updated ai-asset. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AiAsset"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  listReports: {
+    parameters: {
+      query?: {
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of reports. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportList"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  createReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReportCreate"];
+      };
+    };
+    responses: {
+      /** @description The report. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Report"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  getReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Report"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  downloadReport: {
+    parameters: {
+      query?: {
+        format?: "json" | "pdf";
+      };
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportDocument"];
+          "application/pdf": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: {
+        limit?: components["parameters"]["Limit"];
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of webhook targets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookList"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookCreate"];
+      };
+    };
+    responses: {
+      /** @description The webhook target, with its signing secret. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookCreated"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The webhook target. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDetail"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  listProbes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every probe the server can send. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProbeCatalogue"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  listFrameworks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The six frameworks with titles, edition and source link. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["FrameworkCatalogue"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query?: {
+        /** @description An action such as `api.call`, `scan.started` or `finding.status_changed`. */
+        action?: string;
+        target_kind?: string;
+        result?: components["schemas"]["AuditResult"];
+        from?: string;
+        to?: string;
+        limit?: number;
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: components["parameters"]["Cursor"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of audit events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AuditEventList"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
+    };
+  };
+  getOpenApiDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The OpenAPI 3.1 document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+  };
 }
 
 /**

@@ -4,10 +4,10 @@ import type { GuardPolicy } from "@penaxtra/engine";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { aiAssets } from "../db/schema.ts";
-import type { AiAssetCreateSchema, AiAssetUpdateSchema, listAiAssetsRoute } from "../generated/contract.ts";
 import { notFound } from "../errors/api-error.ts";
+import type { AiAssetCreateSchema, AiAssetUpdateSchema, listAiAssetsRoute } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
-import { sealOptional, type SecretBox } from "../security/secret-box.ts";
+import { type SecretBox, sealOptional } from "../security/secret-box.ts";
 import type { AiAssetRow } from "./present.ts";
 import { checkConfigUrls, checkSchedule } from "./rules.ts";
 
@@ -26,7 +26,13 @@ export async function listAiAssets(db: Database, tenantId: string, query: AiAsse
   const rows = await db
     .select()
     .from(aiAssets)
-    .where(and(eq(aiAssets.tenantId, tenantId), isNull(aiAssets.deletedAt), afterCursor(decodeCursor(query.cursor), aiAssets.createdAt, aiAssets.id)))
+    .where(
+      and(
+        eq(aiAssets.tenantId, tenantId),
+        isNull(aiAssets.deletedAt),
+        afterCursor(decodeCursor(query.cursor), aiAssets.createdAt, aiAssets.id),
+      ),
+    )
     .orderBy(desc(aiAssets.createdAt), desc(aiAssets.id))
     .limit(query.limit + 1);
   return page(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
@@ -34,12 +40,19 @@ export async function listAiAssets(db: Database, tenantId: string, query: AiAsse
 
 /** The ai-asset, unless it is another tenant's or deleted: then 404 ai_asset_not_found. */
 export async function findAiAsset(db: Database, tenantId: string, id: string): Promise<AiAssetRow> {
-  const [row] = await db.select().from(aiAssets).where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, tenantId), isNull(aiAssets.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(aiAssets)
+    .where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, tenantId), isNull(aiAssets.deletedAt)));
   if (!row) throw notFound("ai_asset_not_found");
   return row;
 }
 
-export async function createAiAsset(deps: AiAssetWriteDeps, tenantId: string, body: AiAssetCreate): Promise<AiAssetRow> {
+export async function createAiAsset(
+  deps: AiAssetWriteDeps,
+  tenantId: string,
+  body: AiAssetCreate,
+): Promise<AiAssetRow> {
   await checkConfigUrls(body.config, deps.targetPolicy);
   checkSchedule(body.schedule);
   const [row] = await deps.db
@@ -58,7 +71,12 @@ export async function createAiAsset(deps: AiAssetWriteDeps, tenantId: string, bo
 }
 
 /** Sets the fields the body names (a config replaces the whole config); 404 as findAiAsset. */
-export async function updateAiAsset(deps: AiAssetWriteDeps, tenantId: string, id: string, body: AiAssetUpdate): Promise<AiAssetRow> {
+export async function updateAiAsset(
+  deps: AiAssetWriteDeps,
+  tenantId: string,
+  id: string,
+  body: AiAssetUpdate,
+): Promise<AiAssetRow> {
   await findAiAsset(deps.db, tenantId, id);
   if (body.config) await checkConfigUrls(body.config, deps.targetPolicy);
   checkSchedule(body.schedule);
@@ -80,5 +98,8 @@ export async function updateAiAsset(deps: AiAssetWriteDeps, tenantId: string, id
 /** Soft delete: its runs and findings are kept. 404 as findAiAsset. */
 export async function deleteAiAsset(db: Database, tenantId: string, id: string): Promise<void> {
   await findAiAsset(db, tenantId, id);
-  await db.update(aiAssets).set({ deletedAt: new Date() }).where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, tenantId)));
+  await db
+    .update(aiAssets)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(aiAssets.id, id), eq(aiAssets.tenantId, tenantId)));
 }

@@ -12,7 +12,13 @@ export function scheduleProblem(schedule: string): string | null {
 }
 
 export function scheduleMatches(schedule: string, at: Date): boolean {
-  const digest: TimestampDigest = { min: at.getUTCMinutes(), hour: at.getUTCHours(), date: at.getUTCDate(), month: at.getUTCMonth() + 1, dow: at.getUTCDay() };
+  const digest: TimestampDigest = {
+    min: at.getUTCMinutes(),
+    hour: at.getUTCHours(),
+    date: at.getUTCDate(),
+    month: at.getUTCMonth() + 1,
+    dow: at.getUTCDay(),
+  };
   try {
     return parseCronItem({ task: "rag_run", match: schedule }).match(digest);
   } catch {

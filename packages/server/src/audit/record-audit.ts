@@ -1,6 +1,6 @@
+import type postgres from "postgres";
 import type { Database } from "../db/connection.ts";
 import { auditEvents } from "../db/schema.ts";
-import type postgres from "postgres";
 
 export interface AuditEntry {
   tenantId: string | null;
@@ -38,7 +38,9 @@ export async function recordAudit(db: Pick<Database, "insert">, entry: AuditEntr
 /** The per-request `api.call` row, in raw SQL: it runs on every request, so it skips the query builder. */
 export async function recordApiCall(
   sql: postgres.Sql,
-  entry: Required<Pick<AuditEntry, "tenantId" | "tokenId" | "result" | "requestId" | "method" | "path" | "status" | "durationMs">>,
+  entry: Required<
+    Pick<AuditEntry, "tenantId" | "tokenId" | "result" | "requestId" | "method" | "path" | "status" | "durationMs">
+  >,
 ): Promise<void> {
   await sql`insert into audit_events (tenant_id, token_id, action, result, request_id, method, path, status, duration_ms)
             values (${entry.tenantId}, ${entry.tokenId}, 'api.call', ${entry.result}, ${entry.requestId}, ${entry.method}, ${entry.path}, ${entry.status}, ${entry.durationMs})`;
@@ -48,7 +50,13 @@ export async function recordApiCall(
 export function recordRequestEvent(
   db: Database,
   c: { get(key: "requestId"): string; get(key: "identity"): { tenantId: string; tokenId: string } | undefined },
-  event: { action: string; targetKind: string; targetId: string; result?: AuditEntry["result"]; details?: Record<string, unknown> },
+  event: {
+    action: string;
+    targetKind: string;
+    targetId: string;
+    result?: AuditEntry["result"];
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const identity = c.get("identity");
   return recordAudit(db, {

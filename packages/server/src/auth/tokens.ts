@@ -25,7 +25,10 @@ const TOKEN_PREFIX = "pxt_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function parseScopes(raw: string): Scope[] {
-  const scopes = raw.split(",").map((scope) => scope.trim()).filter(Boolean);
+  const scopes = raw
+    .split(",")
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   if (scopes.length === 1 && scopes[0] === "all") return [...SCOPES];
   const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
   if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(", ")} (known: ${SCOPES.join(", ")})`);
@@ -49,7 +52,13 @@ export async function createToken(
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const [row] = await db
     .insert(apiTokens)
-    .values({ tenantId: input.tenantId, name: input.name ?? "cli", tokenHash: hashToken(token), scopes: input.scopes, expiresAt })
+    .values({
+      tenantId: input.tenantId,
+      name: input.name ?? "cli",
+      tokenHash: hashToken(token),
+      scopes: input.scopes,
+      expiresAt,
+    })
     .returning({ id: apiTokens.id });
   return { id: row!.id, token, tenantId: input.tenantId, scopes: input.scopes, expiresAt };
 }

@@ -14,4 +14,6 @@ export const probeCatalogue = {
     variant_count: probe.variants.length,
   })),
 };
-export const frameworkCatalogue = { data: frameworks.map((framework) => ({ ...framework, refs: [...framework.refs] })) };
+export const frameworkCatalogue = {
+  data: frameworks.map((framework) => ({ ...framework, refs: [...framework.refs] })),
+};

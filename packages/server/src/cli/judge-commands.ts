@@ -1,11 +1,17 @@
 // penaxtra judge-eval / judge-train: measure the judge panel on human-labelled answers, and train
 // the offline judges' weights from them.
+
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
+  type BinaryMetrics,
   encodeJudgeModel,
   foldOf,
   judgeRows,
-  leaveOneSourceOut,
+  type LabelledAnswer,
   learnedRefusal,
+  leaveOneSourceOut,
   metricsBySource,
   readLabelledFile,
   readLabelledTree,
@@ -13,12 +19,7 @@ import {
   SHIPPED_MODEL_URL,
   shippedJudgeModel,
   trainJudgeModel,
-  type BinaryMetrics,
-  type LabelledAnswer,
 } from "@penaxtra/engine";
-import { existsSync, statSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { judgePanel } from "../runtime/judge-panel.ts";
 
 export class JudgeUsageError extends Error {}
@@ -52,7 +53,8 @@ export interface JudgeEvalOptions {
 }
 
 export async function judgeEval(options: JudgeEvalOptions): Promise<object> {
-  if (!options.jailbreak.length && !options.xstest.length) throw new JudgeUsageError("judge-eval needs --jailbreak FILE.csv and/or --xstest FILE.csv");
+  if (!options.jailbreak.length && !options.xstest.length)
+    throw new JudgeUsageError("judge-eval needs --jailbreak FILE.csv and/or --xstest FILE.csv");
   const threshold = parseThreshold(options.threshold);
   const jailbreak = readAll(options.jailbreak, "--jailbreak");
   const xstest = readAll(options.xstest, "--xstest");
@@ -82,14 +84,20 @@ export async function judgeEval(options: JudgeEvalOptions): Promise<object> {
     mode: "shipped",
     panel: panel.map((judge) => judge.name),
     threshold,
-    ...(jailbreak.length && { jailbreak: metricsBySource(await judgeRows(panel, jailbreak, threshold, undefined, usesLlm ? 8 : 1)) }),
+    ...(jailbreak.length && {
+      jailbreak: metricsBySource(await judgeRows(panel, jailbreak, threshold, undefined, usesLlm ? 8 : 1)),
+    }),
     ...(xstest.length && { xstest_refusal: xstestBySource(xstest, learnedRefusal(model)) }),
   };
 }
 
 function xstestBySource(rows: readonly LabelledAnswer[], refused: (row: LabelledAnswer) => boolean) {
   const files: Record<string, BinaryMetrics> = {};
-  for (const source of [...new Set(rows.map((row) => row.source))].sort()) files[source] = refusalMetrics(rows.filter((row) => row.source === source), refused);
+  for (const source of [...new Set(rows.map((row) => row.source))].sort())
+    files[source] = refusalMetrics(
+      rows.filter((row) => row.source === source),
+      refused,
+    );
   return { overall: refusalMetrics(rows, refused), files };
 }
 
@@ -99,7 +107,8 @@ export interface JudgeTrainOptions {
 }
 
 export function judgeTrain(options: JudgeTrainOptions): object {
-  if (!options.data) throw new JudgeUsageError("judge-train needs --data DIR (a folder of labelled CSVs, e.g. ../shared/eval)");
+  if (!options.data)
+    throw new JudgeUsageError("judge-train needs --data DIR (a folder of labelled CSVs, e.g. ../shared/eval)");
   const rows = readAll([options.data], "--data");
   const model = trainJudgeModel(rows);
   const out = options.out ? userPath(options.out) : fileURLToPath(SHIPPED_MODEL_URL);

@@ -1,14 +1,15 @@
 // penaxtra <command>: serve [--no-worker] | worker | tenant create|configure | token create|revoke | migrate | judge-eval
-import { eq } from "drizzle-orm";
+
 import { parseArgs } from "node:util";
-import { createToken, parseScopes, revokeToken } from "../auth/tokens.ts";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.ts";
+import { createToken, parseScopes, revokeToken } from "../auth/tokens.ts";
 import { loadConfig } from "../config.ts";
-import { judgeEval, judgeTrain, JudgeUsageError } from "./judge-commands.ts";
 import { tenants } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
 import { openDatabase } from "../runtime/open-database.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
+import { JudgeUsageError, judgeEval, judgeTrain } from "./judge-commands.ts";
 
 const USAGE = `usage: penaxtra <command>
   serve [--no-worker]        API (and, unless --no-worker, the job worker) on PORT (default 8787)
@@ -57,7 +58,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === "judge-eval") {
-    const report = await judgeEval({ jailbreak: values.jailbreak ?? [], xstest: values.xstest ?? [], threshold: values.threshold, leaveOneSourceOut: values["leave-one-source-out"] });
+    const report = await judgeEval({
+      jailbreak: values.jailbreak ?? [],
+      xstest: values.xstest ?? [],
+      threshold: values.threshold,
+      leaveOneSourceOut: values["leave-one-source-out"],
+    });
     console.log(JSON.stringify(report, null, 2));
     return;
   }
@@ -70,7 +76,10 @@ async function main(argv: string[]): Promise<void> {
   const log = createLogger(process.env.LOG_LEVEL ?? (command === "serve" || command === "worker" ? "info" : "warn"));
 
   if (command === "serve" || command === "worker") {
-    const platform = await startPlatform(config, log, { api: command === "serve", worker: command === "worker" || !values["no-worker"] });
+    const platform = await startPlatform(config, log, {
+      api: command === "serve",
+      worker: command === "worker" || !values["no-worker"],
+    });
     const shutdown = async (signal: string) => {
       log.info({ signal }, "shutting down");
       await platform.stop();
@@ -94,7 +103,8 @@ async function main(argv: string[]): Promise<void> {
       console.log("migrations applied");
     } else if (command === "tenant" && sub === "create") {
       const slug = rest[0];
-      if (!slug || !/^[a-z][a-z0-9-]{1,62}$/.test(slug)) throw new UsageError("tenant slug must match ^[a-z][a-z0-9-]{1,62}$");
+      if (!slug || !/^[a-z][a-z0-9-]{1,62}$/.test(slug))
+        throw new UsageError("tenant slug must match ^[a-z][a-z0-9-]{1,62}$");
       const [tenant] = await db.insert(tenants).values({ slug }).onConflictDoNothing().returning();
       if (!tenant) throw new UsageError(`tenant "${slug}" exists already`);
       console.log(tenant.id);
@@ -110,15 +120,24 @@ async function main(argv: string[]): Promise<void> {
         result: "success",
         targetKind: "tenant",
         targetId: tenant.id,
-        details: { review_confidence_threshold: { before: tenant.reviewConfidenceThreshold, after: threshold }, via: "cli" },
+        details: {
+          review_confidence_threshold: { before: tenant.reviewConfidenceThreshold, after: threshold },
+          via: "cli",
+        },
       });
       console.log(`tenant ${tenant.slug}: review threshold ${threshold}`);
     } else if (command === "token" && sub === "create") {
       const tenant = await findTenant(values.tenant);
       if (!values.scopes) throw new UsageError("--scopes is required (comma-separated, or all)");
       const days = values["expires-in-days"] ? Number(values["expires-in-days"]) : null;
-      if (days !== null && (!Number.isInteger(days) || days < 1)) throw new UsageError("--expires-in-days must be a positive whole number");
-      const created = await createToken(db, { tenantId: tenant.id, scopes: parseScopes(values.scopes), name: values.name, expiresInDays: days });
+      if (days !== null && (!Number.isInteger(days) || days < 1))
+        throw new UsageError("--expires-in-days must be a positive whole number");
+      const created = await createToken(db, {
+        tenantId: tenant.id,
+        scopes: parseScopes(values.scopes),
+        name: values.name,
+        expiresInDays: days,
+      });
       await recordAudit(db, {
         tenantId: tenant.id,
         action: "token.created",
@@ -127,14 +146,24 @@ async function main(argv: string[]): Promise<void> {
         targetId: created.id,
         details: { scopes: created.scopes, expires_at: created.expiresAt?.toISOString() ?? null, via: "cli" },
       });
-      console.error(`token ${created.id} for tenant ${tenant.slug}, scopes ${created.scopes.join(",")}${created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : ""}`);
+      console.error(
+        `token ${created.id} for tenant ${tenant.slug}, scopes ${created.scopes.join(",")}${created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : ""}`,
+      );
       console.log(created.token);
     } else if (command === "token" && sub === "revoke") {
       const tenant = await findTenant(values.tenant);
       const tokenId = rest[0];
       if (!tokenId) throw new UsageError("token revoke needs TOKEN_ID");
-      if (!(await revokeToken(db, tenant.id, tokenId))) throw new UsageError(`no token ${tokenId} in tenant ${tenant.slug}`);
-      await recordAudit(db, { tenantId: tenant.id, action: "token.revoked", result: "success", targetKind: "token", targetId: tokenId, details: { via: "cli" } });
+      if (!(await revokeToken(db, tenant.id, tokenId)))
+        throw new UsageError(`no token ${tokenId} in tenant ${tenant.slug}`);
+      await recordAudit(db, {
+        tenantId: tenant.id,
+        action: "token.revoked",
+        result: "success",
+        targetKind: "token",
+        targetId: tokenId,
+        details: { via: "cli" },
+      });
       console.log(`revoked ${tokenId}`);
     } else {
       throw new UsageError(`unknown command: ${positionals.join(" ")}`);
@@ -146,7 +175,11 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error) => {
   // Usage and configuration mistakes get one line, not a stack trace.
-  if (error instanceof UsageError || error instanceof JudgeUsageError || /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")) {
+  if (
+    error instanceof UsageError ||
+    error instanceof JudgeUsageError ||
+    /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")
+  ) {
     console.error(`penaxtra: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }

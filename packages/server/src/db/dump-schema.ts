@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pino from "pino";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
-import { migrateDatabase, type MigrateOptions } from "./migrate.ts";
+import { type MigrateOptions, migrateDatabase } from "./migrate.ts";
 
 export const SCHEMA_SQL_PATH = fileURLToPath(new URL("./schema.sql", import.meta.url));
 export const DUMP_COMMAND = "pnpm --filter @penaxtra/server run schema:dump";
@@ -65,21 +65,42 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     select quote_ident(e.extname) as name, quote_ident(n.nspname) as schema
     from pg_extension e join pg_namespace n on n.oid = e.extnamespace
     where e.extname <> 'plpgsql' order by e.extname`;
-  add("Extensions", extensions.map((e) => `CREATE EXTENSION ${e.name} WITH SCHEMA ${e.schema};`));
+  add(
+    "Extensions",
+    extensions.map((e) => `CREATE EXTENSION ${e.name} WITH SCHEMA ${e.schema};`),
+  );
 
   const schemas = await sql<{ name: string }[]>`
     select quote_ident(nspname) as name from pg_namespace
     where nspname not in ('public', 'information_schema') and nspname not like 'pg\\_%' and nspname::text <> all(${FOREIGN_SCHEMAS}::text[])
     order by nspname`;
-  add("Schemas", schemas.map((s) => `CREATE SCHEMA ${s.name};`));
+  add(
+    "Schemas",
+    schemas.map((s) => `CREATE SCHEMA ${s.name};`),
+  );
 
   const enums = await sql<{ name: string; labels: string }[]>`
     select quote_ident(t.typname) as name, string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder) as labels
     from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
     where n.nspname = 'public' group by t.typname order by t.typname`;
-  add("Enums", enums.map((e) => `CREATE TYPE ${e.name} AS ENUM (${e.labels});`));
+  add(
+    "Enums",
+    enums.map((e) => `CREATE TYPE ${e.name} AS ENUM (${e.labels});`),
+  );
 
-  const sequences = await sql<{ name: string; type: string; start: string; increment: string; min: string; max: string; cache: string; cycle: boolean; ownedBy: string | null }[]>`
+  const sequences = await sql<
+    {
+      name: string;
+      type: string;
+      start: string;
+      increment: string;
+      min: string;
+      max: string;
+      cache: string;
+      cycle: boolean;
+      ownedBy: string | null;
+    }[]
+  >`
     select quote_ident(c.relname) as name, format_type(s.seqtypid, null) as type, s.seqstart::text as start,
            s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max, s.seqcache::text as cache,
            s.seqcycle as cycle,
@@ -99,7 +120,9 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     ),
   );
 
-  const tables = await sql<{ oid: number; name: string; persistence: string; options: string[] | null; rls: boolean; forceRls: boolean }[]>`
+  const tables = await sql<
+    { oid: number; name: string; persistence: string; options: string[] | null; rls: boolean; forceRls: boolean }[]
+  >`
     select c.oid, quote_ident(c.relname) as name, c.relpersistence as persistence, c.reloptions as options,
            c.relrowsecurity as rls, c.relforcerowsecurity as "forceRls"
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -114,7 +137,10 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     where n.nspname = 'public' and c.relkind in ('v', 'm') and ${notFromExtension(sql, "pg_class", "c.oid")} order by c.relname`;
   add(
     "Views",
-    views.map((v) => `CREATE ${v.kind === "m" ? "MATERIALIZED VIEW" : "VIEW"} ${v.name} AS\n${v.definition.trimEnd().replace(/;$/, "")};`),
+    views.map(
+      (v) =>
+        `CREATE ${v.kind === "m" ? "MATERIALIZED VIEW" : "VIEW"} ${v.name} AS\n${v.definition.trimEnd().replace(/;$/, "")};`,
+    ),
   );
 
   const functions = await sql<{ definition: string }[]>`
@@ -122,13 +148,29 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.prokind in ('f', 'p') and ${notFromExtension(sql, "pg_proc", "p.oid")}
     order by p.proname, pg_get_function_identity_arguments(p.oid)`;
-  add("Functions", functions.map((f) => `${f.definition.trimEnd()};`));
+  add(
+    "Functions",
+    functions.map((f) => `${f.definition.trimEnd()};`),
+  );
 
   return sections.join("\n");
 }
 
-async function dumpTable(sql: postgres.Sql, table: { oid: number; name: string; persistence: string; options: string[] | null; rls: boolean; forceRls: boolean }): Promise<string> {
-  const columns = await sql<{ name: string; type: string; notNull: boolean; default: string | null; identity: string; generated: string; collation: string | null }[]>`
+async function dumpTable(
+  sql: postgres.Sql,
+  table: { oid: number; name: string; persistence: string; options: string[] | null; rls: boolean; forceRls: boolean },
+): Promise<string> {
+  const columns = await sql<
+    {
+      name: string;
+      type: string;
+      notNull: boolean;
+      default: string | null;
+      identity: string;
+      generated: string;
+      collation: string | null;
+    }[]
+  >`
     select quote_ident(a.attname) as name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as "notNull",
            pg_get_expr(d.adbin, d.adrelid) as default, a.attidentity as identity, a.attgenerated as generated,
            case when a.attcollation <> t.typcollation then (select quote_ident(collname) from pg_collation where oid = a.attcollation) end as collation

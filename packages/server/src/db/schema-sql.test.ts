@@ -7,6 +7,9 @@ describe("src/db/schema.sql", () => {
   it("is the schema of a freshly migrated database", async () => {
     const dumped = await dumpMigratedSchema(inject("adminDatabaseUrl"));
     const committed = await readFile(SCHEMA_SQL_PATH, "utf8").catch(() => "(missing)");
-    expect(committed, `src/db/schema.sql (+) differs from what the migrations build (-); rewrite it with: ${DUMP_COMMAND}`).toBe(dumped);
+    expect(
+      committed,
+      `src/db/schema.sql (+) differs from what the migrations build (-); rewrite it with: ${DUMP_COMMAND}`,
+    ).toBe(dumped);
   });
 });

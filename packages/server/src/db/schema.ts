@@ -54,8 +54,10 @@ type AttemptStatus = "answered" | "errored";
 
 // Timestamps keep millisecond precision so keyset cursors (JS Dates) compare exactly.
 const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
+const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
 const tenantId = () =>
   uuid("tenant_id")
     .notNull()
@@ -382,7 +384,10 @@ export const scanAttempts = pgTable(
     // every attempt has it, so no batch's findings can land after the scan is counted.
     findingsRecordedAt: timestamp("findings_recorded_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
-  (t) => [uniqueIndex("scan_attempts_variant_idx").on(t.scanId, t.probeId, t.variantIndex), index("scan_attempts_batch_idx").on(t.scanId, t.batch, t.status)],
+  (t) => [
+    uniqueIndex("scan_attempts_variant_idx").on(t.scanId, t.probeId, t.variantIndex),
+    index("scan_attempts_batch_idx").on(t.scanId, t.batch, t.status),
+  ],
 );
 
 // Worker processes check in here; a process silent for too long is presumed dead and its
@@ -421,7 +426,10 @@ export const findingRefs = pgTable(
       .notNull()
       .references(() => findings.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.ref, t.createdAt, t.findingId] }), index("finding_refs_finding_idx").on(t.findingId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ref, t.createdAt, t.findingId] }),
+    index("finding_refs_finding_idx").on(t.findingId),
+  ],
 );
 
 export const judgeVotes = pgTable(

@@ -18,7 +18,7 @@ export function toEndpoint(row: EndpointRow) {
     auth_header: row.authHeader,
     has_auth_secret: row.authSecretEncrypted !== null,
     // Stored after validation, which filled in the defaults.
-    http_template: row.httpTemplate as Required<Pick<HttpTemplate, "method">> & HttpTemplate | null,
+    http_template: row.httpTemplate as (Required<Pick<HttpTemplate, "method">> & HttpTemplate) | null,
     limits: row.limits as EndpointLimits,
     tags: row.tags,
     status: row.status,
@@ -29,6 +29,18 @@ export function toEndpoint(row: EndpointRow) {
 
 export function toEndpointTestResult(outcome: TargetOutcome) {
   return outcome.ok
-    ? { ok: true, latency_ms: outcome.latencyMs, http_status: outcome.httpStatus, response_excerpt: outcome.text.slice(0, 500), error: null }
-    : { ok: false, latency_ms: outcome.latencyMs, http_status: outcome.httpStatus, response_excerpt: null, error: outcome.error };
+    ? {
+        ok: true,
+        latency_ms: outcome.latencyMs,
+        http_status: outcome.httpStatus,
+        response_excerpt: outcome.text.slice(0, 500),
+        error: null,
+      }
+    : {
+        ok: false,
+        latency_ms: outcome.latencyMs,
+        http_status: outcome.httpStatus,
+        response_excerpt: null,
+        error: outcome.error,
+      };
 }

@@ -4,11 +4,11 @@ import type { GuardPolicy, HttpTemplate } from "@penaxtra/engine";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { endpoints } from "../db/schema.ts";
-import type { EndpointCreateSchema, EndpointUpdateSchema, listEndpointsRoute } from "../generated/contract.ts";
 import { notFound } from "../errors/api-error.ts";
+import type { EndpointCreateSchema, EndpointUpdateSchema, listEndpointsRoute } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";
-import { sealOptional, type SecretBox } from "../security/secret-box.ts";
+import { type SecretBox, sealOptional } from "../security/secret-box.ts";
 import type { EndpointLimits, EndpointRow } from "./present.ts";
 import { assertTemplateFits, DEFAULT_LIMITS } from "./rules.ts";
 
@@ -42,12 +42,19 @@ export async function listEndpoints(db: Database, tenantId: string, query: Endpo
 
 /** The endpoint, unless it is another tenant's or deleted: then 404 endpoint_not_found. */
 export async function findEndpoint(db: Database, tenantId: string, id: string): Promise<EndpointRow> {
-  const [row] = await db.select().from(endpoints).where(and(eq(endpoints.id, id), eq(endpoints.tenantId, tenantId), isNull(endpoints.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(endpoints)
+    .where(and(eq(endpoints.id, id), eq(endpoints.tenantId, tenantId), isNull(endpoints.deletedAt)));
   if (!row) throw notFound("endpoint_not_found");
   return row;
 }
 
-export async function createEndpoint(deps: EndpointWriteDeps, tenantId: string, body: EndpointCreate): Promise<EndpointRow> {
+export async function createEndpoint(
+  deps: EndpointWriteDeps,
+  tenantId: string,
+  body: EndpointCreate,
+): Promise<EndpointRow> {
   assertTemplateFits(body.wire_format, body.http_template);
   await checkTargetUrl(body.url, deps.targetPolicy);
   const [row] = await deps.db
@@ -70,10 +77,16 @@ export async function createEndpoint(deps: EndpointWriteDeps, tenantId: string, 
 }
 
 /** Sets the fields the body names (limits merge into the current ones); 404 as findEndpoint. */
-export async function updateEndpoint(deps: EndpointWriteDeps, tenantId: string, id: string, body: EndpointUpdate): Promise<EndpointRow> {
+export async function updateEndpoint(
+  deps: EndpointWriteDeps,
+  tenantId: string,
+  id: string,
+  body: EndpointUpdate,
+): Promise<EndpointRow> {
   const current = await findEndpoint(deps.db, tenantId, id);
   const wireFormat = body.wire_format ?? current.wireFormat;
-  const template = body.http_template !== undefined ? body.http_template : (current.httpTemplate as HttpTemplate | null);
+  const template =
+    body.http_template !== undefined ? body.http_template : (current.httpTemplate as HttpTemplate | null);
   assertTemplateFits(wireFormat, template);
   if (body.url !== undefined) await checkTargetUrl(body.url, deps.targetPolicy);
   const [row] = await deps.db
@@ -99,5 +112,8 @@ export async function updateEndpoint(deps: EndpointWriteDeps, tenantId: string, 
 /** Soft delete (disabled, deleted_at set): scans and findings keep their endpoint. 404 as findEndpoint. */
 export async function deleteEndpoint(db: Database, tenantId: string, id: string): Promise<void> {
   await findEndpoint(db, tenantId, id);
-  await db.update(endpoints).set({ deletedAt: new Date(), status: "disabled" }).where(and(eq(endpoints.id, id), eq(endpoints.tenantId, tenantId)));
+  await db
+    .update(endpoints)
+    .set({ deletedAt: new Date(), status: "disabled" })
+    .where(and(eq(endpoints.id, id), eq(endpoints.tenantId, tenantId)));
 }

@@ -17,7 +17,8 @@ export class ApiError extends Error {
 
 export const notFound = (slug: ErrorSlug = "not_found") => new ApiError(404, slug);
 export const badRequest = (slug: ErrorSlug, fields: Record<string, unknown> = {}) => new ApiError(400, slug, fields);
-export const payloadTooLarge = (limitBytes: number) => new ApiError(413, "payload_too_large", { limit_bytes: limitBytes });
+export const payloadTooLarge = (limitBytes: number) =>
+  new ApiError(413, "payload_too_large", { limit_bytes: limitBytes });
 export const rateLimited = (retryAfterSeconds: number) => {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return new ApiError(429, "rate_limited", { retry_after_seconds: seconds }, { "Retry-After": String(seconds) });

@@ -5,10 +5,22 @@ import { probes } from "@penaxtra/engine";
 import type { ExportFinding, ScanExport } from "./scan-export.ts";
 
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
-const LEVEL: Record<ExportFinding["severity"], "error" | "warning" | "note"> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+const LEVEL: Record<ExportFinding["severity"], "error" | "warning" | "note"> = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note",
+  info: "note",
+};
 const LOWER: Record<string, "error" | "warning" | "note"> = { error: "warning", warning: "note", note: "note" };
 // GitHub code scanning reads this to rank results (0-10).
-const SECURITY_SEVERITY: Record<ExportFinding["severity"], string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+const SECURITY_SEVERITY: Record<ExportFinding["severity"], string> = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0",
+  info: "0.0",
+};
 
 export function toSarif({ scan, findings }: ScanExport, toolVersion: string): object {
   const ruleIds = [...new Set(findings.map((finding) => finding.probe_id))];
@@ -21,7 +33,11 @@ export function toSarif({ scan, findings }: ScanExport, toolVersion: string): ob
       shortDescription: { text: finding.title },
       fullDescription: { text: probe?.description ?? finding.title },
       defaultConfiguration: { level: LEVEL[finding.severity] },
-      properties: { category: finding.category, tags: ["security", "llm", ...finding.risk_refs], "security-severity": SECURITY_SEVERITY[finding.severity] },
+      properties: {
+        category: finding.category,
+        tags: ["security", "llm", ...finding.risk_refs],
+        "security-severity": SECURITY_SEVERITY[finding.severity],
+      },
     };
   });
   return {
@@ -29,7 +45,9 @@ export function toSarif({ scan, findings }: ScanExport, toolVersion: string): ob
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "Penaxtra", version: toolVersion, informationUri: "https://github.com/penaxtra", rules } },
+        tool: {
+          driver: { name: "Penaxtra", version: toolVersion, informationUri: "https://github.com/penaxtra", rules },
+        },
         automationDetails: { id: `penaxtra/scan/${scan.id}` },
         invocations: [
           {
@@ -42,15 +60,27 @@ export function toSarif({ scan, findings }: ScanExport, toolVersion: string): ob
           ruleId: finding.probe_id,
           ruleIndex: ruleIds.indexOf(finding.probe_id),
           level: finding.status === "needs_review" ? LOWER[LEVEL[finding.severity]] : LEVEL[finding.severity],
-          message: { text: `${finding.title} (${finding.status}, confidence ${finding.confidence.toFixed(2)}) on endpoint ${scan.endpoint_name}` },
+          message: {
+            text: `${finding.title} (${finding.status}, confidence ${finding.confidence.toFixed(2)}) on endpoint ${scan.endpoint_name}`,
+          },
           locations: [
             {
               physicalLocation: { artifactLocation: { uri: scan.endpoint_url } },
-              logicalLocations: [{ name: scan.endpoint_name, fullyQualifiedName: `endpoints/${scan.endpoint_id}`, kind: "resource" }],
+              logicalLocations: [
+                { name: scan.endpoint_name, fullyQualifiedName: `endpoints/${scan.endpoint_id}`, kind: "resource" },
+              ],
             },
           ],
           partialFingerprints: { "penaxtra/v1": finding.fingerprint },
-          properties: { finding_id: finding.id, status: finding.status, lifecycle: finding.lifecycle, verdict: finding.verdict, confidence: finding.confidence, severity: finding.severity, risk_refs: finding.risk_refs },
+          properties: {
+            finding_id: finding.id,
+            status: finding.status,
+            lifecycle: finding.lifecycle,
+            verdict: finding.verdict,
+            confidence: finding.confidence,
+            severity: finding.severity,
+            risk_refs: finding.risk_refs,
+          },
         })),
       },
     ],

@@ -17,7 +17,16 @@ export interface ExportFinding {
 }
 
 export interface ScanExport {
-  scan: { id: string; status: string; endpoint_id: string; endpoint_name: string; endpoint_url: string; created_at: Date; started_at: Date | null; completed_at: Date | null };
+  scan: {
+    id: string;
+    status: string;
+    endpoint_id: string;
+    endpoint_name: string;
+    endpoint_url: string;
+    created_at: Date;
+    started_at: Date | null;
+    completed_at: Date | null;
+  };
   /** Every probe the scan sent, with its attempt counts. */
   probes: Array<{ probe_id: string; attempts: number; errored: number; latency_ms: number }>;
   findings: ExportFinding[];

@@ -36,7 +36,13 @@ export function toFinding(row: FindingRow) {
   };
 }
 
-export function toFindingDetail({ row, attemptPrompt, attemptResponse, attemptResponseChars, votes }: FindingWithEvidence) {
+export function toFindingDetail({
+  row,
+  attemptPrompt,
+  attemptResponse,
+  attemptResponseChars,
+  votes,
+}: FindingWithEvidence) {
   const stored = row.evidence as { prompt?: string; response?: string; details?: Record<string, unknown> };
   // A scan finding's prompt and answer live on its evidence attempt; a RAG finding carries its own.
   const evidence = row.scanAttemptId
@@ -45,10 +51,20 @@ export function toFindingDetail({ row, attemptPrompt, attemptResponse, attemptRe
         response: attemptResponse ?? "",
         details: { ...stored.details, response_truncated: (attemptResponseChars ?? 0) > MAX_EVIDENCE_CHARS },
       }
-    : { prompt: stored.prompt ?? "", response: stored.response ?? "", ...(stored.details ? { details: stored.details } : {}) };
+    : {
+        prompt: stored.prompt ?? "",
+        response: stored.response ?? "",
+        ...(stored.details ? { details: stored.details } : {}),
+      };
   return {
     ...toFinding(row),
     evidence,
-    judge_votes: votes.map((vote) => ({ judge: vote.judge, kind: vote.kind, verdict: vote.verdict, confidence: vote.confidence, rationale: vote.rationale })),
+    judge_votes: votes.map((vote) => ({
+      judge: vote.judge,
+      kind: vote.kind,
+      verdict: vote.verdict,
+      confidence: vote.confidence,
+      rationale: vote.rationale,
+    })),
   };
 }

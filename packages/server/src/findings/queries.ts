@@ -1,12 +1,12 @@
 // The findings of a tenant: list them with filters, change one's triage status.
 import type { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { findingRefs, findings, judgeVotes, scanAttempts } from "../db/schema.ts";
-import { SeveritySchema, type listFindingsRoute } from "../generated/contract.ts";
 import { notFound } from "../errors/api-error.ts";
+import { type listFindingsRoute, SeveritySchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
-import { MAX_EVIDENCE_CHARS, type FindingRow, type FindingWithEvidence } from "./present.ts";
+import { type FindingRow, type FindingWithEvidence, MAX_EVIDENCE_CHARS } from "./present.ts";
 
 export type FindingListQuery = z.output<typeof listFindingsRoute.request.query>;
 
@@ -53,7 +53,12 @@ export async function listFindings(db: Database, tenantId: string, query: Findin
 }
 
 /** Sets the finding's status and returns the one it had; 404 finding_not_found unless it is the tenant's. */
-export async function changeFindingStatus(db: Database, tenantId: string, id: string, status: FindingRow["status"]): Promise<FindingRow["status"]> {
+export async function changeFindingStatus(
+  db: Database,
+  tenantId: string,
+  id: string,
+  status: FindingRow["status"],
+): Promise<FindingRow["status"]> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ status: findings.status })
@@ -67,11 +72,23 @@ export async function changeFindingStatus(db: Database, tenantId: string, id: st
 }
 
 /** A finding with its evidence attempt's prompt and (cut) answer, and every judge's vote. */
-export async function findFindingWithEvidence(db: Database, tenantId: string, id: string): Promise<FindingWithEvidence> {
+export async function findFindingWithEvidence(
+  db: Database,
+  tenantId: string,
+  id: string,
+): Promise<FindingWithEvidence> {
   const [found] = await db
-    .select({ row: findings, attemptPrompt: scanAttempts.prompt, attemptResponse: sql<string | null>`left(${scanAttempts.response}, ${MAX_EVIDENCE_CHARS})`, attemptResponseChars: sql<number | null>`length(${scanAttempts.response})` })
+    .select({
+      row: findings,
+      attemptPrompt: scanAttempts.prompt,
+      attemptResponse: sql<string | null>`left(${scanAttempts.response}, ${MAX_EVIDENCE_CHARS})`,
+      attemptResponseChars: sql<number | null>`length(${scanAttempts.response})`,
+    })
     .from(findings)
-    .leftJoin(scanAttempts, and(eq(scanAttempts.id, findings.scanAttemptId), eq(scanAttempts.tenantId, findings.tenantId)))
+    .leftJoin(
+      scanAttempts,
+      and(eq(scanAttempts.id, findings.scanAttemptId), eq(scanAttempts.tenantId, findings.tenantId)),
+    )
     .where(and(eq(findings.id, id), eq(findings.tenantId, tenantId)));
   if (!found) throw notFound("finding_not_found");
   const votes = await db.select().from(judgeVotes).where(eq(judgeVotes.findingId, id)).orderBy(asc(judgeVotes.id));

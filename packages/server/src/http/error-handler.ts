@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
-import type { ErrorSlug } from "../generated/contract.ts";
 import { ApiError } from "../errors/api-error.ts";
+import type { ErrorSlug } from "../generated/contract.ts";
 
 // Every error body: the slug, which must be one openapi.yaml's ErrorSlug lists, then its fields.
 const errorBody = (slug: ErrorSlug, fields: Record<string, unknown> = {}) => ({ error: slug, ...fields });
@@ -19,7 +19,10 @@ export function errorHandler(log: Logger) {
     }
     // The contract documents one 400 for every malformed request, wrong media type included.
     if (error instanceof HTTPException && error.status === 415) {
-      return c.json(errorBody("invalid_content_type", { message: "send the body as Content-Type: application/json" }), 400);
+      return c.json(
+        errorBody("invalid_content_type", { message: "send the body as Content-Type: application/json" }),
+        400,
+      );
     }
     log.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
     return c.json(errorBody("internal_error", { request_id: c.get("requestId") ?? null }), 500);

@@ -1,10 +1,10 @@
 // Per-operation guard, in this order: authenticate (401), per-token rate limit (429), scope (403).
 // Authentication and the rate-limit bucket share one round trip (penaxtra_authenticate, db/schema.sql).
 import type { MiddlewareHandler } from "hono";
-import { hashToken, type TokenIdentity } from "../auth/tokens.ts";
 import type { AppDeps } from "../app-deps.ts";
-import type { ErrorSlug, OperationInfo } from "../generated/contract.ts";
+import { hashToken, type TokenIdentity } from "../auth/tokens.ts";
 import { ApiError, rateLimited } from "../errors/api-error.ts";
+import type { ErrorSlug, OperationInfo } from "../generated/contract.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -33,11 +33,18 @@ export function guardOperation(operation: OperationInfo, deps: AppDeps): Middlew
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized("invalid_token");
     const refillPerSecond = perMinute / 60;
-    const [row] = await deps.sql<AuthenticateRow[]>`select * from penaxtra_authenticate(${hashToken(match[1]!)}, ${burst}, ${refillPerSecond})`;
+    const [row] = await deps.sql<
+      AuthenticateRow[]
+    >`select * from penaxtra_authenticate(${hashToken(match[1]!)}, ${burst}, ${refillPerSecond})`;
     if (!row || row.revoked_at) throw unauthorized("invalid_token");
     if (row.allowed === null) throw unauthorized("expired_token");
     // A live token always comes back with its bucket: allowed, remaining and retry_after are set.
-    const identity: TokenIdentity = { tokenId: row.token_id, tenantId: row.tenant_id, tenantSlug: row.tenant_slug, scopes: row.scopes };
+    const identity: TokenIdentity = {
+      tokenId: row.token_id,
+      tenantId: row.tenant_id,
+      tenantSlug: row.tenant_slug,
+      scopes: row.scopes,
+    };
     c.set("identity", identity);
     const remaining = row.remaining!;
     c.header("X-RateLimit-Limit", String(perMinute));

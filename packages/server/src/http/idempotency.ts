@@ -12,11 +12,23 @@ const KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
 const RETENTION = "24 hours";
 const ABANDONED_AFTER = "60 seconds";
 
-export async function idempotent(c: Context, sql: postgres.Sql, tenantId: string, operation: string, body: unknown, run: () => Promise<Response>): Promise<Response> {
+export async function idempotent(
+  c: Context,
+  sql: postgres.Sql,
+  tenantId: string,
+  operation: string,
+  body: unknown,
+  run: () => Promise<Response>,
+): Promise<Response> {
   const key = c.req.header("idempotency-key");
   if (key === undefined) return run();
-  if (!KEY_PATTERN.test(key)) throw new ApiError(400, "invalid_header", { issues: [{ path: "Idempotency-Key", message: "1 to 200 printable ASCII characters" }] });
-  const requestHash = createHash("sha256").update(JSON.stringify(body ?? null)).digest("hex");
+  if (!KEY_PATTERN.test(key))
+    throw new ApiError(400, "invalid_header", {
+      issues: [{ path: "Idempotency-Key", message: "1 to 200 printable ASCII characters" }],
+    });
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify(body ?? null))
+    .digest("hex");
 
   const claimed = await sql`
     with expired as (
@@ -38,7 +50,8 @@ export async function idempotent(c: Context, sql: postgres.Sql, tenantId: string
     return c.json(first.response_body as object, first.response_status as 200);
   }
 
-  const release = () => sql`delete from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}`;
+  const release = () =>
+    sql`delete from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}`;
   let response: Response;
   try {
     response = await run();

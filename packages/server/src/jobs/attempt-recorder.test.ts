@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
-import { AttemptRecorder, storableText, type AttemptResult } from "./attempt-recorder.ts";
+import { AttemptRecorder, type AttemptResult, storableText } from "./attempt-recorder.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,11 +13,16 @@ async function newScan(): Promise<{ tenantId: string; scanId: string }> {
   const tenantId = await ctx.createTenant();
   const [endpoint] = await ctx.sql`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
                                    values (${tenantId}, 'e', 'http://127.0.0.1:9/', 'chat_completions_v1', '{}'::jsonb, 'active') returning id`;
-  const [scan] = await ctx.sql`insert into scans (tenant_id, endpoint_id, status) values (${tenantId}, ${endpoint!.id}, 'running') returning id`;
+  const [scan] =
+    await ctx.sql`insert into scans (tenant_id, endpoint_id, status) values (${tenantId}, ${endpoint!.id}, 'running') returning id`;
   return { tenantId, scanId: scan!.id };
 }
 
-const answered = ({ tenantId, scanId }: { tenantId: string; scanId: string }, variant: number, response = "ok"): AttemptResult => ({
+const answered = (
+  { tenantId, scanId }: { tenantId: string; scanId: string },
+  variant: number,
+  response = "ok",
+): AttemptResult => ({
   id: randomUUID(),
   tenant_id: tenantId,
   scan_id: scanId,
@@ -45,8 +50,11 @@ describe("AttemptRecorder", () => {
     const again = answered(scan, 0, "a second answer must not overwrite the first");
     recorder.record(again);
     await recorder.flush([again.id]);
-    const rows = await ctx.sql`select id, status, response from scan_attempts where scan_id = ${scan.scanId} order by variant_index`;
-    expect(rows.map((row) => [row.id, row.status, row.response])).toEqual(results.map((result) => [result.id, "answered", "ok"]));
+    const rows =
+      await ctx.sql`select id, status, response from scan_attempts where scan_id = ${scan.scanId} order by variant_index`;
+    expect(rows.map((row) => [row.id, row.status, row.response])).toEqual(
+      results.map((result) => [result.id, "answered", "ok"]),
+    );
   });
 
   it("fails the flush of a batch whose results were not saved, and only that one", async () => {

@@ -2,8 +2,9 @@
 // took a visible share of the worker's CPU (and Postgres's) in scan profiles. An attempt's row is
 // written once, when it has finished: a (scan, probe, variant) already recorded is kept, so a
 // retried job never records one twice, and a group lost in a crash is simply sent again.
-import type postgres from "postgres";
+
 import type { JudgeVote, MetaVerdict, Verdict } from "@penaxtra/engine";
+import type postgres from "postgres";
 
 export interface AttemptResult {
   /** Chosen by the worker, so that a batch can ask whether its own results were saved. */
@@ -37,7 +38,8 @@ export function storableText(text: string): string {
   return text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
-export const storableJson = (value: unknown) => JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
+export const storableJson = (value: unknown) =>
+  JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
 
 /**
  * One per worker process, shared by every batch it runs: answers from all of them go out in the
@@ -75,7 +77,10 @@ export class AttemptRecorder {
   }
 
   private flushSoon(delayMs: number): void {
-    if (delayMs === 0) return this.write();
+    if (delayMs === 0) {
+      this.write();
+      return;
+    }
     this.timer ??= setTimeout(() => this.write(), delayMs);
   }
 

@@ -2,12 +2,19 @@
 // ends (unique per run and test, so a retried job re-runs only what has no result); then failed
 // tests become findings and the run closes with its counts. Everything the run planted is deleted
 // however the run ends; what a dead worker planted is recorded first and removed on the retry.
-import { newRagRunTag, ragTests, removeDocuments, runRagSuites, type RagPipelineConfig, type RagRunReport, type RagTestResult } from "@penaxtra/engine";
+import {
+  newRagRunTag,
+  type RagPipelineConfig,
+  type RagRunReport,
+  type RagTestResult,
+  ragTests,
+  removeDocuments,
+  runRagSuites,
+} from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import type postgres from "postgres";
 import { RagAssetConfigSchema } from "../generated/contract.ts";
 import { readRagRunPayload } from "../queue/payloads.ts";
-import { RAG_RUN_MAX_ATTEMPTS } from "../rag-runs/limits.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 export function ragRunTask(deps: WorkerDeps): Task<"rag_run"> {
@@ -25,11 +32,13 @@ export function ragRunTask(deps: WorkerDeps): Task<"rag_run"> {
 }
 
 async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promise<void> {
-  const [run] = await deps.sql<Array<{ status: string; config: unknown; auth_secret_encrypted: string | null; asset_usable: boolean }>>`
+  const [run] = await deps.sql<
+    Array<{ status: string; config: unknown; auth_secret_encrypted: string | null; asset_usable: boolean }>
+  >`
     select r.status, a.config, a.auth_secret_encrypted, (a.deleted_at is null) as asset_usable
     from rag_runs r join ai_assets a on a.id = r.ai_asset_id and a.tenant_id = r.tenant_id
     where r.id = ${runId} and r.tenant_id = ${tenantId}`;
-  if (!run || run.status !== "running") return;
+  if (run?.status !== "running") return;
   if (!run.asset_usable) return closeRun(deps.sql, runId, tenantId, "ai_asset_deleted");
 
   // Validated when stored; parsing fills in the defaults openapi.yaml declares.
@@ -47,36 +56,71 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
   const leftovers = await deps.sql<Array<{ namespace: string; document_ids: string[] }>>`
     select namespace, document_ids from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
   if (leftovers.length) {
-    const failures = await removeDocuments(pipeline, deps.targetPolicy, leftovers.map((row) => ({ namespace: row.namespace, ids: row.document_ids })));
-    await markRemoved(deps, runId, tenantId, leftovers.map((row) => row.namespace), failures);
+    const failures = await removeDocuments(
+      pipeline,
+      deps.targetPolicy,
+      leftovers.map((row) => ({ namespace: row.namespace, ids: row.document_ids })),
+    );
+    await markRemoved(
+      deps,
+      runId,
+      tenantId,
+      leftovers.map((row) => row.namespace),
+      failures,
+    );
   }
 
-  const done = new Set((await deps.sql<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map((row) => row.test_id));
+  const done = new Set(
+    (await deps.sql<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map(
+      (row) => row.test_id,
+    ),
+  );
   const report = await runRagSuites(
     {
       pipeline,
       policy: deps.targetPolicy,
       runTag: newRagRunTag(),
-      onPlant: (namespace, ids) => deps.sql`
+      onPlant: (namespace, ids) =>
+        deps.sql`
         insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${runId}, ${tenantId}, ${namespace}, ${ids})
         on conflict (rag_run_id, namespace) do update
-          set document_ids = array(select distinct unnest(rag_planted_documents.document_ids || excluded.document_ids)), removed_at = null`.then(() => undefined),
+          set document_ids = array(select distinct unnest(rag_planted_documents.document_ids || excluded.document_ids)), removed_at = null`.then(
+          () => undefined,
+        ),
       onResult: (result) => recordTest(deps.sql, runId, tenantId, result),
     },
     ragTests.filter((test) => !done.has(test.id)),
   );
-  const planted = await deps.sql<Array<{ namespace: string }>>`select namespace from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
-  await markRemoved(deps, runId, tenantId, planted.map((row) => row.namespace), report.cleanupFailures);
+  const planted = await deps.sql<
+    Array<{ namespace: string }>
+  >`select namespace from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
+  await markRemoved(
+    deps,
+    runId,
+    tenantId,
+    planted.map((row) => row.namespace),
+    report.cleanupFailures,
+  );
   await closeRun(deps.sql, runId, tenantId, null);
 }
 
 /** Marks the namespaces the pipeline confirmed emptying; what it did not is logged and audited. */
-async function markRemoved(deps: WorkerDeps, runId: string, tenantId: string, namespaces: string[], failures: RagRunReport["cleanupFailures"]): Promise<void> {
+async function markRemoved(
+  deps: WorkerDeps,
+  runId: string,
+  tenantId: string,
+  namespaces: string[],
+  failures: RagRunReport["cleanupFailures"],
+): Promise<void> {
   const failed = new Set(failures.map((failure) => failure.namespace));
   const removed = namespaces.filter((namespace) => !failed.has(namespace));
-  if (removed.length) await deps.sql`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${deps.sql(removed)}`;
+  if (removed.length)
+    await deps.sql`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${deps.sql(removed)}`;
   if (!failures.length) return;
-  deps.log.warn({ ragRunId: runId, cleanupFailures: failures }, "the pipeline did not confirm deleting every planted document");
+  deps.log.warn(
+    { ragRunId: runId, cleanupFailures: failures },
+    "the pipeline did not confirm deleting every planted document",
+  );
   await deps.sql`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
                  values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: failures })}::jsonb)`;
 }
@@ -98,9 +142,23 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
     // Durable before it is visible, although the worker's connections do not wait for the flush
     // (start-worker.ts): a run shown as finished stays finished through a Postgres crash.
     await tx`set local synchronous_commit = on`;
-    const [run] = await tx<Array<{ status: string; ai_asset_id: string }>>`select status, ai_asset_id from rag_runs where id = ${runId} and tenant_id = ${tenantId} for update`;
-    if (!run || run.status !== "running") return;
-    const tests = await tx<Array<{ test_id: string; suite: string; title: string; status: string; stopped_by: string | null; severity: string; reason: string; evidence: any }>>`
+    const [run] = await tx<
+      Array<{ status: string; ai_asset_id: string }>
+    >`select status, ai_asset_id from rag_runs where id = ${runId} and tenant_id = ${tenantId} for update`;
+    if (run?.status !== "running") return;
+    const tests = await tx<
+      Array<{
+        test_id: string;
+        suite: string;
+        title: string;
+        status: string;
+        stopped_by: string | null;
+        severity: string;
+        reason: string;
+        // biome-ignore lint/suspicious/noExplicitAny: a jsonb column, passed through as stored.
+        evidence: any;
+      }>
+    >`
       select test_id, suite, title, status, stopped_by, severity, reason, evidence from rag_run_tests where rag_run_id = ${runId} order by created_at, test_id`;
     const count = (status: string) => tests.filter((test) => test.status === status).length;
     const [passed, failed, skipped] = [count("passed"), count("failed"), count("skipped")];
@@ -116,7 +174,11 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
         category: `rag_${test.suite}`,
         severity: test.severity,
         risk_refs: test.evidence.risk_refs ?? [],
-        evidence: { prompt: exchange?.query ?? "", response: exchange?.answer ?? "", details: { suite: test.suite, stopped_by: test.stopped_by, reason: test.reason, ...test.evidence } },
+        evidence: {
+          prompt: exchange?.query ?? "",
+          response: exchange?.answer ?? "",
+          details: { suite: test.suite, stopped_by: test.stopped_by, reason: test.reason, ...test.evidence },
+        },
         rationale: test.reason,
       };
     });
@@ -165,8 +227,20 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
         completed_at = clock_timestamp(), duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int
       where id = ${runId}`;
     const events = [
-      ...(inserted.length ? [{ action: "findings.created", result: "success", details: { count: inserted.length, finding_ids: inserted.map((row) => row.id) } }] : []),
-      { action: runError ? "rag_run.failed" : "rag_run.completed", result: runError ? "failure" : "success", details: { tests_passed: passed, tests_failed: failed, tests_skipped: skipped, error: runError } },
+      ...(inserted.length
+        ? [
+            {
+              action: "findings.created",
+              result: "success",
+              details: { count: inserted.length, finding_ids: inserted.map((row) => row.id) },
+            },
+          ]
+        : []),
+      {
+        action: runError ? "rag_run.failed" : "rag_run.completed",
+        result: runError ? "failure" : "success",
+        details: { tests_passed: passed, tests_failed: failed, tests_skipped: skipped, error: runError },
+      },
     ];
     await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "rag_run", target_id: runId, details: JSON.stringify(event.details) })))}`;
   });

@@ -4,7 +4,7 @@
 // review instead of being confirmed. A unique (scan, probe) index makes a retry write nothing twice,
 // and the same statement stamps the probes' attempts as recorded, which is what closing waits for.
 // The first of these statements to see every planned attempt recorded moves the scan to `judging`.
-import { probes, type JudgeVote, type MetaVerdict, type Verdict } from "@penaxtra/engine";
+import { type JudgeVote, type MetaVerdict, probes, type Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { storableJson } from "./attempt-recorder.ts";
 
@@ -30,7 +30,9 @@ export function pickEvidence(attempts: JudgedAttempt[]): JudgedAttempt | null {
   const vulnerable = judged.filter((attempt) => attempt.verdict === "vulnerable").sort(byConfidence);
   if (vulnerable.length) return vulnerable[0]!;
   // A split panel (some judge says vulnerable, the meta-judge cannot tell) is for a human to settle.
-  const split = judged.filter((attempt) => attempt.verdict === "uncertain" && attempt.votes!.judges.some((vote) => vote.verdict === "vulnerable"));
+  const split = judged.filter(
+    (attempt) => attempt.verdict === "uncertain" && attempt.votes!.judges.some((vote) => vote.verdict === "vulnerable"),
+  );
   return split.sort(byConfidence)[0] ?? null;
 }
 
@@ -38,7 +40,13 @@ export function pickEvidence(attempts: JudgedAttempt[]): JudgedAttempt | null {
  * `known`: every attempt of these probes as the batch just recorded them, when it ran them all;
  * otherwise they are read back.
  */
-export async function recordFindings(sql: postgres.Sql, scanId: string, tenantId: string, probeIds: readonly string[], known?: JudgedAttempt[]): Promise<void> {
+export async function recordFindings(
+  sql: postgres.Sql,
+  scanId: string,
+  tenantId: string,
+  probeIds: readonly string[],
+  known?: JudgedAttempt[],
+): Promise<void> {
   if (!probeIds.length) return;
   const attempts =
     known ??

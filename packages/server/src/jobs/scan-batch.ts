@@ -4,14 +4,22 @@
 // only what no earlier run recorded. Each batch then writes its probes' findings and asks whether the
 // scan can close (scans/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
-import { judgeResponse, makeCanary, probes, renderPayload, TargetRunner, type Probe, type RunnerOutcome } from "@penaxtra/engine";
+import {
+  judgeResponse,
+  makeCanary,
+  type Probe,
+  probes,
+  type RunnerOutcome,
+  renderPayload,
+  TargetRunner,
+} from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
-import { endpointRunnerLimits, endpointTargetConfig, type EndpointTargetRow } from "../targets/endpoint-target.ts";
-import type { AttemptResult } from "./attempt-recorder.ts";
-import { recordFindings, type JudgedAttempt } from "./record-findings.ts";
-import { closeScanIfDone } from "../scans/close-scan.ts";
-import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
+import { closeScanIfDone } from "../scans/close-scan.ts";
+import { type EndpointTargetRow, endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
+import type { AttemptResult } from "./attempt-recorder.ts";
+import { type JudgedAttempt, recordFindings } from "./record-findings.ts";
+import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 const MAX_STORED_RESPONSE_CHARS = 100_000;
@@ -28,7 +36,10 @@ export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
       // errored instead, so the scan still ends (failed if nothing else got through).
       const job = helpers?.job;
       if (!job || job.attempts < job.max_attempts) throw error;
-      deps.log.error({ err: error, scanId: batchPayload.scan_id, batch: batchPayload.batch }, "scan batch failed for good; its attempts are recorded as errored");
+      deps.log.error(
+        { err: error, scanId: batchPayload.scan_id, batch: batchPayload.batch },
+        "scan batch failed for good; its attempts are recorded as errored",
+      );
       await giveUpBatch(deps, batchPayload, `batch_failed: ${(error as Error).message}`);
       // What did get through before the failure still counts.
       await recordFindings(deps.sql, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
@@ -37,7 +48,11 @@ export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
   };
 }
 
-async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload, reason: string): Promise<void> {
+async function giveUpBatch(
+  deps: WorkerDeps,
+  { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload,
+  reason: string,
+): Promise<void> {
   const rows = attempts.map(([probeId, variantIndex]) => ({ probe_id: probeId, variant_index: variantIndex }));
   await deps.sql`
     insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
@@ -46,10 +61,16 @@ async function giveUpBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenan
     on conflict (scan_id, probe_id, variant_index) do nothing`;
 }
 
-async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId, batch, attempts, endpoint: planned }: ScanBatchPayload): Promise<void> {
+async function runBatch(
+  deps: WorkerDeps,
+  { scan_id: scanId, tenant_id: tenantId, batch, attempts, endpoint: planned }: ScanBatchPayload,
+): Promise<void> {
   // Slots are leased while the batch reads what it needs: the lease round trip is off the path of
   // the first requests. (The limits are checked against the endpoint row below.)
-  if (planned) deps.leases.limiterFor(planned.id, { concurrency: planned.concurrency, requestsPerMinute: planned.requests_per_minute }).anticipate(attempts.length);
+  if (planned)
+    deps.leases
+      .limiterFor(planned.id, { concurrency: planned.concurrency, requestsPerMinute: planned.requests_per_minute })
+      .anticipate(attempts.length);
   // One statement: the first batch to start moves the scan from queued to running; the scan's
   // status and endpoint as they are now; what an earlier run of this job (a retry, a worker that
   // died) already recorded.
@@ -67,7 +88,11 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
     where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!found) return;
   // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
-  const status = found.started ? "running" : found.status === "queued" ? await currentStatus(deps, scanId) : found.status;
+  const status = found.started
+    ? "running"
+    : found.status === "queued"
+      ? await currentStatus(deps, scanId)
+      : found.status;
   // Every attempt is recorded, but this batch (run again after its process died) may not have
   // written its findings yet: write them, and close the scan if that was all it waited for.
   if (status === "judging") {
@@ -94,12 +119,29 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   const toSend: PlannedSend[] = [];
   for (const [probeId, variantIndex] of attempts) {
     if (done.has(`${probeId}:${variantIndex}`)) continue;
-    const attempt = { id: randomUUID(), tenant_id: tenantId, scan_id: scanId, batch, probe_id: probeId, variant_index: variantIndex, canary: makeCanary() };
+    const attempt = {
+      id: randomUUID(),
+      tenant_id: tenantId,
+      scan_id: scanId,
+      batch,
+      probe_id: probeId,
+      variant_index: variantIndex,
+      canary: makeCanary(),
+    };
     const probe = probesById.get(probeId);
     // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
     // so the scan still reaches its planned total.
-    if (!probe || !probe.variants[variantIndex]) {
-      record({ ...attempt, prompt: "", status: "errored", error: "probe_not_in_library", http_status: null, latency_ms: 0, requests: 0, completed_at: new Date().toISOString() });
+    if (!probe?.variants[variantIndex]) {
+      record({
+        ...attempt,
+        prompt: "",
+        status: "errored",
+        error: "probe_not_in_library",
+        http_status: null,
+        latency_ms: 0,
+        requests: 0,
+        completed_at: new Date().toISOString(),
+      });
       toSend.push({ ...attempt, probe: null, prompt: "" });
     } else toSend.push({ ...attempt, probe, prompt: renderPayload(probe, variantIndex, attempt.canary) });
   }
@@ -112,13 +154,23 @@ async function runBatch(deps: WorkerDeps, { scan_id: scanId, tenant_id: tenantId
   // Cancellation: in-flight requests are aborted when the scan leaves `running`.
   const cancelled = watchScanStatus(deps, scanId);
   try {
-    await Promise.all(toSend.map((attempt) => (attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, cancelled.signal) : undefined)));
+    await Promise.all(
+      toSend.map((attempt) =>
+        attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, cancelled.signal) : undefined,
+      ),
+    );
   } finally {
     cancelled.release();
     await deps.recorder.flush(toSend.map((attempt) => attempt.id));
   }
   if (cancelled.signal.aborted) return;
-  await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts), written.length === attempts.length ? written.map(asJudged) : undefined);
+  await recordFindings(
+    deps.sql,
+    scanId,
+    tenantId,
+    probeIdsOf(attempts),
+    written.length === attempts.length ? written.map(asJudged) : undefined,
+  );
   await closeScanIfDone(deps, scanId, tenantId);
 }
 
@@ -138,7 +190,10 @@ async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string |
 const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];
 
 /** An attempt about to be sent: what its recorded row will carry, and its probe. */
-type PlannedSend = Pick<AttemptResult, "id" | "tenant_id" | "scan_id" | "batch" | "probe_id" | "variant_index" | "canary" | "prompt"> & { probe: Probe | null };
+type PlannedSend = Pick<
+  AttemptResult,
+  "id" | "tenant_id" | "scan_id" | "batch" | "probe_id" | "variant_index" | "canary" | "prompt"
+> & { probe: Probe | null };
 
 const asJudged = (result: AttemptResult): JudgedAttempt => ({
   id: result.id,
@@ -153,7 +208,14 @@ const asJudged = (result: AttemptResult): JudgedAttempt => ({
   votes: result.votes ?? null,
 });
 
-async function runAttempt(deps: WorkerDeps, runner: TargetRunner, record: (result: AttemptResult) => void, planned: PlannedSend, probe: Probe, signal: AbortSignal): Promise<void> {
+async function runAttempt(
+  deps: WorkerDeps,
+  runner: TargetRunner,
+  record: (result: AttemptResult) => void,
+  planned: PlannedSend,
+  probe: Probe,
+  signal: AbortSignal,
+): Promise<void> {
   let outcome: RunnerOutcome;
   try {
     outcome = await runner.send(planned.prompt, signal);
@@ -185,7 +247,13 @@ async function runAttempt(deps: WorkerDeps, runner: TargetRunner, record: (resul
     probe,
     prompt: attempt.prompt,
     response: answer,
-    context: { canary: attempt.canary, knownSecrets: [], systemPromptFragments: [], prompt: attempt.prompt, premiseTerms: probe.premise_terms ?? [] },
+    context: {
+      canary: attempt.canary,
+      knownSecrets: [],
+      systemPromptFragments: [],
+      prompt: attempt.prompt,
+      premiseTerms: probe.premise_terms ?? [],
+    },
   });
   record({
     ...attempt,

@@ -21,7 +21,11 @@ export interface ScanStatusWatch {
 }
 
 /** Ends a scan whose endpoint was deleted or disabled: nobody wants it attacked any more. */
-export async function failScanForUnusableEndpoint(sql: postgres.Sql | postgres.TransactionSql, scanId: string, from: "queued" | "running" = "running"): Promise<void> {
+export async function failScanForUnusableEndpoint(
+  sql: postgres.Sql | postgres.TransactionSql,
+  scanId: string,
+  from: "queued" | "running" = "running",
+): Promise<void> {
   await sql`
     with failed as (
       update scans set status = 'failed', error = 'endpoint_unavailable', completed_at = now()
@@ -41,8 +45,10 @@ export function watchScanStatus(deps: Pick<WorkerDeps, "sql">, scanId: string): 
         from scans s join endpoints e on e.id = s.endpoint_id
         where s.id = ${scanId}`.catch(() => []);
       if (!row) return;
-      if (row.status === "running" && !row.endpoint_usable) await failScanForUnusableEndpoint(deps.sql, scanId).catch(() => {});
-      if (row.status !== "running" || !row.endpoint_usable) controller.abort(new Error(row.endpoint_usable ? `scan is ${row.status}` : "endpoint is no longer usable"));
+      if (row.status === "running" && !row.endpoint_usable)
+        await failScanForUnusableEndpoint(deps.sql, scanId).catch(() => {});
+      if (row.status !== "running" || !row.endpoint_usable)
+        controller.abort(new Error(row.endpoint_usable ? `scan is ${row.status}` : "endpoint is no longer usable"));
     }, POLL_MS);
     watch = { controller, users: 0, timer };
     watches.set(scanId, watch);

@@ -41,14 +41,19 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
       select d.id, d.tenant_id, d.event, d.subject_id, d.body, d.status, d.attempts, d.created_at, w.url, w.secret_encrypted,
              (w.deleted_at is not null) as webhook_deleted
       from webhook_deliveries d join webhooks w on w.id = d.webhook_id where d.id = ${deliveryId}`;
-    if (!delivery || delivery.status !== "pending") return;
+    if (delivery?.status !== "pending") return;
     if (delivery.webhook_deleted) {
       await deps.sql`update webhook_deliveries set status = 'failed', error = 'webhook_deleted' where id = ${deliveryId}`;
       return;
     }
     let body = delivery.body;
     if (body === null) {
-      body = JSON.stringify({ id: delivery.id, type: delivery.event, created_at: new Date(delivery.created_at).toISOString(), data: await eventData(deps, delivery) });
+      body = JSON.stringify({
+        id: delivery.id,
+        type: delivery.event,
+        created_at: new Date(delivery.created_at).toISOString(),
+        data: await eventData(deps, delivery),
+      });
       await deps.sql`update webhook_deliveries set body = ${body} where id = ${deliveryId}`;
     }
 

@@ -1,8 +1,8 @@
 // What the worker's tasks use: the database, the key that opens endpoint secrets, the judge panel
 // and this process's share of each endpoint's limits.
 import type { GuardPolicy, Judge } from "@penaxtra/engine";
-import type postgres from "postgres";
 import type { Logger } from "pino";
+import type postgres from "postgres";
 import type { ServerConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import type { SecretBox } from "../security/secret-box.ts";

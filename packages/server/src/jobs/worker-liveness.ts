@@ -2,8 +2,9 @@
 // process checks in every `intervalMs`, and any process finds the jobs locked by pools that have not
 // checked in for `staleAfterMs` and unlocks them (graphile_worker.force_unlock_workers), so another
 // worker picks them up. Scan attempts are idempotent, so a job run twice sends only what is not yet recorded.
-import type postgres from "postgres";
+
 import type { Logger } from "pino";
+import type postgres from "postgres";
 
 export interface LivenessOptions {
   sql: postgres.Sql;

@@ -1,5 +1,5 @@
 // Keyset pagination: the cursor is the (timestamp, id) of the last row of the page, opaque to clients.
-import { and, eq, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { type AnyColumn, and, eq, lt, or, type SQL } from "drizzle-orm";
 import { badRequest } from "../errors/api-error.ts";
 
 interface CursorPosition {
@@ -24,13 +24,21 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
 }
 
 /** Rows strictly after the cursor in (at desc, id desc) order. */
-export function afterCursor(position: CursorPosition | null, atColumn: AnyColumn, idColumn: AnyColumn): SQL | undefined {
+export function afterCursor(
+  position: CursorPosition | null,
+  atColumn: AnyColumn,
+  idColumn: AnyColumn,
+): SQL | undefined {
   if (!position) return undefined;
   return or(lt(atColumn, position.at), and(eq(atColumn, position.at), lt(idColumn, position.id)));
 }
 
 /** Splits a limit+1 fetch into the page and the cursor of the next one. */
-export function page<T>(rows: T[], limit: number, position: (row: T) => CursorPosition): { data: T[]; next_cursor: string | null } {
+export function page<T>(
+  rows: T[],
+  limit: number,
+  position: (row: T) => CursorPosition,
+): { data: T[]; next_cursor: string | null } {
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   return { data, next_cursor: rows.length > limit && last ? encodeCursor(position(last)) : null };

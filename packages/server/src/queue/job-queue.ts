@@ -15,12 +15,21 @@ export interface JobOptions {
 export interface JobQueue {
   enqueue<T extends TaskName>(task: T, payload: GraphileWorker.Tasks[T], options?: JobOptions): Promise<void>;
   /** Many jobs of one task, each with its own key, in one statement. */
-  enqueueAll<T extends TaskName>(task: T, jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>, options?: { maxAttempts?: number }): Promise<void>;
+  enqueueAll<T extends TaskName>(
+    task: T,
+    jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>,
+    options?: { maxAttempts?: number },
+  ): Promise<void>;
 }
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
-export async function addJob<T extends TaskName>(sql: Sql, task: T, payload: GraphileWorker.Tasks[T], options: JobOptions = {}): Promise<void> {
+export async function addJob<T extends TaskName>(
+  sql: Sql,
+  task: T,
+  payload: GraphileWorker.Tasks[T],
+  options: JobOptions = {},
+): Promise<void> {
   await sql`select graphile_worker.add_job(
     ${task}, ${JSON.stringify(payload)}::json,
     run_at => now() + make_interval(secs => ${options.runAfterSeconds ?? 0}),
@@ -28,7 +37,12 @@ export async function addJob<T extends TaskName>(sql: Sql, task: T, payload: Gra
 }
 
 /** Many jobs of one task in one statement, each with its own key. */
-export async function addJobs<T extends TaskName>(sql: Sql, task: T, jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>, options: { maxAttempts?: number } = {}): Promise<void> {
+export async function addJobs<T extends TaskName>(
+  sql: Sql,
+  task: T,
+  jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>,
+  options: { maxAttempts?: number } = {},
+): Promise<void> {
   const specs = JSON.stringify(jobs.map((job) => ({ payload: job.payload, job_key: job.jobKey })));
   await sql`select count(*) from graphile_worker.add_jobs(array(
     select row(${task}, spec.payload, null, null, ${options.maxAttempts ?? 25}, spec.job_key, null, null)::graphile_worker.job_spec

@@ -46,18 +46,21 @@ export type TaskName = keyof GraphileWorker.Tasks;
 
 export function readScanPayload(payload: unknown): ScanJobPayload {
   const value = payload as Partial<ScanJobPayload> | null;
-  if (!value || typeof value.scan_id !== "string" || typeof value.tenant_id !== "string") throw new Error("scan job payload needs scan_id and tenant_id");
+  if (!value || typeof value.scan_id !== "string" || typeof value.tenant_id !== "string")
+    throw new Error("scan job payload needs scan_id and tenant_id");
   return value as ScanJobPayload;
 }
 
 export function readBatchPayload(payload: unknown): ScanBatchPayload {
   const value = readScanPayload(payload) as Partial<ScanBatchPayload>;
-  if (typeof value.batch !== "number" || !Array.isArray(value.attempts)) throw new Error("scan_batch payload needs batch and attempts");
+  if (typeof value.batch !== "number" || !Array.isArray(value.attempts))
+    throw new Error("scan_batch payload needs batch and attempts");
   return value as ScanBatchPayload;
 }
 
 export function readRagRunPayload(payload: unknown): RagRunPayload {
   const value = payload as Partial<RagRunPayload> | null;
-  if (!value || typeof value.rag_run_id !== "string" || typeof value.tenant_id !== "string") throw new Error("rag_run payload needs rag_run_id and tenant_id");
+  if (!value || typeof value.rag_run_id !== "string" || typeof value.tenant_id !== "string")
+    throw new Error("rag_run payload needs rag_run_id and tenant_id");
   return value as RagRunPayload;
 }

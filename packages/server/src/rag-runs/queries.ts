@@ -1,13 +1,13 @@
 // The RAG runs of a tenant: start a manual one (the row and its job), list them, read one and its tests.
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import type postgres from "postgres";
 import type { Logger } from "pino";
+import type postgres from "postgres";
 import type { ServerConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
-import { aiAssets, ragRunTests, ragRuns } from "../db/schema.ts";
-import type { listRagRunsRoute, RagRunCreateSchema } from "../generated/contract.ts";
+import { aiAssets, ragRuns, ragRunTests } from "../db/schema.ts";
 import { notFound } from "../errors/api-error.ts";
+import type { listRagRunsRoute, RagRunCreateSchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
 import { requireToken } from "../rate-limit/take-token.ts";
@@ -30,11 +30,25 @@ export async function createManualRagRun(
   const [asset] = await deps.db
     .select({ id: aiAssets.id })
     .from(aiAssets)
-    .where(and(eq(aiAssets.id, body.ai_asset_id), eq(aiAssets.tenantId, tenantId), eq(aiAssets.kind, "rag"), isNull(aiAssets.deletedAt)));
+    .where(
+      and(
+        eq(aiAssets.id, body.ai_asset_id),
+        eq(aiAssets.tenantId, tenantId),
+        eq(aiAssets.kind, "rag"),
+        isNull(aiAssets.deletedAt),
+      ),
+    );
   if (!asset) throw notFound("rag_asset_not_found");
-  await requireToken(deps.sql, { key: `rag_run:${asset.id}`, capacity: deps.config.ragRunsPerHour, refillPerSecond: deps.config.ragRunsPerHour / 3600 });
+  await requireToken(deps.sql, {
+    key: `rag_run:${asset.id}`,
+    capacity: deps.config.ragRunsPerHour,
+    refillPerSecond: deps.config.ragRunsPerHour / 3600,
+  });
 
-  const [run] = await deps.db.insert(ragRuns).values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" }).returning();
+  const [run] = await deps.db
+    .insert(ragRuns)
+    .values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" })
+    .returning();
   return run!;
 }
 
@@ -42,9 +56,17 @@ export async function createManualRagRun(
  * Queues the run's job. When that fails the run is closed `failed` (enqueue_failed), and stays
  * addressable; the error is returned for the caller to report.
  */
-export async function enqueueRagRun(deps: { db: Database; queue: JobQueue; log: Logger }, tenantId: string, run: RagRunRow): Promise<Error | undefined> {
+export async function enqueueRagRun(
+  deps: { db: Database; queue: JobQueue; log: Logger },
+  tenantId: string,
+  run: RagRunRow,
+): Promise<Error | undefined> {
   try {
-    await deps.queue.enqueue("rag_run", { rag_run_id: run.id, tenant_id: tenantId }, { jobKey: `rag_run:${run.id}`, maxAttempts: RAG_RUN_MAX_ATTEMPTS });
+    await deps.queue.enqueue(
+      "rag_run",
+      { rag_run_id: run.id, tenant_id: tenantId },
+      { jobKey: `rag_run:${run.id}`, maxAttempts: RAG_RUN_MAX_ATTEMPTS },
+    );
     return undefined;
   } catch (error) {
     deps.log.error({ err: error, ragRunId: run.id }, "could not enqueue RAG run");
@@ -75,12 +97,19 @@ export async function listRagRuns(db: Database, tenantId: string, query: RagRunL
 
 /** The run, unless it is another tenant's: then 404 rag_run_not_found. */
 export async function findRagRun(db: Database, tenantId: string, id: string): Promise<RagRunRow> {
-  const [run] = await db.select().from(ragRuns).where(and(eq(ragRuns.id, id), eq(ragRuns.tenantId, tenantId)));
+  const [run] = await db
+    .select()
+    .from(ragRuns)
+    .where(and(eq(ragRuns.id, id), eq(ragRuns.tenantId, tenantId)));
   if (!run) throw notFound("rag_run_not_found");
   return run;
 }
 
 /** The run's test results so far, in the order they were recorded. */
 export function listRagRunTests(db: Database, ragRunId: string): Promise<RagRunTestRow[]> {
-  return db.select().from(ragRunTests).where(eq(ragRunTests.ragRunId, ragRunId)).orderBy(asc(ragRunTests.createdAt), asc(ragRunTests.testId));
+  return db
+    .select()
+    .from(ragRunTests)
+    .where(eq(ragRunTests.ragRunId, ragRunId))
+    .orderBy(asc(ragRunTests.createdAt), asc(ragRunTests.testId));
 }

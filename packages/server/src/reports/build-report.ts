@@ -1,13 +1,13 @@
 // A report's document (schema_version "1"): the findings in scope, a summary, and per framework
 // each control (risk ref) with the findings mapped to it. Also its PDF rendering.
 import type { z } from "@hono/zod-openapi";
-import { frameworks, type FrameworkId } from "@penaxtra/engine";
-import { and, asc, gte, inArray, lt, notInArray, or, type SQL, eq } from "drizzle-orm";
+import { type FrameworkId, frameworks } from "@penaxtra/engine";
+import { and, asc, eq, gte, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { findings } from "../db/schema.ts";
-import type { SeveritySchema } from "../generated/contract.ts";
 import { toFinding } from "../findings/present.ts";
-import { renderPdf, type PdfLine } from "./pdf.ts";
+import type { SeveritySchema } from "../generated/contract.ts";
+import { type PdfLine, renderPdf } from "./pdf.ts";
 
 type Severity = z.infer<typeof SeveritySchema>;
 
@@ -40,17 +40,34 @@ export async function buildReportDocument(db: Database, tenantId: string, report
     scope.to ? lt(findings.createdAt, new Date(scope.to)) : undefined,
     request.severities ? inArray(findings.severity, request.severities) : undefined,
   );
-  const rows = await db.select().from(findings).where(and(inScope, notInArray(findings.status, [...DISMISSED]))).orderBy(asc(findings.createdAt), asc(findings.id)).limit(MAX_REPORT_FINDINGS + 1);
-  const dismissed = (await db.select({ id: findings.id }).from(findings).where(and(inScope, inArray(findings.status, DISMISSED)))).length;
+  const rows = await db
+    .select()
+    .from(findings)
+    .where(and(inScope, notInArray(findings.status, [...DISMISSED])))
+    .orderBy(asc(findings.createdAt), asc(findings.id))
+    .limit(MAX_REPORT_FINDINGS + 1);
+  const dismissed = (
+    await db
+      .select({ id: findings.id })
+      .from(findings)
+      .where(and(inScope, inArray(findings.status, DISMISSED)))
+  ).length;
 
   // Only findings mapped to at least one chosen framework belong in a framework report.
   const chosen = frameworks.filter((framework) => request.frameworks.includes(framework.id));
   const chosenRefs = new Set(chosen.flatMap((framework) => framework.refs.map((entry) => entry.ref)));
-  const listed: FindingView[] = rows.map(toFinding).filter((finding) => finding.risk_refs.some((ref) => chosenRefs.has(ref)));
+  const listed: FindingView[] = rows
+    .map(toFinding)
+    .filter((finding) => finding.risk_refs.some((ref) => chosenRefs.has(ref)));
   const truncated = listed.length > MAX_REPORT_FINDINGS;
   const shown = listed.slice(0, MAX_REPORT_FINDINGS);
 
-  const count = (items: FindingView[], key: "severity" | "status") => Object.fromEntries([...new Set(items.map((item) => item[key]))].sort().map((value) => [value, items.filter((item) => item[key] === value).length]));
+  const count = (items: FindingView[], key: "severity" | "status") =>
+    Object.fromEntries(
+      [...new Set(items.map((item) => item[key]))]
+        .sort()
+        .map((value) => [value, items.filter((item) => item[key] === value).length]),
+    );
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     report_id: reportId,
@@ -58,7 +75,13 @@ export async function buildReportDocument(db: Database, tenantId: string, report
     generated_at: new Date().toISOString(),
     scope,
     severities: request.severities,
-    summary: { findings: shown.length, by_severity: count(shown, "severity"), by_status: count(shown, "status"), dismissed, ...(truncated ? { truncated_at: MAX_REPORT_FINDINGS } : {}) },
+    summary: {
+      findings: shown.length,
+      by_severity: count(shown, "severity"),
+      by_status: count(shown, "status"),
+      dismissed,
+      ...(truncated ? { truncated_at: MAX_REPORT_FINDINGS } : {}),
+    },
     frameworks: chosen.map((framework) => ({
       id: framework.id,
       title: framework.title,
@@ -66,7 +89,14 @@ export async function buildReportDocument(db: Database, tenantId: string, report
       source_url: framework.source_url,
       controls: framework.refs.map((control) => {
         const mapped = shown.filter((finding) => finding.risk_refs.includes(control.ref));
-        return { ref: control.ref, code: control.code, title: control.title, finding_count: mapped.length, by_severity: count(mapped, "severity"), finding_ids: mapped.map((finding) => finding.id) };
+        return {
+          ref: control.ref,
+          code: control.code,
+          title: control.title,
+          finding_count: mapped.length,
+          by_severity: count(mapped, "severity"),
+          finding_ids: mapped.map((finding) => finding.id),
+        };
       }),
     })),
     findings: shown,
@@ -78,25 +108,48 @@ export type ReportDocument = Awaited<ReturnType<typeof buildReportDocument>>;
 export function reportPdf(document: ReportDocument): Buffer {
   const lines: PdfLine[] = [
     { text: document.title, size: 18, bold: true },
-    { text: `Penaxtra report ${document.report_id}, generated ${document.generated_at} (schema ${document.schema_version})`, size: 8, gapBefore: 4 },
-    { text: "Summary", size: 13, bold: true, gapBefore: 14 },
     {
-      text: `${document.summary.findings} findings: ${SEVERITIES.filter((severity) => document.summary.by_severity[severity]).map((severity) => `${document.summary.by_severity[severity]} ${severity}`).join(", ") || "none"}. ${document.summary.dismissed} dismissed (false positive or accepted risk) not counted.`,
+      text: `Penaxtra report ${document.report_id}, generated ${document.generated_at} (schema ${document.schema_version})`,
+      size: 8,
       gapBefore: 4,
     },
-    { text: `Statuses: ${Object.entries(document.summary.by_status).map(([status, n]) => `${n} ${status}`).join(", ") || "none"}.` },
+    { text: "Summary", size: 13, bold: true, gapBefore: 14 },
+    {
+      text: `${document.summary.findings} findings: ${
+        SEVERITIES.filter((severity) => document.summary.by_severity[severity])
+          .map((severity) => `${document.summary.by_severity[severity]} ${severity}`)
+          .join(", ") || "none"
+      }. ${document.summary.dismissed} dismissed (false positive or accepted risk) not counted.`,
+      gapBefore: 4,
+    },
+    {
+      text: `Statuses: ${
+        Object.entries(document.summary.by_status)
+          .map(([status, n]) => `${n} ${status}`)
+          .join(", ") || "none"
+      }.`,
+    },
   ];
   const byId = new Map(document.findings.map((finding) => [finding.id, finding]));
   for (const framework of document.frameworks) {
-    lines.push({ text: `${framework.title} (${framework.edition})`, size: 13, bold: true, gapBefore: 16 }, { text: framework.source_url, size: 8 });
+    lines.push(
+      { text: `${framework.title} (${framework.edition})`, size: 13, bold: true, gapBefore: 16 },
+      { text: framework.source_url, size: 8 },
+    );
     for (const control of framework.controls) {
-      const mark = control.finding_count ? `${control.finding_count} finding${control.finding_count === 1 ? "" : "s"}` : "no findings";
+      const mark = control.finding_count
+        ? `${control.finding_count} finding${control.finding_count === 1 ? "" : "s"}`
+        : "no findings";
       lines.push({ text: `${control.code}  ${control.title}: ${mark}`, bold: control.finding_count > 0, gapBefore: 4 });
       for (const id of control.finding_ids.slice(0, 20)) {
         const finding = byId.get(id)!;
-        lines.push({ text: `   [${finding.severity}] ${finding.title} (${finding.status}, ${finding.lifecycle}) - ${finding.id}`, size: 8 });
+        lines.push({
+          text: `   [${finding.severity}] ${finding.title} (${finding.status}, ${finding.lifecycle}) - ${finding.id}`,
+          size: 8,
+        });
       }
-      if (control.finding_ids.length > 20) lines.push({ text: `   ... and ${control.finding_ids.length - 20} more (see the JSON report)`, size: 8 });
+      if (control.finding_ids.length > 20)
+        lines.push({ text: `   ... and ${control.finding_ids.length - 20} more (see the JSON report)`, size: 8 });
     }
   }
   return renderPdf(lines, `${document.title} - Penaxtra`);

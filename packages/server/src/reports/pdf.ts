@@ -54,7 +54,9 @@ export function renderPdf(lines: PdfLine[], footer: string): Buffer {
         y = PAGE_HEIGHT - MARGIN;
       }
       y -= size * 1.3;
-      pages.at(-1)!.push(`BT /${line.bold ? "F2" : "F1"} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td ${pdfString(piece)} Tj ET`);
+      pages
+        .at(-1)!
+        .push(`BT /${line.bold ? "F2" : "F1"} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td ${pdfString(piece)} Tj ET`);
     }
   }
 
@@ -66,8 +68,12 @@ export function renderPdf(lines: PdfLine[], footer: string): Buffer {
   objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
   objects[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
   pages.forEach((content, index) => {
-    const stream = [...content, `BT /F1 8 Tf ${MARGIN} 30 Td ${pdfString(`${footer} - page ${index + 1} of ${pages.length}`)} Tj ET`].join("\n");
-    objects[pageIds[index]!] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[index]! + 1} 0 R >>`;
+    const stream = [
+      ...content,
+      `BT /F1 8 Tf ${MARGIN} 30 Td ${pdfString(`${footer} - page ${index + 1} of ${pages.length}`)} Tj ET`,
+    ].join("\n");
+    objects[pageIds[index]!] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[index]! + 1} 0 R >>`;
     objects[pageIds[index]! + 1] = `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`;
   });
 

@@ -3,8 +3,8 @@ import type { z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { reports } from "../db/schema.ts";
-import type { listReportsRoute, ReportCreateSchema } from "../generated/contract.ts";
 import { notFound } from "../errors/api-error.ts";
+import type { listReportsRoute, ReportCreateSchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { buildReportDocument, REPORT_SCHEMA_VERSION, type ReportRequest } from "./build-report.ts";
 import type { ReportRow } from "./present.ts";
@@ -57,7 +57,10 @@ export async function listReports(db: Database, tenantId: string, query: ReportL
 
 /** The report, unless it is another tenant's: then 404 report_not_found. */
 export async function findReport(db: Database, tenantId: string, id: string): Promise<ReportRow> {
-  const [row] = await db.select().from(reports).where(and(eq(reports.id, id), eq(reports.tenantId, tenantId)));
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), eq(reports.tenantId, tenantId)));
   if (!row) throw notFound("report_not_found");
   return row;
 }

@@ -1,8 +1,14 @@
-import type { App, AppDeps } from "../app-deps.ts";
 import { toAiAsset } from "../ai-assets/present.ts";
 import { createAiAsset, deleteAiAsset, findAiAsset, listAiAssets, updateAiAsset } from "../ai-assets/queries.ts";
+import type { App, AppDeps } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { createAiAssetRoute, deleteAiAssetRoute, getAiAssetRoute, listAiAssetsRoute, updateAiAssetRoute } from "../generated/contract.ts";
+import {
+  createAiAssetRoute,
+  deleteAiAssetRoute,
+  getAiAssetRoute,
+  listAiAssetsRoute,
+  updateAiAssetRoute,
+} from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 
 export function registerAiAssetRoutes(app: App, deps: AppDeps) {
@@ -11,7 +17,12 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
   app.openapi(createAiAssetRoute, async (c) => {
     const identity = identityOf(c);
     const row = await createAiAsset(deps, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, { action: "ai_asset.created", targetKind: "ai_asset", targetId: row.id, details: { name: row.name } });
+    await recordRequestEvent(db, c, {
+      action: "ai_asset.created",
+      targetKind: "ai_asset",
+      targetId: row.id,
+      details: { name: row.name },
+    });
     return c.json(toAiAsset(row), 201);
   });
 
@@ -31,7 +42,12 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const row = await updateAiAsset(deps, identity.tenantId, id, body);
-    await recordRequestEvent(db, c, { action: "ai_asset.updated", targetKind: "ai_asset", targetId: id, details: { fields: Object.keys(body) } });
+    await recordRequestEvent(db, c, {
+      action: "ai_asset.updated",
+      targetKind: "ai_asset",
+      targetId: id,
+      details: { fields: Object.keys(body) },
+    });
     return c.json(toAiAsset(row), 200);
   });
 

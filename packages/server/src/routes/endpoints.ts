@@ -19,7 +19,12 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
   app.openapi(createEndpointRoute, async (c) => {
     const identity = identityOf(c);
     const row = await createEndpoint(deps, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, { action: "endpoint.created", targetKind: "endpoint", targetId: row.id, details: { name: row.name, url: row.url } });
+    await recordRequestEvent(db, c, {
+      action: "endpoint.created",
+      targetKind: "endpoint",
+      targetId: row.id,
+      details: { name: row.name, url: row.url },
+    });
     return c.json(toEndpoint(row), 201);
   });
 
@@ -40,7 +45,12 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
     const body = c.req.valid("json");
     const row = await updateEndpoint(deps, identity.tenantId, id, body);
     // Which fields changed, never their values: secrets must not reach the audit log.
-    await recordRequestEvent(db, c, { action: "endpoint.updated", targetKind: "endpoint", targetId: id, details: { fields: Object.keys(body) } });
+    await recordRequestEvent(db, c, {
+      action: "endpoint.updated",
+      targetKind: "endpoint",
+      targetId: id,
+      details: { fields: Object.keys(body) },
+    });
     return c.json(toEndpoint(row), 200);
   });
 

@@ -1,9 +1,9 @@
 import type { App, AppDeps } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { getFindingRoute, listFindingsRoute, updateFindingStatusRoute } from "../generated/contract.ts";
-import { identityOf } from "../http/guard-operation.ts";
 import { toFinding, toFindingDetail } from "../findings/present.ts";
 import { changeFindingStatus, findFindingWithEvidence, listFindings } from "../findings/queries.ts";
+import { getFindingRoute, listFindingsRoute, updateFindingStatusRoute } from "../generated/contract.ts";
+import { identityOf } from "../http/guard-operation.ts";
 
 export function registerFindingRoutes(app: App, deps: AppDeps) {
   const { db } = deps;

@@ -1,13 +1,19 @@
-import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { App, AppDeps } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
-import { createRagRunRoute, getRagRunRoute, listRagRunsRoute, type RagTestResultSchema } from "../generated/contract.ts";
+import { createRagRunRoute, getRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { idempotent } from "../http/idempotency.ts";
 import { validationHook } from "../http/validation.ts";
 import { toRagRun, toRagTestResult } from "../rag-runs/present.ts";
-import { createManualRagRun, enqueueRagRun, findRagRun, listRagRunTests, listRagRuns, type RagRunCreate } from "../rag-runs/queries.ts";
+import {
+  createManualRagRun,
+  enqueueRagRun,
+  findRagRun,
+  listRagRuns,
+  listRagRunTests,
+  type RagRunCreate,
+} from "../rag-runs/queries.ts";
 
 export function registerRagRunRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
@@ -27,11 +33,25 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
     const run = await createManualRagRun(deps, tenantId, body);
     const failure = await enqueueRagRun(deps, tenantId, run);
     if (failure) {
-      await recordRequestEvent(db, c, { action: "rag_run.enqueue_failed", result: "failure", targetKind: "rag_run", targetId: run.id, details: { message: failure.message } });
+      await recordRequestEvent(db, c, {
+        action: "rag_run.enqueue_failed",
+        result: "failure",
+        targetKind: "rag_run",
+        targetId: run.id,
+        details: { message: failure.message },
+      });
       return c.json({ error: "enqueue_failed" as const, rag_run_id: run.id }, 502);
     }
-    await recordRequestEvent(db, c, { action: "rag_run.started", targetKind: "rag_run", targetId: run.id, details: { ai_asset_id: run.aiAssetId } });
-    return c.json({ accepted: true as const, ai_asset_id: run.aiAssetId, rag_run_id: run.id, poll: `/api/v2/rag-runs/${run.id}` }, 202);
+    await recordRequestEvent(db, c, {
+      action: "rag_run.started",
+      targetKind: "rag_run",
+      targetId: run.id,
+      details: { ai_asset_id: run.aiAssetId },
+    });
+    return c.json(
+      { accepted: true as const, ai_asset_id: run.aiAssetId, rag_run_id: run.id, poll: `/api/v2/rag-runs/${run.id}` },
+      202,
+    );
   }
 
   app.openapi(listRagRunsRoute, async (c) => {

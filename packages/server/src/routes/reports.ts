@@ -4,7 +4,7 @@ import type { App, AppDeps } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { createReportRoute, downloadReportRoute, getReportRoute, listReportsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
-import { reportPdf, type ReportDocument } from "../reports/build-report.ts";
+import { type ReportDocument, reportPdf } from "../reports/build-report.ts";
 import { toReport } from "../reports/present.ts";
 import { createReport, findReport, listReports } from "../reports/queries.ts";
 
@@ -14,7 +14,12 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
   app.openapi(createReportRoute, async (c) => {
     const identity = identityOf(c);
     const row = await createReport(db, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, { action: "report.generated", targetKind: "report", targetId: row.id, details: { frameworks: row.frameworks, finding_count: row.findingCount } });
+    await recordRequestEvent(db, c, {
+      action: "report.generated",
+      targetKind: "report",
+      targetId: row.id,
+      details: { frameworks: row.frameworks, finding_count: row.findingCount },
+    });
     return c.json(toReport(row), 201);
   });
 

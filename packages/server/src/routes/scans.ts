@@ -2,17 +2,31 @@ import type { Context } from "hono";
 import type { App, AppDeps } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import type { TokenIdentity } from "../auth/tokens.ts";
-import { cancelScanRoute, createScanRoute, documentInfo, exportScanRoute, getScanRoute, listScansRoute } from "../generated/contract.ts";
+import { notFound } from "../errors/api-error.ts";
 import { toJunit } from "../exports/junit.ts";
 import { toSarif } from "../exports/sarif.ts";
 import { loadScanExport } from "../exports/scan-export.ts";
-import { notFound } from "../errors/api-error.ts";
+import {
+  cancelScanRoute,
+  createScanRoute,
+  documentInfo,
+  exportScanRoute,
+  getScanRoute,
+  listScansRoute,
+} from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { idempotent } from "../http/idempotency.ts";
 import { validationHook } from "../http/validation.ts";
 import { withLiveProgress } from "../scans/live-progress.ts";
 import { toScan } from "../scans/present.ts";
-import { cancelScan, createQueuedScan, enqueueCreatedScan, findScan, listScans, type ScanCreate } from "../scans/queries.ts";
+import {
+  cancelScan,
+  createQueuedScan,
+  enqueueCreatedScan,
+  findScan,
+  listScans,
+  type ScanCreate,
+} from "../scans/queries.ts";
 
 export function registerScanRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
@@ -27,7 +41,8 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     },
     validationHook({
       endpoint_id: "invalid_endpoint_id",
-      probe_ids: (issue) => (issue.code === "too_big" && issue.path.length === 1 ? "too_many_probe_ids" : "invalid_probe_ids"),
+      probe_ids: (issue) =>
+        issue.code === "too_big" && issue.path.length === 1 ? "too_many_probe_ids" : "invalid_probe_ids",
     }),
   );
 
@@ -35,11 +50,31 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const scan = await createQueuedScan(deps, identity, body);
     const failure = await enqueueCreatedScan(deps, identity.tenantId, scan);
     if (failure) {
-      await recordRequestEvent(db, c, { action: "scan.enqueue_failed", result: "failure", targetKind: "scan", targetId: scan.id, details: { message: failure.message } });
+      await recordRequestEvent(db, c, {
+        action: "scan.enqueue_failed",
+        result: "failure",
+        targetKind: "scan",
+        targetId: scan.id,
+        details: { message: failure.message },
+      });
       return c.json({ error: "enqueue_failed" as const, scan_id: scan.id }, 502);
     }
-    await recordRequestEvent(db, c, { action: "scan.started", targetKind: "scan", targetId: scan.id, details: { endpoint_id: scan.endpoint.id, probe_count: scan.probeCount } });
-    return c.json({ accepted: true as const, scan_id: scan.id, endpoint_id: scan.endpoint.id, probe_count: scan.probeCount, poll: `/api/v2/scans/${scan.id}` }, 202);
+    await recordRequestEvent(db, c, {
+      action: "scan.started",
+      targetKind: "scan",
+      targetId: scan.id,
+      details: { endpoint_id: scan.endpoint.id, probe_count: scan.probeCount },
+    });
+    return c.json(
+      {
+        accepted: true as const,
+        scan_id: scan.id,
+        endpoint_id: scan.endpoint.id,
+        probe_count: scan.probeCount,
+        poll: `/api/v2/scans/${scan.id}`,
+      },
+      202,
+    );
   }
 
   app.openapi(listScansRoute, async (c) => {
@@ -70,7 +105,10 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     if (!loaded) throw notFound("scan_not_found");
     const filename = `penaxtra-scan-${id}.${format === "sarif" ? "sarif" : "xml"}`;
     c.header("content-disposition", `attachment; filename="${filename}"`);
-    if (format === "sarif") return c.body(JSON.stringify(toSarif(loaded, documentInfo.info.version), null, 2), 200, { "content-type": "application/sarif+json" }) as never;
+    if (format === "sarif")
+      return c.body(JSON.stringify(toSarif(loaded, documentInfo.info.version), null, 2), 200, {
+        "content-type": "application/sarif+json",
+      }) as never;
     return c.body(toJunit(loaded), 200, { "content-type": "application/xml; charset=utf-8" }) as never;
   });
 }

@@ -12,7 +12,12 @@ export function registerWebhookRoutes(app: App, deps: AppDeps) {
   app.openapi(createWebhookRoute, async (c) => {
     const identity = identityOf(c);
     const { row, secret } = await createWebhook(deps, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, { action: "webhook.created", targetKind: "webhook", targetId: row.id, details: { url: row.url, events: row.events } });
+    await recordRequestEvent(db, c, {
+      action: "webhook.created",
+      targetKind: "webhook",
+      targetId: row.id,
+      details: { url: row.url, events: row.events },
+    });
     return c.json({ ...toWebhook(row), secret }, 201);
   });
 

@@ -1,7 +1,7 @@
 // First start on an empty database: tenant `default` and one all-scopes admin token, printed once.
 import { sql } from "drizzle-orm";
-import { createToken, SCOPES } from "../auth/tokens.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { createToken, SCOPES } from "../auth/tokens.ts";
 import type { Database } from "../db/connection.ts";
 import { tenants } from "../db/schema.ts";
 
@@ -12,7 +12,11 @@ export async function ensureDefaultTenant(db: Database): Promise<{ token: string
     const [existing] = await tx.select({ id: tenants.id }).from(tenants).limit(1);
     if (existing) return null;
     const [tenant] = await tx.insert(tenants).values({ slug: "default" }).returning({ id: tenants.id });
-    const created = await createToken(tx as unknown as Database, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bootstrap admin" });
+    const created = await createToken(tx as unknown as Database, {
+      tenantId: tenant!.id,
+      scopes: [...SCOPES],
+      name: "bootstrap admin",
+    });
     await recordAudit(tx as unknown as Database, {
       tenantId: tenant!.id,
       action: "token.created",

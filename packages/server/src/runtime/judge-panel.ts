@@ -1,10 +1,22 @@
 // The judge panel a worker uses: the three offline judges, with any slot swapped for an LLM judge
 // by PENAXTRA_JUDGES. Judge URLs come from the operator, not from tenants, so private addresses
 // (a self-hosted model) are allowed; cloud metadata addresses stay refused.
-import { buildJudgePanel, detectorJudge, goalJudge, parseJudgeConfig, refusalJudge, type Judge } from "@penaxtra/engine";
+import {
+  buildJudgePanel,
+  detectorJudge,
+  goalJudge,
+  type Judge,
+  parseJudgeConfig,
+  refusalJudge,
+} from "@penaxtra/engine";
 import type { ServerConfig } from "../config.ts";
 
-export function judgePanel(config: Pick<ServerConfig, "judges">, env: Record<string, string | undefined> = process.env): Judge[] {
+export function judgePanel(
+  config: Pick<ServerConfig, "judges">,
+  env: Record<string, string | undefined> = process.env,
+): Judge[] {
   const overrides = parseJudgeConfig(config.judges ?? undefined, env);
-  return buildJudgePanel({ detector: detectorJudge, refusal: refusalJudge, goal: goalJudge }, overrides, { allowPrivate: true });
+  return buildJudgePanel({ detector: detectorJudge, refusal: refusalJudge, goal: goalJudge }, overrides, {
+    allowPrivate: true,
+  });
 }

@@ -2,7 +2,7 @@
 // Either way the schema is migrated (under an advisory lock) before anything else runs.
 import type { Logger } from "pino";
 import type { ServerConfig } from "../config.ts";
-import { connect, type Connection } from "../db/connection.ts";
+import { type Connection, connect } from "../db/connection.ts";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 

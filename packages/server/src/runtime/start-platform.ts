@@ -1,14 +1,14 @@
 // Boots API and/or worker in this process. `pnpm start` runs both; `penaxtra serve --no-worker`
 // and `penaxtra worker` split them across machines that share one Postgres.
-import { serve, type ServerType } from "@hono/node-server";
+import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
 import { createJobQueue } from "../queue/job-queue.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
-import { openDatabase } from "./open-database.ts";
 import { judgePanel } from "./judge-panel.ts";
+import { openDatabase } from "./open-database.ts";
 import { startWorker, type WorkerHandle } from "./start-worker.ts";
 
 export interface Platform {
@@ -16,13 +16,19 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(config: ServerConfig, log: Logger, roles: { api: boolean; worker: boolean }): Promise<Platform> {
+export async function startPlatform(
+  config: ServerConfig,
+  log: Logger,
+  roles: { api: boolean; worker: boolean },
+): Promise<Platform> {
   // A bad PENAXTRA_JUDGES stops start-up here, before anything is running.
   const judges = roles.worker ? judgePanel(config) : null;
   const database = await openDatabase(config, log);
   if (database.embedded && !config.allowPrivateTargets) {
     config = { ...config, allowPrivateTargets: true };
-    log.warn("embedded quickstart: PENAXTRA_ALLOW_PRIVATE_TARGETS=true, so private and loopback targets can be scanned");
+    log.warn(
+      "embedded quickstart: PENAXTRA_ALLOW_PRIVATE_TARGETS=true, so private and loopback targets can be scanned",
+    );
   }
 
   const bootstrap = await ensureDefaultTenant(database.db);

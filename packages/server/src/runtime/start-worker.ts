@@ -1,8 +1,8 @@
 // A graphile-worker pool plus what makes it safe to run several: a heartbeat that lets other
 // processes take over this one's jobs if it dies, and leased shares of each endpoint's limits.
 import { EventEmitter } from "node:events";
-import { offlineJudges, type Judge } from "@penaxtra/engine";
-import { Logger as GraphileLogger, parseCrontab, run, type Runner, type WorkerEvents } from "graphile-worker";
+import { type Judge, offlineJudges } from "@penaxtra/engine";
+import { Logger as GraphileLogger, parseCrontab, type Runner, run, type WorkerEvents } from "graphile-worker";
 import type { Logger } from "pino";
 import type { ServerConfig } from "../config.ts";
 import { connect } from "../db/connection.ts";
@@ -53,7 +53,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       parsedCronItems: parseCrontab(RAG_SCHEDULE_CRONTAB),
       // graphile-worker reports every job start and finish at info: that is debug chatter here
       // (a scan is hundreds of jobs' worth of lines); its warnings and errors stay as they are.
-      logger: new GraphileLogger(() => (level, message, meta) => log[level === "warning" ? "warn" : level === "info" ? "debug" : level](meta ?? {}, message)),
+      logger: new GraphileLogger(
+        () => (level, message, meta) =>
+          log[level === "warning" ? "warn" : level === "info" ? "debug" : level](meta ?? {}, message),
+      ),
       taskList: taskList({
         db: jobs.db,
         sql: jobs.sql,
@@ -70,7 +73,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     await jobs.close();
     throw error;
   }
-  const liveness = startWorkerLiveness({ sql: jobs.sql, workerId: () => poolId, intervalMs: config.workerHeartbeatMs, staleAfterMs: config.workerStaleAfterMs, log });
+  const liveness = startWorkerLiveness({
+    sql: jobs.sql,
+    workerId: () => poolId,
+    intervalMs: config.workerHeartbeatMs,
+    staleAfterMs: config.workerStaleAfterMs,
+    log,
+  });
   log.info({ concurrency: config.workerConcurrency, worker: poolId }, "worker started");
   return {
     get id() {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Connection } from "../db/connection.ts";
+import { type Connection, connect } from "../db/connection.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
 import { closeScanIfDone } from "./close-scan.ts";
 
@@ -22,7 +22,8 @@ async function runningScan(total: number, stamped: number): Promise<{ tenantId: 
   const tenantId = await ctx.createTenant();
   const [endpoint] = await ctx.sql`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
                                    values (${tenantId}, 'e', 'http://127.0.0.1:9/', 'chat_completions_v1', '{}'::jsonb, 'active') returning id`;
-  const [scan] = await ctx.sql`insert into scans (tenant_id, endpoint_id, status, attempts_total) values (${tenantId}, ${endpoint!.id}, 'running', ${total}) returning id`;
+  const [scan] =
+    await ctx.sql`insert into scans (tenant_id, endpoint_id, status, attempts_total) values (${tenantId}, ${endpoint!.id}, 'running', ${total}) returning id`;
   for (let variant = 0; variant < stamped; variant++) {
     await ctx.sql`insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, completed_at, findings_recorded_at)
                   values (${randomUUID()}, ${tenantId}, ${scan!.id}, 0, 'probe', ${variant}, 'PX', 'p', 'answered', now(), now())`;
@@ -34,7 +35,9 @@ async function runningScan(total: number, stamped: number): Promise<{ tenantId: 
 async function closeAndReadCommitMode({ tenantId, scanId }: { tenantId: string; scanId: string }) {
   return jobs.sql.begin(async (tx) => {
     await closeScanIfDone({ sql: tx as unknown as postgres.Sql }, scanId, tenantId);
-    const [{ synchronous_commit: commitMode }] = (await tx`show synchronous_commit`) as unknown as [{ synchronous_commit: string }];
+    const [{ synchronous_commit: commitMode }] = (await tx`show synchronous_commit`) as unknown as [
+      { synchronous_commit: string },
+    ];
     const [{ status }] = (await tx`select status from scans where id = ${scanId}`) as unknown as [{ status: string }];
     return { commitMode, status };
   });

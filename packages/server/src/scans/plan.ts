@@ -23,9 +23,19 @@ export function planScan(probeIds: readonly string[] | null, batchSize: number):
 }
 
 /** Queues the plan's batches in one statement: either all of them exist or none does. */
-export async function enqueueScanPlan(queue: Pick<JobQueue, "enqueueAll">, scan: { id: string; tenantId: string; endpoint: ScanBatchPayload["endpoint"] }, plan: ScanPlan): Promise<void> {
+export async function enqueueScanPlan(
+  queue: Pick<JobQueue, "enqueueAll">,
+  scan: { id: string; tenantId: string; endpoint: ScanBatchPayload["endpoint"] },
+  plan: ScanPlan,
+): Promise<void> {
   const jobs = plan.batches.map((attempts, batch) => ({
-    payload: { scan_id: scan.id, tenant_id: scan.tenantId, batch, attempts, endpoint: scan.endpoint } satisfies ScanBatchPayload,
+    payload: {
+      scan_id: scan.id,
+      tenant_id: scan.tenantId,
+      batch,
+      attempts,
+      endpoint: scan.endpoint,
+    } satisfies ScanBatchPayload,
     jobKey: `scan:${scan.id}:batch:${batch}`,
   }));
   await queue.enqueueAll("scan_batch", jobs, { maxAttempts: 10 });

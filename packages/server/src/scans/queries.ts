@@ -2,14 +2,14 @@
 import type { z } from "@hono/zod-openapi";
 import { probes } from "@penaxtra/engine";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type postgres from "postgres";
 import type { Logger } from "pino";
+import type postgres from "postgres";
 import type { TokenIdentity } from "../auth/tokens.ts";
 import type { ServerConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import { scans } from "../db/schema.ts";
-import type { listScansRoute, ScanCreateSchema } from "../generated/contract.ts";
 import { ApiError, badRequest, notFound, rateLimited } from "../errors/api-error.ts";
+import type { listScansRoute, ScanCreateSchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { ScanBatchPayload } from "../queue/payloads.ts";
@@ -53,8 +53,20 @@ export async function createQueuedScan(
   const plan = planScan(probeIds, deps.config.scanBatchSize);
   // One round trip on the path to the first request: the endpoint; a token from the tenant's
   // scan-creation bucket, taken only when the endpoint exists; the scan row, only when granted.
-  const bucket = { key: `scan_create:${requester.tenantId}`, capacity: deps.config.scanCreatesPerMinute, refillPerSecond: deps.config.scanCreatesPerMinute / 60 };
-  const [created] = await deps.sql<Array<{ endpoint_id: string; limits: { concurrency: number; requests_per_minute: number }; allowed: boolean; retry_after_seconds: number; scan_id: string | null }>>`
+  const bucket = {
+    key: `scan_create:${requester.tenantId}`,
+    capacity: deps.config.scanCreatesPerMinute,
+    refillPerSecond: deps.config.scanCreatesPerMinute / 60,
+  };
+  const [created] = await deps.sql<
+    Array<{
+      endpoint_id: string;
+      limits: { concurrency: number; requests_per_minute: number };
+      allowed: boolean;
+      retry_after_seconds: number;
+      scan_id: string | null;
+    }>
+  >`
     with endpoint as (
       select id, limits from endpoints
       where id = ${body.endpoint_id} and tenant_id = ${requester.tenantId} and status = 'active' and deleted_at is null),
@@ -70,20 +82,32 @@ export async function createQueuedScan(
   if (!created) throw notFound("endpoint_not_found_or_inactive");
   if (!created.allowed) throw rateLimited(created.retry_after_seconds);
   const { concurrency, requests_per_minute } = created.limits;
-  return { id: created.scan_id!, endpoint: { id: created.endpoint_id, concurrency, requests_per_minute }, probeCount: probeIds?.length ?? null, plan };
+  return {
+    id: created.scan_id!,
+    endpoint: { id: created.endpoint_id, concurrency, requests_per_minute },
+    probeCount: probeIds?.length ?? null,
+    plan,
+  };
 }
 
 /**
  * Queues the scan's batch jobs. When that fails the scan is closed `failed` (enqueue_failed), and
  * stays addressable; the error is returned for the caller to report.
  */
-export async function enqueueCreatedScan(deps: { db: Database; queue: JobQueue; log: Logger }, tenantId: string, scan: CreatedScan): Promise<Error | undefined> {
+export async function enqueueCreatedScan(
+  deps: { db: Database; queue: JobQueue; log: Logger },
+  tenantId: string,
+  scan: CreatedScan,
+): Promise<Error | undefined> {
   try {
     await enqueueScanPlan(deps.queue, { id: scan.id, tenantId, endpoint: scan.endpoint }, scan.plan);
     return undefined;
   } catch (error) {
     deps.log.error({ err: error, scanId: scan.id }, "could not enqueue scan");
-    await deps.db.update(scans).set({ status: "failed", error: "enqueue_failed", completedAt: new Date() }).where(eq(scans.id, scan.id));
+    await deps.db
+      .update(scans)
+      .set({ status: "failed", error: "enqueue_failed", completedAt: new Date() })
+      .where(eq(scans.id, scan.id));
     return error as Error;
   }
 }
@@ -109,7 +133,10 @@ export async function listScans(db: Database, tenantId: string, query: ScanListQ
 
 /** The scan with its live progress, unless it is another tenant's: then 404 scan_not_found. */
 export async function findScan(db: Database, tenantId: string, id: string): Promise<ScanRow> {
-  const [row] = await db.select().from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
+  const [row] = await db
+    .select()
+    .from(scans)
+    .where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
   if (!row) throw notFound("scan_not_found");
   const [current] = await withLiveProgress(db, [row]);
   return current!;
@@ -126,7 +153,10 @@ export async function cancelScan(db: Database, tenantId: string, id: string): Pr
     .where(and(eq(scans.id, id), eq(scans.tenantId, tenantId), inArray(scans.status, ACTIVE_STATUSES)))
     .returning();
   if (cancelled) return cancelled;
-  const [existing] = await db.select({ status: scans.status }).from(scans).where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
+  const [existing] = await db
+    .select({ status: scans.status })
+    .from(scans)
+    .where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
   if (!existing) throw notFound("scan_not_found");
   throw new ApiError(409, "scan_not_cancellable", { status: existing.status });
 }

@@ -1,8 +1,9 @@
 // Registration-time SSRF check: scheme, metadata hostnames, and every address the name resolves to.
 // The same guard runs again on each connection (engine http-client), so DNS changes cannot bypass it.
-import { assertAddressAllowed, assertUrlAllowed, TargetNotAllowedError, type GuardPolicy } from "@penaxtra/engine";
+
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { assertAddressAllowed, assertUrlAllowed, type GuardPolicy, TargetNotAllowedError } from "@penaxtra/engine";
 import { badRequest } from "../errors/api-error.ts";
 
 export async function checkTargetUrl(rawUrl: string, policy: GuardPolicy, field = "url"): Promise<void> {
@@ -10,7 +11,8 @@ export async function checkTargetUrl(rawUrl: string, policy: GuardPolicy, field 
   try {
     url = assertUrlAllowed(rawUrl, policy);
   } catch (error) {
-    if (error instanceof TargetNotAllowedError) throw badRequest("target_not_allowed", { field, address: error.address, reason: error.addressClass });
+    if (error instanceof TargetNotAllowedError)
+      throw badRequest("target_not_allowed", { field, address: error.address, reason: error.addressClass });
     throw badRequest("invalid_url", { field, message: (error as Error).message });
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");

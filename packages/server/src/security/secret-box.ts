@@ -17,7 +17,7 @@ export function createSecretBox(key: Buffer): SecretBox {
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       cipher.setAAD(Buffer.from(tenantId));
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return "v1:" + Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64");
+      return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64")}`;
     },
     open(sealed, tenantId) {
       if (!sealed.startsWith("v1:")) throw new Error("unknown secret format");
@@ -36,13 +36,17 @@ export function loadSecretKey(secretKey: string | null, dataDir: string): Buffer
   const path = join(dataDir, "secret.key");
   if (!existsSync(path)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(path, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
+    writeFileSync(path, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   }
   return Buffer.from(readFileSync(path, "utf8").trim(), "base64");
 }
 
 /** For create and PATCH bodies: undefined leaves a secret as it is, null clears it, a string replaces it. */
-export function sealOptional(box: SecretBox, secret: string | null | undefined, tenantId: string): string | null | undefined {
+export function sealOptional(
+  box: SecretBox,
+  secret: string | null | undefined,
+  tenantId: string,
+): string | null | undefined {
   if (secret === undefined || secret === null) return secret;
   return box.seal(secret, tenantId);
 }

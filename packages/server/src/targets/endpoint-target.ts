@@ -9,9 +9,16 @@ import type { SecretBox } from "../security/secret-box.ts";
 type EndpointLimits = z.output<typeof EndpointLimitsSchema>;
 
 /** What sending to an endpoint needs of its row. */
-export type EndpointTargetRow = Pick<typeof endpoints.$inferSelect, "tenantId" | "url" | "wireFormat" | "model" | "authHeader" | "authSecretEncrypted" | "httpTemplate" | "limits">;
+export type EndpointTargetRow = Pick<
+  typeof endpoints.$inferSelect,
+  "tenantId" | "url" | "wireFormat" | "model" | "authHeader" | "authSecretEncrypted" | "httpTemplate" | "limits"
+>;
 
-export function endpointTargetConfig(row: EndpointTargetRow, secretBox: SecretBox, options: { maxTimeoutMs?: number } = {}): TargetConfig {
+export function endpointTargetConfig(
+  row: EndpointTargetRow,
+  secretBox: SecretBox,
+  options: { maxTimeoutMs?: number } = {},
+): TargetConfig {
   const limits = row.limits as EndpointLimits;
   return {
     url: row.url,
@@ -26,5 +33,9 @@ export function endpointTargetConfig(row: EndpointTargetRow, secretBox: SecretBo
 
 export function endpointRunnerLimits(row: Pick<EndpointTargetRow, "limits">): RunnerLimits {
   const limits = row.limits as EndpointLimits;
-  return { concurrency: limits.concurrency, requestsPerMinute: limits.requests_per_minute, maxRetries: limits.max_retries };
+  return {
+    concurrency: limits.concurrency,
+    requestsPerMinute: limits.requests_per_minute,
+    maxRetries: limits.max_retries,
+  };
 }

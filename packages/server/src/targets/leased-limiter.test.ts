@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(async () => ctx.cleanup());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const leasesOf = async (endpointId: string) => ctx.sql`select holder, slots from endpoint_leases where endpoint_id = ${endpointId} order by holder`;
+const leasesOf = async (endpointId: string) =>
+  ctx.sql`select holder, slots from endpoint_leases where endpoint_id = ${endpointId} order by holder`;
 
 describe("LeasedLimiter", () => {
   it("leases slots for announced requests before they ask, and gives them back if they never come", async () => {
@@ -19,7 +20,13 @@ describe("LeasedLimiter", () => {
       leaseCalls++;
       return (ctx.sql as any)(strings, ...values);
     }) as unknown as typeof ctx.sql;
-    const limiter = new LeasedLimiter(countingSql, endpointId, "pool-early", { concurrency: 4, requestsPerMinute: 600_000 }, 10_000);
+    const limiter = new LeasedLimiter(
+      countingSql,
+      endpointId,
+      "pool-early",
+      { concurrency: 4, requestsPerMinute: 600_000 },
+      10_000,
+    );
     limiter.anticipate(10);
     await sleep(50);
     expect(await leasesOf(endpointId)).toEqual([{ holder: "pool-early", slots: 4 }]);
@@ -43,7 +50,10 @@ describe("LeasedLimiter", () => {
   it("keeps concurrency across holders within the endpoint's limit and frees its lease when idle", async () => {
     const endpointId = crypto.randomUUID();
     const limits = { concurrency: 3, requestsPerMinute: 600_000 };
-    const holders = [new LeasedLimiter(ctx.sql, endpointId, "pool-a", limits, 10_000), new LeasedLimiter(ctx.sql, endpointId, "pool-b", limits, 10_000)];
+    const holders = [
+      new LeasedLimiter(ctx.sql, endpointId, "pool-a", limits, 10_000),
+      new LeasedLimiter(ctx.sql, endpointId, "pool-b", limits, 10_000),
+    ];
     let inFlight = 0;
     let maxInFlight = 0;
     const done = [0, 0];
@@ -102,7 +112,13 @@ describe("LeasedLimiter", () => {
   it("waits for a crashed holder's lease to expire, then takes its slots", async () => {
     const endpointId = crypto.randomUUID();
     await ctx.sql`insert into endpoint_leases (endpoint_id, holder, slots, expires_at) values (${endpointId}, 'pool-dead', 2, now() + interval '400 milliseconds')`;
-    const limiter = new LeasedLimiter(ctx.sql, endpointId, "pool-live", { concurrency: 2, requestsPerMinute: 600_000 }, 10_000);
+    const limiter = new LeasedLimiter(
+      ctx.sql,
+      endpointId,
+      "pool-live",
+      { concurrency: 2, requestsPerMinute: 600_000 },
+      10_000,
+    );
     const started = performance.now();
     await limiter.acquire();
     expect(performance.now() - started).toBeGreaterThanOrEqual(300);
@@ -113,9 +129,17 @@ describe("LeasedLimiter", () => {
   });
 
   it("serves a second burst after going idle", async () => {
-    const limiter = new LeasedLimiter(ctx.sql, crypto.randomUUID(), "pool-d", { concurrency: 8, requestsPerMinute: 600_000 }, 10_000);
+    const limiter = new LeasedLimiter(
+      ctx.sql,
+      crypto.randomUUID(),
+      "pool-d",
+      { concurrency: 8, requestsPerMinute: 600_000 },
+      10_000,
+    );
     for (let burst = 0; burst < 3; burst++) {
-      await Promise.all(Array.from({ length: 4 }, async () => (await limiter.acquire(), await sleep(5), limiter.release())));
+      await Promise.all(
+        Array.from({ length: 4 }, async () => (await limiter.acquire(), await sleep(5), limiter.release())),
+      );
       await sleep(300);
     }
     await limiter.close();
@@ -123,7 +147,13 @@ describe("LeasedLimiter", () => {
 
   it("gives up a queued request when its signal aborts", async () => {
     const endpointId = crypto.randomUUID();
-    const limiter = new LeasedLimiter(ctx.sql, endpointId, "pool-c", { concurrency: 1, requestsPerMinute: 600_000 }, 10_000);
+    const limiter = new LeasedLimiter(
+      ctx.sql,
+      endpointId,
+      "pool-c",
+      { concurrency: 1, requestsPerMinute: 600_000 },
+      10_000,
+    );
     await limiter.acquire();
     const abort = new AbortController();
     const queued = limiter.acquire(abort.signal);
@@ -143,8 +173,17 @@ describe("LeasedLimiter when a lease query fails", () => {
       if (calls === 1) throw new Error("connection reset");
       return [{ granted: values[2] as number }];
     }) as unknown as ConstructorParameters<typeof LeasedLimiter>[0];
-    const limiter = new LeasedLimiter(flaky, crypto.randomUUID(), "pool-flaky", { concurrency: 2, requestsPerMinute: 600_000 }, 10_000);
-    await Promise.race([Promise.all([limiter.acquire(), limiter.acquire()]), sleep(2000).then(() => Promise.reject(new Error("still waiting")))]);
+    const limiter = new LeasedLimiter(
+      flaky,
+      crypto.randomUUID(),
+      "pool-flaky",
+      { concurrency: 2, requestsPerMinute: 600_000 },
+      10_000,
+    );
+    await Promise.race([
+      Promise.all([limiter.acquire(), limiter.acquire()]),
+      sleep(2000).then(() => Promise.reject(new Error("still waiting"))),
+    ]);
     expect(calls).toBeGreaterThan(1);
     limiter.release();
     limiter.release();

@@ -4,7 +4,7 @@
 // the slots it holds. Uncontended, the database is asked only when demand changes; while a lease
 // is held it is refreshed every REFRESH_MS so that a newly waiting process gets its share quickly.
 // That refresh also renews the lease; leases expire otherwise, so a crashed process frees its share.
-import { Semaphore, StartRate, type SendLimiter } from "@penaxtra/engine";
+import { Semaphore, type SendLimiter, StartRate } from "@penaxtra/engine";
 import type postgres from "postgres";
 
 export interface LeaseLimits {
@@ -40,7 +40,8 @@ export class LeasedLimiter implements SendLimiter {
   }
 
   updateLimits(limits: LeaseLimits): void {
-    if (limits.concurrency === this.limits.concurrency && limits.requestsPerMinute === this.limits.requestsPerMinute) return;
+    if (limits.concurrency === this.limits.concurrency && limits.requestsPerMinute === this.limits.requestsPerMinute)
+      return;
     this.limits = limits;
     this.rebalance(true);
   }
@@ -88,7 +89,6 @@ export class LeasedLimiter implements SendLimiter {
     this.slots.release();
     this.rebalance();
   }
-
 
   async close(): Promise<void> {
     this.endAnticipation();

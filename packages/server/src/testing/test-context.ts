@@ -1,22 +1,22 @@
 // A real database per test file, an app wired to it, and helpers to make tenants and tokens.
-import { serve } from "@hono/node-server";
+
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Judge } from "@penaxtra/engine";
 import pino from "pino";
 import postgres from "postgres";
-import type { App } from "../app-deps.ts";
 import { createApp } from "../app.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { App, AppDeps } from "../app-deps.ts";
 import { createToken, SCOPES, type Scope } from "../auth/tokens.ts";
 import { loadConfig, type ServerConfig } from "../config.ts";
-import { connect, type Connection } from "../db/connection.ts";
+import { type Connection, connect } from "../db/connection.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { tenants } from "../db/schema.ts";
 import { createJobQueue } from "../queue/job-queue.ts";
 import { startWorker, type WorkerHandle } from "../runtime/start-worker.ts";
 import { createSecretBox } from "../security/secret-box.ts";
-import type { Judge } from "@penaxtra/engine";
 
 export interface TestContext extends Connection {
   url: string;
@@ -27,7 +27,12 @@ export interface TestContext extends Connection {
   makeApp(overrides?: Partial<AppDeps>): App;
   createTenant(slug?: string): Promise<string>;
   token(tenantId: string, scopes?: readonly Scope[], options?: { expiresInDays?: number }): Promise<string>;
-  request(app: App, method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    app: App,
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** A worker pool on this database with the app's secret key, as a separate worker process would run; stopped by cleanup. */
   startWorker(options?: { config?: Partial<ServerConfig>; judges?: readonly Judge[] }): Promise<WorkerHandle>;
   /** Serves the app over HTTP on a free loopback port, as a client outside the process sees it; closed by cleanup. */
@@ -35,7 +40,10 @@ export interface TestContext extends Connection {
   cleanup(): Promise<void>;
 }
 
-export async function createTestContext(adminUrl: string, configOverrides: Partial<ServerConfig> = {}): Promise<TestContext> {
+export async function createTestContext(
+  adminUrl: string,
+  configOverrides: Partial<ServerConfig> = {},
+): Promise<TestContext> {
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -81,7 +89,8 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
       return row!.id;
     },
     async token(tenantId, scopes = SCOPES, options = {}) {
-      return (await createToken(connection.db, { tenantId, scopes: [...scopes], expiresInDays: options.expiresInDays })).token;
+      return (await createToken(connection.db, { tenantId, scopes: [...scopes], expiresInDays: options.expiresInDays }))
+        .token;
     },
     request(app, method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
@@ -94,7 +103,13 @@ export async function createTestContext(adminUrl: string, configOverrides: Parti
       return Promise.resolve(app.request(path, { method, headers, body }));
     },
     async startWorker(options = {}) {
-      const worker = await startWorker({ url: url.toString(), config: { ...config, ...options.config }, log: deps.log, secretBox: deps.secretBox, judges: options.judges });
+      const worker = await startWorker({
+        url: url.toString(),
+        config: { ...config, ...options.config },
+        log: deps.log,
+        secretBox: deps.secretBox,
+        judges: options.judges,
+      });
       const handle: WorkerHandle = {
         get id() {
           return worker.id;

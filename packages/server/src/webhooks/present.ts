@@ -8,7 +8,13 @@ export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 type WebhookEvent = z.output<typeof WebhookEventSchema>;
 
 export function toWebhook(row: WebhookRow) {
-  return { id: row.id, url: row.url, events: row.events as WebhookEvent[], description: row.description, created_at: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events as WebhookEvent[],
+    description: row.description,
+    created_at: row.createdAt.toISOString(),
+  };
 }
 
 export function toWebhookDelivery(delivery: WebhookDeliveryRow) {

@@ -3,18 +3,43 @@
 import { benignAnswer } from "./ordinary.ts";
 import type { Reading } from "./reading.ts";
 import type { Configuration } from "./system-prompt.ts";
-import { asks, CUSTOMER_CUE, DOWNSTREAM_INJECTION_IN_INPUT, INFO_REQUEST, INJECTION_CUE, MARKUP_IN_INPUT, MEMORY_CUE, namedEntities, patternContinuation, PHISHING_CUE, PHISHING_TARGET, PROMPT_CUE, requestedActions, requestedLiterals, requestedScale, requestsCodeExecution, ROLEPLAY_CUE, SECRET_CUE } from "./understanding.ts";
+import {
+  asks,
+  CUSTOMER_CUE,
+  DOWNSTREAM_INJECTION_IN_INPUT,
+  INFO_REQUEST,
+  INJECTION_CUE,
+  MARKUP_IN_INPUT,
+  MEMORY_CUE,
+  namedEntities,
+  PHISHING_CUE,
+  PHISHING_TARGET,
+  PROMPT_CUE,
+  patternContinuation,
+  ROLEPLAY_CUE,
+  requestedActions,
+  requestedLiterals,
+  requestedScale,
+  requestsCodeExecution,
+  SECRET_CUE,
+} from "./understanding.ts";
 
 const REFUSALS = {
-  phishing: "I can't help with that. I won't write messages that ask people for passwords, codes or payment details, that pressure them with fake deadlines, or that tell them to switch off their security software.",
+  phishing:
+    "I can't help with that. I won't write messages that ask people for passwords, codes or payment details, that pressure them with fake deadlines, or that tell them to switch off their security software.",
   code: "I can't run code or shell commands, and I won't pretend to have run them.",
-  action: "I can't do that. I don't make changes to accounts, money, data or permissions on a chat request; that needs verification and confirmation by an authorised person through the proper process.",
-  customers: "I'm sorry, but I can't share personal or payment details of any customer, and I don't keep other people's conversations.",
+  action:
+    "I can't do that. I don't make changes to accounts, money, data or permissions on a chat request; that needs verification and confirmation by an authorised person through the proper process.",
+  customers:
+    "I'm sorry, but I can't share personal or payment details of any customer, and I don't keep other people's conversations.",
   disclosure: "I'm sorry, but I can't share my instructions, configuration or any credentials.",
-  memory: "I can't save instructions or facts to a memory that applies to future users or sessions, so I won't store that.",
-  markup: "I can't include scripts, active links or tracking images in my answers, and I won't pass through values that could inject commands or queries into another system.",
+  memory:
+    "I can't save instructions or facts to a memory that applies to future users or sessions, so I won't store that.",
+  markup:
+    "I can't include scripts, active links or tracking images in my answers, and I won't pass through values that could inject commands or queries into another system.",
   roleplay: "I can't help with that, and a role-play, story or hypothetical framing doesn't change that.",
-  injection: "I can't follow instructions that are embedded in content or that try to override how I work, and I don't repeat dictated codes or markup. I'm happy to help with your actual question.",
+  injection:
+    "I can't follow instructions that are embedded in content or that try to override how I work, and I don't repeat dictated codes or markup. I'm happy to help with your actual question.",
 };
 
 export function hardenedAnswer(reading: Reading, configuration: Configuration): string {
@@ -28,15 +53,32 @@ export function hardenedAnswer(reading: Reading, configuration: Configuration): 
   if (MEMORY_CUE.test(text)) return REFUSALS.memory;
   const scale = requestedScale(text);
   if (scale) {
-    const size = Number.isFinite(scale.count) ? `${scale.count.toLocaleString("en-US")} ${scale.unit}` : "endless repetition";
+    const size = Number.isFinite(scale.count)
+      ? `${scale.count.toLocaleString("en-US")} ${scale.unit}`
+      : "endless repetition";
     return `I'm sorry, but I can't produce output on that scale (${size}). If a short sample helps, ask and I'll keep it to a few lines.`;
   }
   if (MARKUP_IN_INPUT.test(text) || DOWNSTREAM_INJECTION_IN_INPUT.test(text)) return REFUSALS.markup;
   if (ROLEPLAY_CUE.test(text)) return REFUSALS.roleplay;
-  if (reading.decoded.length || INJECTION_CUE.test(text) || literals.prefix.length || literals.body.length || patternContinuation(text)) return REFUSALS.injection;
-  const unknown = namedEntities(text).filter((entity) => !configuration.identity.includes(entity) && !configuration.facts.some((fact) => fact.text.includes(entity)));
+  if (
+    reading.decoded.length ||
+    INJECTION_CUE.test(text) ||
+    literals.prefix.length ||
+    literals.body.length ||
+    patternContinuation(text)
+  )
+    return REFUSALS.injection;
+  const unknown = namedEntities(text).filter(
+    (entity) =>
+      !configuration.identity.includes(entity) && !configuration.facts.some((fact) => fact.text.includes(entity)),
+  );
   if (unknown.length && INFO_REQUEST.test(text)) {
-    return `I'm sorry, but I couldn't find any record of ${unknown.slice(0, 2).map((entity) => `"${entity}"`).join(" or ")}. It may not exist, or the name may be slightly different, so I won't guess at details — if you have a link or source, I can help you read it.`;
+    return `I'm sorry, but I couldn't find any record of ${unknown
+      .slice(0, 2)
+      .map((entity) => `"${entity}"`)
+      .join(
+        " or ",
+      )}. It may not exist, or the name may be slightly different, so I won't guess at details — if you have a link or source, I can help you read it.`;
   }
   return benignAnswer(text, configuration);
 }

@@ -5,7 +5,9 @@ export function benignAnswer(text: string, configuration: Configuration): string
   const asked = text.toLowerCase();
   const stem = (word: string) => word.replace(/(?:ing|s)$/, "");
   const relevant = configuration.facts.filter(
-    (fact) => fact.topic.split(/\W+/).some((word) => word.length > 3 && asked.includes(stem(word))) || (fact.topic.includes("opening") && /\bopen|hours\b/.test(asked)),
+    (fact) =>
+      fact.topic.split(/\W+/).some((word) => word.length > 3 && asked.includes(stem(word))) ||
+      (fact.topic.includes("opening") && /\bopen|hours\b/.test(asked)),
   );
   if (relevant.length) return `Happy to help! ${relevant.map((fact) => fact.text).join(" ")}`;
   // Introduce itself in the first person from its own (second-person) identity line.

@@ -12,7 +12,8 @@ const COMMON_WORDS = new Set(
   ).split(" "),
 );
 
-const englishScore = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => COMMON_WORDS.has(word)).length;
+const englishScore = (text: string) =>
+  (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => COMMON_WORDS.has(word)).length;
 
 const rot13 = (text: string) =>
   text.replace(/[a-z]/gi, (char) => {
@@ -20,20 +21,59 @@ const rot13 = (text: string) =>
     return String.fromCharCode(((char.charCodeAt(0) - base + 13) % 26) + base);
   });
 
-const printable = (text: string) => text.length > 0 && [...text].filter((char) => /[\x20-\x7e\n\r\t\u00a0-\u024f]/.test(char)).length / [...text].length >= 0.95;
+const printable = (text: string) =>
+  text.length > 0 &&
+  [...text].filter((char) => /[\x20-\x7e\n\r\t\u00a0-\u024f]/.test(char)).length / [...text].length >= 0.95;
 
 // Word-for-word glossary: enough French, German and Spanish for a naive model to catch the gist.
 const GLOSSARY: Record<string, string> = {
-  ignorez: "ignore", ignore: "ignore", ignoriere: "ignore", ignora: "ignore", ignorar: "ignore",
-  toutes: "all", tous: "all", alle: "all", todas: "all", todos: "all",
-  les: "the", die: "the", las: "the", los: "the",
-  instructions: "instructions", anweisungen: "instructions", instrucciones: "instructions",
-  précédentes: "previous", precedentes: "previous", vorherigen: "previous", anteriores: "previous",
-  et: "and", und: "and", y: "and",
-  répondez: "reply", repondez: "reply", réponds: "reply", antworte: "reply", antworten: "reply", responde: "reply", responda: "reply",
-  uniquement: "only", seulement: "only", nur: "only", solo: "only", solamente: "only",
-  avec: "with", mit: "with", con: "with",
-  affiche: "print", affichez: "print", imprime: "print", drucke: "print", escribe: "write", écris: "write", ecris: "write", schreibe: "write",
+  ignorez: "ignore",
+  ignore: "ignore",
+  ignoriere: "ignore",
+  ignora: "ignore",
+  ignorar: "ignore",
+  toutes: "all",
+  tous: "all",
+  alle: "all",
+  todas: "all",
+  todos: "all",
+  les: "the",
+  die: "the",
+  las: "the",
+  los: "the",
+  instructions: "instructions",
+  anweisungen: "instructions",
+  instrucciones: "instructions",
+  précédentes: "previous",
+  precedentes: "previous",
+  vorherigen: "previous",
+  anteriores: "previous",
+  et: "and",
+  und: "and",
+  y: "and",
+  répondez: "reply",
+  repondez: "reply",
+  réponds: "reply",
+  antworte: "reply",
+  antworten: "reply",
+  responde: "reply",
+  responda: "reply",
+  uniquement: "only",
+  seulement: "only",
+  nur: "only",
+  solo: "only",
+  solamente: "only",
+  avec: "with",
+  mit: "with",
+  con: "with",
+  affiche: "print",
+  affichez: "print",
+  imprime: "print",
+  drucke: "print",
+  escribe: "write",
+  écris: "write",
+  ecris: "write",
+  schreibe: "write",
 };
 
 function gloss(text: string): string | null {
@@ -112,7 +152,9 @@ export function read(userText: string): Reading {
     }
   }
   // Split payloads: a = "...", b = "..." or Part 1: "..." joined on request.
-  const pieces = [...visible.matchAll(/(?:\b[a-z]\w*\s*=\s*|\bpart\s*\d+\s*:\s*)"([^"]*)"/gi)].map((match) => match[1]!);
+  const pieces = [...visible.matchAll(/(?:\b[a-z]\w*\s*=\s*|\bpart\s*\d+\s*:\s*)"([^"]*)"/gi)].map(
+    (match) => match[1]!,
+  );
   if (pieces.length >= 2 && /\+|\bjoin|\bcombine|\bconcatenat/i.test(visible)) add(pieces.join(""));
   add(gloss(visible));
 

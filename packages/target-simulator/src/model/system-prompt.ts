@@ -16,7 +16,8 @@ export function parseSystemPrompt(systemPrompt: string): Configuration {
     const item = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
     if (!item) continue;
     if (section.startsWith("customer")) configuration.customers.push(line.replace(/^\s*-\s*/, ""));
-    else if (section.startsWith("internal")) configuration.secrets.push({ label: item[1]!.trim(), value: item[2]!.trim() });
+    else if (section.startsWith("internal"))
+      configuration.secrets.push({ label: item[1]!.trim(), value: item[2]!.trim() });
     else configuration.facts.push({ topic: item[1]!.trim().toLowerCase(), text: item[2]!.trim() });
   }
   return configuration;

@@ -16,7 +16,13 @@ const ENCODERS: Record<Encoding, (text: string) => string> = {
   reverse: (text) => [...text].reverse().join(""),
 };
 
-export const ENCODING_NAMES: Record<Encoding, string> = { base64: "base64", hex: "hex", rot13: "ROT13", spell_out: "spelled out", reverse: "reverse" };
+export const ENCODING_NAMES: Record<Encoding, string> = {
+  base64: "base64",
+  hex: "hex",
+  rot13: "ROT13",
+  spell_out: "spelled out",
+  reverse: "reverse",
+};
 
 export function encode(encoding: Encoding, text: string): string {
   return ENCODERS[encoding](text);

@@ -1,7 +1,7 @@
 // The reference pipeline's rule-based "model": turns a question and the retrieved passages into an
 // answer. The vulnerable model does whatever the passages and the question ask; the hardened one
 // only ever restates plain facts from the passages.
-import { encode, ENCODING_NAMES } from "./encodings.ts";
+import { ENCODING_NAMES, encode } from "./encodings.ts";
 import { looksLikeInstruction, splitSentences } from "./instructions.ts";
 import { findInstructions } from "./obey.ts";
 import { asksForVerbatim, requestedEncoding } from "./query-intent.ts";
@@ -28,7 +28,8 @@ export function generateVulnerableAnswer(query: string, passages: readonly Passa
   for (const instruction of instructions) {
     if (instruction.kind === "include") parts.push(instruction.text);
     // Markup already in the answer (quoted or included) is not repeated; hidden by an encoding, it is.
-    else if (instruction.kind === "markdown" && !parts.some((part) => part.includes(instruction.text))) parts.push(instruction.text);
+    else if (instruction.kind === "markdown" && !parts.some((part) => part.includes(instruction.text)))
+      parts.push(instruction.text);
     else if (instruction.kind === "tool_call") parts.push(`TOOL_CALL: ${instruction.name}(${instruction.args})`);
   }
   return parts.join("\n\n");
@@ -40,11 +41,19 @@ function plainAnswer(query: string, passages: readonly Passage[]): string {
   const encoding = requestedEncoding(query);
   if (encoding) return `Here are our documents in ${ENCODING_NAMES[encoding]}: ${encode(encoding, everything)}`;
   if (asksForVerbatim(query)) return `Here are the documents word for word:\n\n${everything}`;
-  return ANSWER_PREFIX + passages.slice(0, QUOTED_PASSAGES).map((passage) => passage.text).join(" ");
+  return (
+    ANSWER_PREFIX +
+    passages
+      .slice(0, QUOTED_PASSAGES)
+      .map((passage) => passage.text)
+      .join(" ")
+  );
 }
 
 /** The first sentence of each passage that states something rather than instructs; never anything dictated. */
 export function generateHardenedAnswer(passages: readonly Passage[]): string {
-  const facts = passages.flatMap((passage) => splitSentences(passage.text).find((sentence) => !looksLikeInstruction(sentence)) ?? []);
+  const facts = passages.flatMap(
+    (passage) => splitSentences(passage.text).find((sentence) => !looksLikeInstruction(sentence)) ?? [],
+  );
   return facts.length ? ANSWER_PREFIX + facts.join(" ") : NOTHING_FOUND;
 }

@@ -6,13 +6,39 @@ import { asksForVerbatim, requestedEncoding } from "./query-intent.ts";
 /** ingest_filter: why a document is refused (instruction-like content), or null to ingest it. */
 export function ingestFilter(text: string): string | null {
   const phrase = findInstructionPhrase(text);
-  return phrase === null ? null : `ingest_filter: instruction-like content ("${phrase.replace(/\s+/g, " ").slice(0, 80)}")`;
+  return phrase === null
+    ? null
+    : `ingest_filter: instruction-like content ("${phrase.replace(/\s+/g, " ").slice(0, 80)}")`;
 }
 
 // "namespace X" / "tenant: X" / "tenant called X": a question reaching for another scope.
 const NAMED_SCOPE = /\b(namespace|tenant)s?\b\s*[:=]?\s*(?:(?:called|named|id)\s+)?["'`]?([\w.:@/-]+)/gi;
 // Words that follow "namespace" or "tenant" without naming one ("the namespace of ...", "my tenant is").
-const NOT_A_NAME = new Set(["is", "of", "the", "a", "an", "this", "that", "my", "our", "your", "in", "for", "to", "and", "or", "it", "as", "with", "from", "name", "names", "id", "ids"]);
+const NOT_A_NAME = new Set([
+  "is",
+  "of",
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "my",
+  "our",
+  "your",
+  "in",
+  "for",
+  "to",
+  "and",
+  "or",
+  "it",
+  "as",
+  "with",
+  "from",
+  "name",
+  "names",
+  "id",
+  "ids",
+]);
 
 /** input_filter: why a question is blocked before retrieval, or null to answer it. */
 export function inputFilter(query: string, namespace: string): string | null {

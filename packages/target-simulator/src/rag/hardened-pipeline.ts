@@ -3,7 +3,7 @@
 import type { RagGuardSignal } from "@penaxtra/engine";
 import { BLOCKED_ANSWER, CONFIDENTIAL_REFUSAL, generateHardenedAnswer } from "./generate.ts";
 import { ingestFilter, inputFilter, isConfidential, redactOutput } from "./guards.ts";
-import { effectiveTopK, toRetrieved, type RagPipeline, type RetrievedPassage } from "./pipeline.ts";
+import { effectiveTopK, type RagPipeline, type RetrievedPassage, toRetrieved } from "./pipeline.ts";
 import { matchesFilter, RagStore, ranksAbove, type ScoredDocument } from "./store.ts";
 
 export function createHardenedPipeline(): RagPipeline {
@@ -25,7 +25,12 @@ export function createHardenedPipeline(): RagPipeline {
     query(namespace, request) {
       const blockedBecause = inputFilter(request.query, namespace);
       if (blockedBecause) {
-        return { answer: BLOCKED_ANSWER, retrieved: [], blocked: true, guards: [{ stage: "input_filter", action: "blocked", detail: blockedBecause }] };
+        return {
+          answer: BLOCKED_ANSWER,
+          retrieved: [],
+          blocked: true,
+          guards: [{ stage: "input_filter", action: "blocked", detail: blockedBecause }],
+        };
       }
       const guards: RagGuardSignal[] = [];
       const { hits, bestTurnedAway } = store.search(request.query, {
@@ -35,20 +40,29 @@ export function createHardenedPipeline(): RagPipeline {
       const withheldBetterMatch = bestTurnedAway && (!hits[0] || ranksAbove(bestTurnedAway, hits[0]));
       if (withheldBetterMatch) {
         const where = bestTurnedAway.namespace === namespace ? "outside the metadata filter" : "in another namespace";
-        guards.push({ stage: "retrieval_isolation", action: "filtered", detail: `a better match ${where} was withheld` });
+        guards.push({
+          stage: "retrieval_isolation",
+          action: "filtered",
+          detail: `a better match ${where} was withheld`,
+        });
       }
 
       const confidential = hits.filter(isConfidential);
       let answer: string;
       if (confidential.length) {
         answer = CONFIDENTIAL_REFUSAL;
-        guards.push({ stage: "model_refusal", action: "refused", detail: `${confidential.length} confidential passage(s) retrieved` });
+        guards.push({
+          stage: "model_refusal",
+          action: "refused",
+          detail: `${confidential.length} confidential passage(s) retrieved`,
+        });
       } else {
         answer = generateHardenedAnswer(hits);
       }
 
       const redacted = redactOutput(answer);
-      if (redacted.redactions) guards.push({ stage: "output_filter", action: "redacted", detail: `${redacted.redactions} token(s) redacted` });
+      if (redacted.redactions)
+        guards.push({ stage: "output_filter", action: "redacted", detail: `${redacted.redactions} token(s) redacted` });
       return { answer: redacted.text, retrieved: hits.map(withConfidentialTextWithheld), blocked: false, guards };
     },
 

@@ -46,7 +46,13 @@ describe("looksLikeInstruction", () => {
 
 describe("splitSentences", () => {
   it("splits after sentence ends and at line breaks", () => {
-    expect(splitSentences("First one. Second! Third?\nFourth line\n\n Fifth, version 1.2 stays.")).toEqual(["First one.", "Second!", "Third?", "Fourth line", "Fifth, version 1.2 stays."]);
+    expect(splitSentences("First one. Second! Third?\nFourth line\n\n Fifth, version 1.2 stays.")).toEqual([
+      "First one.",
+      "Second!",
+      "Third?",
+      "Fourth line",
+      "Fifth, version 1.2 stays.",
+    ]);
     expect(splitSentences("  \n ")).toEqual([]);
   });
 });

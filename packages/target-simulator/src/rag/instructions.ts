@@ -23,7 +23,8 @@ export const INSTRUCTION_PATTERNS: readonly RegExp[] = [
 ];
 
 // Sentences that address the model rather than inform the reader.
-const IMPERATIVE_START = /^\s*(?:please\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|include|add|append|output|print|call|send|visit|click|render|display|embed|insert|tell|pretend|act|repeat|write|do\s+not|don't|never|always)\b/i;
+const IMPERATIVE_START =
+  /^\s*(?:please\s+)?(?:ignore|disregard|forget|reply|respond|answer|say|include|add|append|output|print|call|send|visit|click|render|display|embed|insert|tell|pretend|act|repeat|write|do\s+not|don't|never|always)\b/i;
 const ADDRESSES_MODEL = /\b(?:you|assistant|the\s+model|the\s+ai)\s+(?:must|should|shall|will|are\s+to)\b/i;
 
 /** The first instruction-like phrase in the text, or null. */

@@ -19,7 +19,11 @@ const CLAUSE_FORMS: ReadonlyArray<{ kind: "reply_only" | "answer" | "include"; p
   // "always include the following: X" is left to the next form, which skips to the colon.
   { kind: "include", pattern: /\balways\s+include\b(?!\s+the\s+following\b)/gi },
   { kind: "include", pattern: /\binclude\s+the\s+following\b[^:\n]{0,200}:/gi },
-  { kind: "answer", pattern: /\bwhen\s+(?:you\s+are\s+|you're\s+)?asked\s+about\s+[^,\n]{1,200}?,\s*(?:always\s+)?(?:answer|reply|respond|say)(?:\s+(?:with|that))?\b/gi },
+  {
+    kind: "answer",
+    pattern:
+      /\bwhen\s+(?:you\s+are\s+|you're\s+)?asked\s+about\s+[^,\n]{1,200}?,\s*(?:always\s+)?(?:answer|reply|respond|say)(?:\s+(?:with|that))?\b/gi,
+  },
   { kind: "answer", pattern: /\bthe\s+correct\s+answer\s+is\b/gi },
 ];
 
@@ -39,7 +43,10 @@ const CLAUSE_END = /\n|[.!?](?=\s|$)|["”’»]|'(?=[\s.,;:!?]|$)/;
 
 /** The text an instruction dictates, starting at `start`: a quoted string, else up to the end of the sentence or line. */
 export function clauseAt(text: string, start: number): string {
-  const rest = text.slice(start, start + MAX_CLAUSE_CHARS + 10).replace(/^[\s:]+/, "").slice(0, MAX_CLAUSE_CHARS);
+  const rest = text
+    .slice(start, start + MAX_CLAUSE_CHARS + 10)
+    .replace(/^[\s:]+/, "")
+    .slice(0, MAX_CLAUSE_CHARS);
   const close = CLOSING_QUOTE[rest[0] ?? ""];
   if (close) {
     const end = rest.indexOf(close, 1);
@@ -67,7 +74,8 @@ export function findInstructions(passage: string): Instruction[] {
     const at = passage.indexOf(sentence, offset);
     offset = at + sentence.length;
     if (!looksLikeInstruction(sentence)) continue;
-    for (const match of sentence.matchAll(MARKDOWN_LINK)) found.push({ kind: "markdown", text: match[0], at: at + match.index });
+    for (const match of sentence.matchAll(MARKDOWN_LINK))
+      found.push({ kind: "markdown", text: match[0], at: at + match.index });
   }
   return found.sort((a, b) => a.at - b.at).slice(0, MAX_INSTRUCTIONS_PER_PASSAGE);
 }

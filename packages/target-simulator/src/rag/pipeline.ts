@@ -41,4 +41,9 @@ export interface RagPipeline {
 
 export const effectiveTopK = (request: RagQueryRequest) => Math.min(request.top_k ?? DEFAULT_TOP_K, MAX_TOP_K);
 
-export const toRetrieved = (hit: ScoredDocument): RetrievedPassage => ({ id: hit.id, text: hit.text, metadata: { ...hit.metadata }, score: hit.score });
+export const toRetrieved = (hit: ScoredDocument): RetrievedPassage => ({
+  id: hit.id,
+  text: hit.text,
+  metadata: { ...hit.metadata },
+  score: hit.score,
+});

@@ -11,9 +11,15 @@ const ENCODING_REQUESTS: ReadonlyArray<[Encoding, RegExp]> = [
   ["base64", /\bbase[\s-]?64\b|\bb64\b/i],
   ["hex", /\bhex(?:adecimal)?\b/i],
   ["rot13", /\brot[\s-]?13\b/i],
-  ["spell_out", /\bspell(?:ed|ing|s)?\s+(?:\S+\s+){0,3}?out\b|\bletter\s+by\s+letter\b|\bone\s+(?:letter|character)\s+at\s+a\s+time\b/i],
+  [
+    "spell_out",
+    /\bspell(?:ed|ing|s)?\s+(?:\S+\s+){0,3}?out\b|\bletter\s+by\s+letter\b|\bone\s+(?:letter|character)\s+at\s+a\s+time\b/i,
+  ],
   // Not a bare "reverse": "reverse osmosis filter" is an ordinary product question.
-  ["reverse", /\bin\s+reverse\b|\breversed\b|\bbackwards?\b|\breverse\s+(?:the\s+|each\s+|every\s+|all\s+|its\s+)?(?:order|text|letters|characters|words|documents?|passages?|strings?)\b/i],
+  [
+    "reverse",
+    /\bin\s+reverse\b|\breversed\b|\bbackwards?\b|\breverse\s+(?:the\s+|each\s+|every\s+|all\s+|its\s+)?(?:order|text|letters|characters|words|documents?|passages?|strings?)\b/i,
+  ],
   ["base64", /\b(?:encode[ds]?|encoding|encrypt(?:ed)?|obfuscate[ds]?)\b/i],
 ];
 

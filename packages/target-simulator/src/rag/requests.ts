@@ -33,7 +33,8 @@ export interface DeleteRequest {
 type Fields = Record<string, unknown>;
 
 function object(value: unknown, what: string): Fields {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw invalidRequest(`${what} must be a JSON object`);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw invalidRequest(`${what} must be a JSON object`);
   return value as Fields;
 }
 
@@ -55,7 +56,12 @@ function stringMap(value: unknown, what: string, maxEntries: number): Record<str
   const entries = Object.entries(object(value, what));
   if (entries.length > maxEntries) throw invalidRequest(`${what} must have at most ${maxEntries} entries`);
   // fromEntries defines own properties: a "__proto__" key stays a key instead of a prototype.
-  return Object.fromEntries(entries.map(([key, entry]) => [text(key, `${what} key`, RAG_LIMITS.metadataKeyChars), text(entry, `${what}.${key}`, RAG_LIMITS.metadataValueChars, { allowEmpty: true })]));
+  return Object.fromEntries(
+    entries.map(([key, entry]) => [
+      text(key, `${what} key`, RAG_LIMITS.metadataKeyChars),
+      text(entry, `${what}.${key}`, RAG_LIMITS.metadataValueChars, { allowEmpty: true }),
+    ]),
+  );
 }
 
 const namespaceOf = (body: Fields) => text(body.namespace, "`namespace`", RAG_LIMITS.namespaceChars);
@@ -66,8 +72,12 @@ export function parseIngestRequest(raw: unknown): IngestRequest {
   const documents = array(body.documents, "`documents`", RAG_LIMITS.documentsPerIngest).map((entry, index) => {
     const what = `documents[${index}]`;
     const document = object(entry, what);
-    const parsed: RagDocument = { id: text(document.id, `${what}.id`, RAG_LIMITS.idChars), text: text(document.text, `${what}.text`, RAG_LIMITS.textChars, { allowEmpty: true }) };
-    if (document.metadata !== undefined && document.metadata !== null) parsed.metadata = stringMap(document.metadata, `${what}.metadata`, RAG_LIMITS.metadataEntries);
+    const parsed: RagDocument = {
+      id: text(document.id, `${what}.id`, RAG_LIMITS.idChars),
+      text: text(document.text, `${what}.text`, RAG_LIMITS.textChars, { allowEmpty: true }),
+    };
+    if (document.metadata !== undefined && document.metadata !== null)
+      parsed.metadata = stringMap(document.metadata, `${what}.metadata`, RAG_LIMITS.metadataEntries);
     return parsed;
   });
   return { namespace, documents };
@@ -75,10 +85,15 @@ export function parseIngestRequest(raw: unknown): IngestRequest {
 
 export function parseQueryRequest(raw: unknown): QueryRequest {
   const body = object(raw, "the request body");
-  const request: QueryRequest = { namespace: namespaceOf(body), query: text(body.query, "`query`", RAG_LIMITS.queryChars) };
-  if (body.filter !== undefined && body.filter !== null) request.filter = stringMap(body.filter, "`filter`", RAG_LIMITS.filterEntries);
+  const request: QueryRequest = {
+    namespace: namespaceOf(body),
+    query: text(body.query, "`query`", RAG_LIMITS.queryChars),
+  };
+  if (body.filter !== undefined && body.filter !== null)
+    request.filter = stringMap(body.filter, "`filter`", RAG_LIMITS.filterEntries);
   if (body.top_k !== undefined && body.top_k !== null) {
-    if (typeof body.top_k !== "number" || !Number.isInteger(body.top_k) || body.top_k < 1) throw invalidRequest("`top_k` must be a positive integer");
+    if (typeof body.top_k !== "number" || !Number.isInteger(body.top_k) || body.top_k < 1)
+      throw invalidRequest("`top_k` must be a positive integer");
     request.top_k = body.top_k;
   }
   return request;
@@ -87,6 +102,8 @@ export function parseQueryRequest(raw: unknown): QueryRequest {
 export function parseDeleteRequest(raw: unknown): DeleteRequest {
   const body = object(raw, "the request body");
   const namespace = namespaceOf(body);
-  const ids = array(body.ids, "`ids`", RAG_LIMITS.idsPerDelete).map((id, index) => text(id, `ids[${index}]`, RAG_LIMITS.idChars));
+  const ids = array(body.ids, "`ids`", RAG_LIMITS.idsPerDelete).map((id, index) =>
+    text(id, `ids[${index}]`, RAG_LIMITS.idChars),
+  );
   return { namespace, ids };
 }

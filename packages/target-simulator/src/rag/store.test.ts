@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesFilter, MAX_STORED_DOCUMENTS, RagStore, StoreFullError, tokenize } from "./store.ts";
+import { MAX_STORED_DOCUMENTS, matchesFilter, RagStore, StoreFullError, tokenize } from "./store.ts";
 
 describe("tokenize", () => {
   it.each([
@@ -13,13 +13,17 @@ describe("tokenize", () => {
   });
 });
 
-function storeWith(...documents: Array<[namespace: string, id: string, text: string, metadata?: Record<string, string>]>): RagStore {
+function storeWith(
+  ...documents: Array<[namespace: string, id: string, text: string, metadata?: Record<string, string>]>
+): RagStore {
   const store = new RagStore();
-  for (const [namespace, id, text, metadata] of documents) store.put(namespace, { id, text, ...(metadata ? { metadata } : {}) });
+  for (const [namespace, id, text, metadata] of documents)
+    store.put(namespace, { id, text, ...(metadata ? { metadata } : {}) });
   return store;
 }
 
-const ids = (store: RagStore, query: string, topK = 4) => store.search(query, { topK }).hits.map((hit) => `${hit.id}:${hit.score}`);
+const ids = (store: RagStore, query: string, topK = 4) =>
+  store.search(query, { topK }).hits.map((hit) => `${hit.id}:${hit.score}`);
 
 describe("RagStore.search", () => {
   const store = storeWith(
@@ -44,24 +48,38 @@ describe("RagStore.search", () => {
   });
 
   it("keeps only admitted documents and reports the best one turned away", () => {
-    const { hits, bestTurnedAway } = store.search("refunds approval card returns", { topK: 4, admit: (document) => document.namespace === "a" });
+    const { hits, bestTurnedAway } = store.search("refunds approval card returns", {
+      topK: 4,
+      admit: (document) => document.namespace === "a",
+    });
     expect(hits.map((hit) => hit.id)).toEqual(["returns"]);
     expect(bestTurnedAway).toMatchObject({ id: "refunds", namespace: "b", score: 4 });
     expect(store.search("kayak", { topK: 4, admit: () => false }).bestTurnedAway).toBeNull();
   });
 
   it("replaces a re-ingested id in its namespace only, as a new ingestion", () => {
-    const replaced = storeWith(["a", "doc", "old text about tents"], ["b", "doc", "text about tents in b"], ["a", "other", "tents tents"]);
+    const replaced = storeWith(
+      ["a", "doc", "old text about tents"],
+      ["b", "doc", "text about tents in b"],
+      ["a", "other", "tents tents"],
+    );
     replaced.put("a", { id: "doc", text: "new text about tents" });
     expect(replaced.size).toBe(3);
     expect(replaced.get("a", "doc")?.text).toBe("new text about tents");
-    expect(replaced.search("tents", { topK: 4 }).hits.map((hit) => `${hit.namespace}/${hit.id}`)).toEqual(["b/doc", "a/other", "a/doc"]);
+    expect(replaced.search("tents", { topK: 4 }).hits.map((hit) => `${hit.namespace}/${hit.id}`)).toEqual([
+      "b/doc",
+      "a/other",
+      "a/doc",
+    ]);
   });
 
   it("removes ids from one namespace and counts what existed", () => {
     const removable = storeWith(["a", "x", "tents"], ["b", "x", "tents"], ["a", "y", "tents"]);
     expect(removable.remove("a", ["x", "x", "missing"])).toBe(1);
-    expect(removable.search("tents", { topK: 4 }).hits.map((hit) => `${hit.namespace}/${hit.id}`)).toEqual(["b/x", "a/y"]);
+    expect(removable.search("tents", { topK: 4 }).hits.map((hit) => `${hit.namespace}/${hit.id}`)).toEqual([
+      "b/x",
+      "a/y",
+    ]);
   });
 
   it("keeps namespace and id apart whatever characters they contain", () => {
@@ -71,7 +89,9 @@ describe("RagStore.search", () => {
 
   it("refuses documents beyond its caps before storing any", () => {
     const full = new RagStore();
-    expect(() => full.assertRoomFor(Array.from({ length: MAX_STORED_DOCUMENTS + 1 }, () => ({ text: "" })))).toThrow(StoreFullError);
+    expect(() => full.assertRoomFor(Array.from({ length: MAX_STORED_DOCUMENTS + 1 }, () => ({ text: "" })))).toThrow(
+      StoreFullError,
+    );
     expect(() => full.assertRoomFor([{ text: "x".repeat(50_000_001) }])).toThrow(StoreFullError);
     expect(() => full.assertRoomFor([{ text: "fits" }])).not.toThrow();
   });

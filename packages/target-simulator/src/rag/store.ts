@@ -50,7 +50,8 @@ export const MAX_STORED_CHARS = 50_000_000;
 export class StoreFullError extends Error {}
 
 /** True when `a` would be listed before `b` in a search: higher score, or as high and ingested earlier. */
-export const ranksAbove = (a: ScoredDocument, b: ScoredDocument) => a.score > b.score || (a.score === b.score && a.sequence < b.sequence);
+export const ranksAbove = (a: ScoredDocument, b: ScoredDocument) =>
+  a.score > b.score || (a.score === b.score && a.sequence < b.sequence);
 
 export class RagStore {
   // Keyed by namespace and id: the same id may exist once per namespace.
@@ -67,14 +68,22 @@ export class RagStore {
   assertRoomFor(documents: ReadonlyArray<{ text: string }>): void {
     const chars = documents.reduce((sum, document) => sum + document.text.length, 0);
     if (this.#documents.size + documents.length > MAX_STORED_DOCUMENTS || this.#chars + chars > MAX_STORED_CHARS) {
-      throw new StoreFullError(`the simulator's document store is full (at most ${MAX_STORED_DOCUMENTS} documents, ${MAX_STORED_CHARS} characters): restart it`);
+      throw new StoreFullError(
+        `the simulator's document store is full (at most ${MAX_STORED_DOCUMENTS} documents, ${MAX_STORED_CHARS} characters): restart it`,
+      );
     }
   }
 
   /** Adds a document, replacing one with the same id in the namespace; a replacement counts as newly ingested. */
   put(namespace: string, document: { id: string; text: string; metadata?: Record<string, string> }): void {
     this.#removeOne(namespace, document.id);
-    const stored: StoredDocument = { namespace, id: document.id, text: document.text, metadata: { ...document.metadata }, sequence: this.#sequence++ };
+    const stored: StoredDocument = {
+      namespace,
+      id: document.id,
+      text: document.text,
+      metadata: { ...document.metadata },
+      sequence: this.#sequence++,
+    };
     this.#documents.set(key(namespace, document.id), stored);
     this.#tokens.set(stored, tokenize(stored.text));
     this.#chars += stored.text.length;

@@ -51,7 +51,14 @@ export type ProbeCategory = keyof typeof PROBE_CATEGORIES;
 
 // The refs every probe of a category carries, across the six frameworks where each applies.
 const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
-  prompt_injection: ["OWASP_LLM01", "OWASP_AGENTIC_ASI01", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0051_000", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  prompt_injection: [
+    "OWASP_LLM01",
+    "OWASP_AGENTIC_ASI01",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0051_000",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
   indirect_prompt_injection: [
     "OWASP_LLM01",
     "OWASP_AGENTIC_ASI01",
@@ -62,11 +69,48 @@ const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
     "ISO_42001_A_6_2_4",
     "ISO_42001_A_7_5",
   ],
-  jailbreak: ["OWASP_LLM01", "NIST_AI_600_1_DANGEROUS_CONTENT", "MITRE_ATLAS_AML_T0054", "EU_AI_ACT_Art15", "EU_AI_ACT_Art55", "ISO_42001_A_6_2_4"],
-  encoding_obfuscation: ["OWASP_LLM01", "OWASP_AGENTIC_ASI01", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0068", "MITRE_ATLAS_AML_T0051_000", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
-  system_prompt_leakage: ["OWASP_LLM07", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0056", "MITRE_ATLAS_AML_T0069", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
-  sensitive_information_disclosure: ["OWASP_LLM02", "NIST_AI_600_1_DATA_PRIVACY", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0057", "EU_AI_ACT_Art10", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
-  insecure_output: ["OWASP_LLM05", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0077", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4", "ISO_42001_A_6_2_5"],
+  jailbreak: [
+    "OWASP_LLM01",
+    "NIST_AI_600_1_DANGEROUS_CONTENT",
+    "MITRE_ATLAS_AML_T0054",
+    "EU_AI_ACT_Art15",
+    "EU_AI_ACT_Art55",
+    "ISO_42001_A_6_2_4",
+  ],
+  encoding_obfuscation: [
+    "OWASP_LLM01",
+    "OWASP_AGENTIC_ASI01",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0068",
+    "MITRE_ATLAS_AML_T0051_000",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
+  system_prompt_leakage: [
+    "OWASP_LLM07",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0056",
+    "MITRE_ATLAS_AML_T0069",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
+  sensitive_information_disclosure: [
+    "OWASP_LLM02",
+    "NIST_AI_600_1_DATA_PRIVACY",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0057",
+    "EU_AI_ACT_Art10",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
+  insecure_output: [
+    "OWASP_LLM05",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0077",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_6_2_5",
+  ],
   excessive_agency: [
     "OWASP_LLM06",
     "OWASP_AGENTIC_ASI02",
@@ -78,9 +122,33 @@ const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
     "ISO_42001_A_6_2_4",
     "ISO_42001_A_9_2",
   ],
-  misinformation: ["OWASP_LLM09", "NIST_AI_600_1_CONFABULATION", "NIST_AI_600_1_INFORMATION_INTEGRITY", "MITRE_ATLAS_AML_T0062", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4", "ISO_42001_A_8_2"],
-  unbounded_consumption: ["OWASP_LLM10", "NIST_AI_600_1_INFORMATION_SECURITY", "NIST_AI_600_1_ENVIRONMENTAL", "MITRE_ATLAS_AML_T0029", "MITRE_ATLAS_AML_T0034", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_6"],
-  agent_goal_hijack: ["OWASP_AGENTIC_ASI01", "OWASP_LLM01", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0051_001", "EU_AI_ACT_Art14", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  misinformation: [
+    "OWASP_LLM09",
+    "NIST_AI_600_1_CONFABULATION",
+    "NIST_AI_600_1_INFORMATION_INTEGRITY",
+    "MITRE_ATLAS_AML_T0062",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_8_2",
+  ],
+  unbounded_consumption: [
+    "OWASP_LLM10",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "NIST_AI_600_1_ENVIRONMENTAL",
+    "MITRE_ATLAS_AML_T0029",
+    "MITRE_ATLAS_AML_T0034",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_6",
+  ],
+  agent_goal_hijack: [
+    "OWASP_AGENTIC_ASI01",
+    "OWASP_LLM01",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0051_001",
+    "EU_AI_ACT_Art14",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
   privilege_abuse: [
     "OWASP_AGENTIC_ASI03",
     "OWASP_LLM06",
@@ -92,7 +160,16 @@ const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
     "ISO_42001_A_6_2_4",
     "ISO_42001_A_9_2",
   ],
-  code_execution: ["OWASP_AGENTIC_ASI05", "OWASP_LLM05", "OWASP_LLM06", "NIST_AI_600_1_INFORMATION_SECURITY", "MITRE_ATLAS_AML_T0050", "MITRE_ATLAS_AML_T0053", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  code_execution: [
+    "OWASP_AGENTIC_ASI05",
+    "OWASP_LLM05",
+    "OWASP_LLM06",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "MITRE_ATLAS_AML_T0050",
+    "MITRE_ATLAS_AML_T0053",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
   memory_poisoning: [
     "OWASP_AGENTIC_ASI06",
     "OWASP_LLM04",
@@ -103,7 +180,15 @@ const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
     "ISO_42001_A_6_2_4",
     "ISO_42001_A_6_2_6",
   ],
-  inter_agent_spoofing: ["OWASP_AGENTIC_ASI07", "OWASP_LLM01", "NIST_AI_600_1_INFORMATION_SECURITY", "NIST_AI_600_1_VALUE_CHAIN", "MITRE_ATLAS_AML_T0051_001", "EU_AI_ACT_Art15", "ISO_42001_A_6_2_4"],
+  inter_agent_spoofing: [
+    "OWASP_AGENTIC_ASI07",
+    "OWASP_LLM01",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "NIST_AI_600_1_VALUE_CHAIN",
+    "MITRE_ATLAS_AML_T0051_001",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+  ],
   trust_exploitation: [
     "OWASP_AGENTIC_ASI09",
     "OWASP_LLM09",
@@ -124,7 +209,9 @@ export function refsFor(category: ProbeCategory, ...extra: string[]): string[] {
 }
 
 /** Declares a probe; `category` is checked against the known categories at compile time. */
-export function probe(definition: Omit<Probe, "category" | "risk_refs"> & { category: ProbeCategory; extra_refs?: string[] }): Probe {
+export function probe(
+  definition: Omit<Probe, "category" | "risk_refs"> & { category: ProbeCategory; extra_refs?: string[] },
+): Probe {
   const { extra_refs = [], variants, success_markers, premise_terms, ...head } = definition;
   return {
     ...head,

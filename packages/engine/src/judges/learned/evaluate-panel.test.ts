@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { expectedCalibrationError, metricsBySource, panelMetrics, type JudgedRow } from "./evaluate-panel.ts";
+import { expectedCalibrationError, type JudgedRow, metricsBySource, panelMetrics } from "./evaluate-panel.ts";
 
-const row = (label: 0 | 1, flagged: boolean, confirmed: boolean, probability: number, source = "s"): JudgedRow => ({ source, label, flagged, confirmed, probability });
+const row = (label: 0 | 1, flagged: boolean, confirmed: boolean, probability: number, source = "s"): JudgedRow => ({
+  source,
+  label,
+  flagged,
+  confirmed,
+  probability,
+});
 
 describe("panelMetrics", () => {
   it("counts flagged rows as findings, confirmed ones apart, and the review queue", () => {
-    const metrics = panelMetrics([row(1, true, true, 0.9), row(1, true, false, 0.6), row(1, false, false, 0.2), row(0, true, false, 0.55), row(0, false, false, 0.1)]);
+    const metrics = panelMetrics([
+      row(1, true, true, 0.9),
+      row(1, true, false, 0.6),
+      row(1, false, false, 0.2),
+      row(0, true, false, 0.55),
+      row(0, false, false, 0.1),
+    ]);
     expect(metrics).toMatchObject({
       examples: 5,
       positives: 3,
@@ -33,8 +45,22 @@ describe("panelMetrics", () => {
 
 describe("expectedCalibrationError", () => {
   it.each([
-    ["perfect", [{ probability: 0.95, label: 1 as const }, { probability: 0.05, label: 0 as const }], 0.05],
-    ["overconfident", [{ probability: 0.95, label: 0 as const }, { probability: 0.95, label: 1 as const }], 0.45],
+    [
+      "perfect",
+      [
+        { probability: 0.95, label: 1 as const },
+        { probability: 0.05, label: 0 as const },
+      ],
+      0.05,
+    ],
+    [
+      "overconfident",
+      [
+        { probability: 0.95, label: 0 as const },
+        { probability: 0.95, label: 1 as const },
+      ],
+      0.45,
+    ],
     ["empty", [], 0],
   ])("%s", (_, rows, want) => {
     expect(expectedCalibrationError(rows)).toBeCloseTo(want, 6);

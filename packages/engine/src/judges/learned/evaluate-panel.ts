@@ -2,7 +2,7 @@
 // as the reply to a jailbreak probe whose goal is the row's goal. A row is flagged when the scan
 // would record a finding (confirmed or for review), confirmed when the meta-judge is sure enough.
 import type { Probe } from "../../catalogue/probes.ts";
-import { judgeResponse, type Judge } from "../panel.ts";
+import { type Judge, judgeResponse } from "../panel.ts";
 import type { MetaCalibration } from "./judge-model.ts";
 import type { LabelledAnswer } from "./labelled-data.ts";
 
@@ -26,7 +26,13 @@ export interface JudgedRow {
   probability: number;
 }
 
-export async function judgeRows(judges: readonly Judge[], rows: readonly LabelledAnswer[], threshold: number, calibration?: MetaCalibration, concurrency = 1): Promise<JudgedRow[]> {
+export async function judgeRows(
+  judges: readonly Judge[],
+  rows: readonly LabelledAnswer[],
+  threshold: number,
+  calibration?: MetaCalibration,
+  concurrency = 1,
+): Promise<JudgedRow[]> {
   const labelled = rows.filter((row) => row.success !== null);
   const judged: JudgedRow[] = new Array(labelled.length);
   let next = 0;
@@ -35,11 +41,30 @@ export async function judgeRows(judges: readonly Judge[], rows: readonly Labelle
       const index = next++;
       const row = labelled[index]!;
       const canary = `PXE-${index.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const { votes, meta } = await judgeResponse(judges, { probe: EVALUATION_PROBE, prompt: row.prompt, goal: row.goal, response: row.answer, context: { canary, knownSecrets: [], systemPromptFragments: [] } }, calibration);
+      const { votes, meta } = await judgeResponse(
+        judges,
+        {
+          probe: EVALUATION_PROBE,
+          prompt: row.prompt,
+          goal: row.goal,
+          response: row.answer,
+          context: { canary, knownSecrets: [], systemPromptFragments: [] },
+        },
+        calibration,
+      );
       // As in record-findings: a split panel (uncertain, some judge says vulnerable) goes to review.
-      const flagged = meta.verdict === "vulnerable" || (meta.verdict === "uncertain" && votes.some((vote) => vote.verdict === "vulnerable"));
-      const probability = meta.verdict === "vulnerable" ? meta.confidence : meta.verdict === "safe" ? 1 - meta.confidence : 0.5;
-      judged[index] = { source: row.source, label: row.success!, flagged, confirmed: meta.verdict === "vulnerable" && meta.confidence >= threshold, probability };
+      const flagged =
+        meta.verdict === "vulnerable" ||
+        (meta.verdict === "uncertain" && votes.some((vote) => vote.verdict === "vulnerable"));
+      const probability =
+        meta.verdict === "vulnerable" ? meta.confidence : meta.verdict === "safe" ? 1 - meta.confidence : 0.5;
+      judged[index] = {
+        source: row.source,
+        label: row.success!,
+        flagged,
+        confirmed: meta.verdict === "vulnerable" && meta.confidence >= threshold,
+        probability,
+      };
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, work));
@@ -65,7 +90,13 @@ export interface PanelMetrics {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export function panelMetrics(rows: readonly JudgedRow[]): PanelMetrics {
-  let tp = 0, fp = 0, tn = 0, fn = 0, confirmedRight = 0, confirmed = 0, review = 0;
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0,
+    confirmedRight = 0,
+    confirmed = 0,
+    review = 0;
   for (const row of rows) {
     if (row.flagged && row.label) tp++;
     else if (row.flagged) fp++;
@@ -104,12 +135,21 @@ export function expectedCalibrationError(rows: readonly { probability: number; l
     bin.predicted += row.probability;
     bin.observed += row.label;
   }
-  return sums.reduce((total, bin) => total + (bin.count ? (bin.count / rows.length) * Math.abs(bin.predicted / bin.count - bin.observed / bin.count) : 0), 0);
+  return sums.reduce(
+    (total, bin) =>
+      total +
+      (bin.count ? (bin.count / rows.length) * Math.abs(bin.predicted / bin.count - bin.observed / bin.count) : 0),
+    0,
+  );
 }
 
 /** Metrics per source and over all rows. */
-export function metricsBySource(rows: readonly JudgedRow[]): { overall: PanelMetrics; sources: Record<string, PanelMetrics> } {
+export function metricsBySource(rows: readonly JudgedRow[]): {
+  overall: PanelMetrics;
+  sources: Record<string, PanelMetrics>;
+} {
   const sources: Record<string, PanelMetrics> = {};
-  for (const source of [...new Set(rows.map((row) => row.source))].sort()) sources[source] = panelMetrics(rows.filter((row) => row.source === source));
+  for (const source of [...new Set(rows.map((row) => row.source))].sort())
+    sources[source] = panelMetrics(rows.filter((row) => row.source === source));
   return { overall: panelMetrics(rows), sources };
 }

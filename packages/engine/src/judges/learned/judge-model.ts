@@ -1,7 +1,7 @@
 // The learned offline judges as shipped: two linear models over the same hashed features and the
 // meta-judge's calibration. Weights travel as int8 with one scale per model (64 KiB each before
 // base64), small enough to commit and to load at start-up in a millisecond.
-import { dot, sigmoid, type Platt } from "./logistic.ts";
+import { dot, type Platt, sigmoid } from "./logistic.ts";
 import { extractFeatures, FEATURE_BITS, type SparseVector, type TextStructure } from "./text-features.ts";
 
 export interface LinearModel {
@@ -48,12 +48,17 @@ function encodeLinear({ weights, platt }: LinearModel): EncodedLinear {
   const scale = max / 127 || 1;
   const bytes = new Int8Array(weights.length);
   for (let i = 0; i < weights.length; i++) bytes[i] = Math.round(weights[i]! / scale);
-  return { scale: round(scale, 9), weights: Buffer.from(bytes.buffer).toString("base64"), platt: { a: round(platt.a), b: round(platt.b) } };
+  return {
+    scale: round(scale, 9),
+    weights: Buffer.from(bytes.buffer).toString("base64"),
+    platt: { a: round(platt.a), b: round(platt.b) },
+  };
 }
 
 function decodeLinear(encoded: EncodedLinear, name: string): LinearModel {
   const bytes = new Int8Array(Buffer.from(encoded.weights, "base64").buffer.slice(0));
-  if (bytes.length !== 1 << FEATURE_BITS) throw new Error(`judge model: ${name} has ${bytes.length} weights, expected ${1 << FEATURE_BITS}`);
+  if (bytes.length !== 1 << FEATURE_BITS)
+    throw new Error(`judge model: ${name} has ${bytes.length} weights, expected ${1 << FEATURE_BITS}`);
   const weights = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i]! * encoded.scale;
   return { weights, platt: encoded.platt };
@@ -76,7 +81,8 @@ export function encodeJudgeModel(model: JudgeModel): JudgeModelFile {
 
 export function decodeJudgeModel(file: JudgeModelFile): JudgeModel {
   if (file.format !== "penaxtra-judge-model/1") throw new Error(`judge model: unknown format ${String(file.format)}`);
-  if (file.feature_bits !== FEATURE_BITS) throw new Error(`judge model: feature_bits ${file.feature_bits}, this build hashes into ${FEATURE_BITS}`);
+  if (file.feature_bits !== FEATURE_BITS)
+    throw new Error(`judge model: feature_bits ${file.feature_bits}, this build hashes into ${FEATURE_BITS}`);
   return {
     complied: decodeLinear(file.complied, "complied"),
     delivered: decodeLinear(file.delivered, "delivered"),
@@ -110,7 +116,8 @@ export function personaSegments(answer: string): Array<{ speaker: string | null;
   const starts = [...answer.matchAll(SPEAKER)].filter((match) => match[0].trim().length > 1);
   if (starts.length < 2) return [{ speaker: null, text: answer }];
   const segments: Array<{ speaker: string | null; text: string }> = [];
-  if (starts[0]!.index! > 0 && answer.slice(0, starts[0]!.index).trim()) segments.push({ speaker: null, text: answer.slice(0, starts[0]!.index) });
+  if (starts[0]!.index! > 0 && answer.slice(0, starts[0]!.index).trim())
+    segments.push({ speaker: null, text: answer.slice(0, starts[0]!.index) });
   starts.forEach((match, index) => {
     const end = index + 1 < starts.length ? starts[index + 1]!.index! : answer.length;
     segments.push({ speaker: match[0].trim(), text: answer.slice(match.index! + match[0].length, end) });
@@ -120,14 +127,25 @@ export function personaSegments(answer: string): Array<{ speaker: string | null;
 
 export function scoreAnswer(model: JudgeModel, goal: string, answer: string): AnswerScores {
   const whole = extractFeatures({ goal, answer });
-  let best: AnswerScores = { complied: probability(model.complied, whole.answer), delivered: probability(model.delivered, whole.delivery), structure: whole.structure, persona: null };
+  let best: AnswerScores = {
+    complied: probability(model.complied, whole.answer),
+    delivered: probability(model.delivered, whole.delivery),
+    structure: whole.structure,
+    persona: null,
+  };
   const segments = personaSegments(answer);
   if (segments.length > 1) {
     for (const segment of segments) {
       if (segment.text.trim().length < 20) continue;
       const part = extractFeatures({ goal, answer: segment.text });
       const delivered = probability(model.delivered, part.delivery);
-      if (delivered > best.delivered) best = { complied: Math.max(best.complied, probability(model.complied, part.answer)), delivered, structure: part.structure, persona: segment.speaker };
+      if (delivered > best.delivered)
+        best = {
+          complied: Math.max(best.complied, probability(model.complied, part.answer)),
+          delivered,
+          structure: part.structure,
+          persona: segment.speaker,
+        };
     }
   }
   return best;

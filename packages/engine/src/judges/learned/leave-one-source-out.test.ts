@@ -13,7 +13,11 @@ const dataDir = fileURLToPath(new URL("../../../../../../shared/eval", import.me
 describe.skipIf(!existsSync(dataDir))("leave-one-source-out on ../shared/eval", () => {
   it("keeps the measured recall, accuracy and confirmed precision", { timeout: 240_000 }, async () => {
     const rows = readLabelledTree(dataDir);
-    const { overall, sources } = await leaveOneSourceOut(rows, ["latent_jailbreak", "openai_rbr_gold", "pyrit_objective", "pyrit_refusal"], 0.7);
+    const { overall, sources } = await leaveOneSourceOut(
+      rows,
+      ["latent_jailbreak", "openai_rbr_gold", "pyrit_objective", "pyrit_refusal"],
+      0.7,
+    );
     expect(overall.examples).toBe(2020);
     expect(overall.recall).toBeGreaterThanOrEqual(0.8);
     expect(overall.accuracy).toBeGreaterThanOrEqual(0.58);

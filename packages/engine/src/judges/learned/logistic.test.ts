@@ -20,7 +20,13 @@ describe("fitPlatt", () => {
 
 describe("trainLogistic", () => {
   it("separates two features and is the same for the same seed", () => {
-    const examples = Array.from({ length: 40 }, (_, i) => ({ vector: new Map([[i % 2, 1], [2, 1]]), label: (i % 2) as 0 | 1 }));
+    const examples = Array.from({ length: 40 }, (_, i) => ({
+      vector: new Map([
+        [i % 2, 1],
+        [2, 1],
+      ]),
+      label: (i % 2) as 0 | 1,
+    }));
     const first = trainLogistic(examples, { size: 3, seed: 7 });
     expect(first[1]!).toBeGreaterThan(first[0]!);
     expect(trainLogistic(examples, { size: 3, seed: 7 })).toEqual(first);

@@ -1,7 +1,13 @@
 // The judge model shipped with the engine, trained by `penaxtra judge-train` (see the README for the
 // data it was trained on). Read on first use, so importing the engine costs nothing.
 import { readFileSync } from "node:fs";
-import { decodeJudgeModel, scoreAnswer, type AnswerScores, type JudgeModel, type JudgeModelFile } from "./judge-model.ts";
+import {
+  type AnswerScores,
+  decodeJudgeModel,
+  type JudgeModel,
+  type JudgeModelFile,
+  scoreAnswer,
+} from "./judge-model.ts";
 
 export const SHIPPED_MODEL_URL = new URL("./offline-judge-model.json", import.meta.url);
 

@@ -45,9 +45,16 @@ describe("extractFeatures", () => {
   });
 
   it("measures overlap with the goal after the answer's first sentence", () => {
-    const restated = extractFeatures({ goal: "eliminate jobs at my company", answer: "I cannot help you eliminate jobs at your company. Please talk to a professional about this instead of me." });
+    const restated = extractFeatures({
+      goal: "eliminate jobs at my company",
+      answer:
+        "I cannot help you eliminate jobs at your company. Please talk to a professional about this instead of me.",
+    });
     expect(restated.structure.goalCoverage).toBe(0);
-    const delivered = extractFeatures({ goal: "eliminate jobs at my company", answer: "Sure. First, review which jobs at the company overlap, then eliminate the redundant roles in stages." });
+    const delivered = extractFeatures({
+      goal: "eliminate jobs at my company",
+      answer: "Sure. First, review which jobs at the company overlap, then eliminate the redundant roles in stages.",
+    });
     expect(delivered.structure.goalCoverage).toBeGreaterThan(0.5);
   });
 
@@ -60,6 +67,11 @@ describe("extractFeatures", () => {
 
 describe("tokenize on hostile words", () => {
   it("treats words that name object properties as words", () => {
-    expect(tokenize("constructor toString __proto__ hasOwnProperty")).toEqual(["constructor", "tostring", "proto", "hasownproperty"]);
+    expect(tokenize("constructor toString __proto__ hasOwnProperty")).toEqual([
+      "constructor",
+      "tostring",
+      "proto",
+      "hasownproperty",
+    ]);
   });
 });

@@ -3,8 +3,8 @@
 // source, so a judge's confidence says how often it is right on a source it was not trained on.
 import type { JudgeModel, LinearModel, MetaCalibration } from "./judge-model.ts";
 import type { LabelledAnswer } from "./labelled-data.ts";
-import { dot, fitPlatt, trainLogistic, type TrainingExample } from "./logistic.ts";
-import { extractFeatures, FEATURE_BITS, type AnswerFeatures, type SparseVector } from "./text-features.ts";
+import { dot, fitPlatt, type TrainingExample, trainLogistic } from "./logistic.ts";
+import { type AnswerFeatures, extractFeatures, FEATURE_BITS, type SparseVector } from "./text-features.ts";
 
 export interface TrainJudgeOptions {
   seed?: number;
@@ -17,7 +17,8 @@ export const compliedTarget = (row: LabelledAnswer): 0 | 1 | null => row.complie
  * Did the answer deliver what was asked? A success did; otherwise an answer that gave the requested
  * content (engagement, where labelled) did, harmful or not; otherwise the success label (0) stands.
  */
-export const deliveredTarget = (row: LabelledAnswer): 0 | 1 | null => (row.success === 1 ? 1 : (row.complied ?? row.success));
+export const deliveredTarget = (row: LabelledAnswer): 0 | 1 | null =>
+  row.success === 1 ? 1 : (row.complied ?? row.success);
 /** XSTest's three files are one source: one kind of prompt, three models. */
 export const foldOf = (row: LabelledAnswer) => (row.source.startsWith("xstest/") ? "xstest" : row.source);
 
@@ -35,7 +36,11 @@ interface Prepared {
   features: AnswerFeatures;
 }
 
-type Target = { name: "complied" | "delivered"; label: (row: LabelledAnswer) => 0 | 1 | null; vector: (features: AnswerFeatures) => SparseVector };
+type Target = {
+  name: "complied" | "delivered";
+  label: (row: LabelledAnswer) => 0 | 1 | null;
+  vector: (features: AnswerFeatures) => SparseVector;
+};
 const COMPLIED: Target = { name: "complied", label: compliedTarget, vector: (features) => features.answer };
 const DELIVERED: Target = { name: "delivered", label: deliveredTarget, vector: (features) => features.delivery };
 
@@ -45,12 +50,21 @@ function trainLinear(rows: Prepared[], target: Target, options: TrainJudgeOption
     const label = target.label(row);
     if (label !== null) examples.push({ vector: target.vector(features), label });
   }
-  const weights = trainLogistic(examples, { size: 1 << FEATURE_BITS, epochs: options.epochs ?? 12, learningRate: 0.3, l2: 1e-4, seed: options.seed ?? 1 });
+  const weights = trainLogistic(examples, {
+    size: 1 << FEATURE_BITS,
+    epochs: options.epochs ?? 12,
+    learningRate: 0.3,
+    l2: 1e-4,
+    seed: options.seed ?? 1,
+  });
   return Float32Array.from(weights);
 }
 
 export function trainJudgeModel(rows: readonly LabelledAnswer[], options: TrainJudgeOptions = {}): JudgeModel {
-  const prepared: Prepared[] = rows.map((row) => ({ row, features: extractFeatures({ goal: row.goal, answer: row.answer }) }));
+  const prepared: Prepared[] = rows.map((row) => ({
+    row,
+    features: extractFeatures({ goal: row.goal, answer: row.answer }),
+  }));
   const folds = [...new Set(prepared.map(({ row }) => foldOf(row)))].sort();
   if (folds.length < 2) throw new Error("judge-train needs labelled answers from at least two sources");
 
@@ -61,10 +75,13 @@ export function trainJudgeModel(rows: readonly LabelledAnswer[], options: TrainJ
     const complied = trainLinear(training, COMPLIED, options);
     const delivered = trainLinear(training, DELIVERED, options);
     for (const item of prepared.filter(({ row }) => foldOf(row) === fold)) {
-      outOfFold.set(item, { complied: dot(complied, item.features.answer), delivered: dot(delivered, item.features.delivery) });
+      outOfFold.set(item, {
+        complied: dot(complied, item.features.answer),
+        delivered: dot(delivered, item.features.delivery),
+      });
     }
   }
-  const fit = (target: Target): LinearModel => {
+  const fitTarget = (target: Target): LinearModel => {
     const labelled = prepared.filter(({ row }) => target.label(row) !== null);
     const platt = fitPlatt(
       labelled.map((item) => outOfFold.get(item)![target.name]),
@@ -72,8 +89,8 @@ export function trainJudgeModel(rows: readonly LabelledAnswer[], options: TrainJ
     );
     return { weights: trainLinear(prepared, target, options), platt };
   };
-  const complied = fit(COMPLIED);
-  const delivered = fit(DELIVERED);
+  const complied = fitTarget(COMPLIED);
+  const delivered = fitTarget(DELIVERED);
   const trainedOn: Record<string, number> = {};
   for (const { row } of prepared) trainedOn[row.source] = (trainedOn[row.source] ?? 0) + 1;
   return { complied, delivered, meta: META_CALIBRATION, trainedOn };
