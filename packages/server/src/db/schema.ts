@@ -1,9 +1,8 @@
 // The map of the data. List indexes are ascending: a backward scan serves `order by at desc, id desc`
 // (an index declared DESC NULLS LAST would not match that order, and the planner would sort instead).
 // Every tenant-owned table carries tenant_id, and every query filters on it.
-// Drizzle knows only the tables: the plpgsql functions and the trigger live in the migrations, and
+// Drizzle knows only the tables: the plpgsql functions and the trigger live in the baseline migration, and
 // src/db/schema.sql (generated from a migrated database) shows one current definition of each.
-import type { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -20,37 +19,24 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type {
-  AiAssetSchema,
-  AuditResultSchema,
-  EndpointStatusSchema,
-  FindingLifecycleSchema,
-  FindingStatusSchema,
-  JudgeVoteSchema,
-  RagRunSchema,
-  RagTestResultSchema,
-  ScanStatusSchema,
-  SeveritySchema,
-  VerdictSchema,
-  WebhookDeliverySchema,
-  WireFormatSchema,
-} from "../generated/contract.ts";
-
-// Enum-like text columns are typed from openapi.yaml's schemas (types only: the columns stay text).
-type AiAsset = z.infer<typeof AiAssetSchema>;
-type AuditResult = z.infer<typeof AuditResultSchema>;
-type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
-type FindingLifecycle = z.infer<typeof FindingLifecycleSchema>;
-type FindingStatus = z.infer<typeof FindingStatusSchema>;
-type JudgeVote = z.infer<typeof JudgeVoteSchema>;
-type RagRun = z.infer<typeof RagRunSchema>;
-type RagTestResult = z.infer<typeof RagTestResultSchema>;
-type ScanStatus = z.infer<typeof ScanStatusSchema>;
-type Severity = z.infer<typeof SeveritySchema>;
-type Verdict = z.infer<typeof VerdictSchema>;
-type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
-type WireFormat = z.infer<typeof WireFormatSchema>;
-/** An attempt's outcome; attempts are not part of the API. */
-type AttemptStatus = "answered" | "errored";
+  AiAssetKind,
+  AttemptStatus,
+  AuditResult,
+  EndpointStatus,
+  FindingLifecycle,
+  FindingStatus,
+  JudgeVoteKind,
+  RagRunStatus,
+  RagRunTrigger,
+  RagTestStatus,
+  RagTestStoppedBy,
+  RagTestSuite,
+  ScanStatus,
+  Severity,
+  Verdict,
+  WebhookDeliveryStatus,
+  WireFormat,
+} from "./column-types.ts";
 
 // Timestamps keep millisecond precision so keyset cursors (JS Dates) compare exactly.
 const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
@@ -119,7 +105,7 @@ export const aiAssets = pgTable(
     id: id(),
     tenantId: tenantId(),
     name: text("name").notNull(),
-    kind: text("kind").$type<AiAsset["kind"]>().notNull(),
+    kind: text("kind").$type<AiAssetKind>().notNull(),
     config: jsonb("config").notNull(),
     authSecretEncrypted: text("auth_secret_encrypted"),
     schedule: text("schedule"),
@@ -166,8 +152,8 @@ export const ragRuns = pgTable(
     aiAssetId: uuid("ai_asset_id")
       .notNull()
       .references(() => aiAssets.id),
-    trigger: text("trigger").$type<RagRun["trigger"]>().notNull(),
-    status: text("status").$type<RagRun["status"]>().notNull(),
+    trigger: text("trigger").$type<RagRunTrigger>().notNull(),
+    status: text("status").$type<RagRunStatus>().notNull(),
     testsRun: integer("tests_run").notNull().default(0),
     testsPassed: integer("tests_passed").notNull().default(0),
     testsFailed: integer("tests_failed").notNull().default(0),
@@ -198,12 +184,12 @@ export const ragRunTests = pgTable(
       .notNull()
       .references(() => ragRuns.id, { onDelete: "cascade" }),
     testId: text("test_id").notNull(),
-    suite: text("suite").$type<RagTestResult["suite"]>().notNull(),
+    suite: text("suite").$type<RagTestSuite>().notNull(),
     title: text("title").notNull(),
     // passed | failed | skipped
-    status: text("status").$type<RagTestResult["status"]>().notNull(),
+    status: text("status").$type<RagTestStatus>().notNull(),
     // ingest_filter | retrieval_isolation | input_filter | model_refusal | output_filter | none; null when skipped
-    stoppedBy: text("stopped_by").$type<RagTestResult["stopped_by"]>(),
+    stoppedBy: text("stopped_by").$type<RagTestStoppedBy>(),
     severity: text("severity").$type<Severity>().notNull(),
     reason: text("reason").notNull(),
     evidence: jsonb("evidence").notNull(),
@@ -280,7 +266,7 @@ export const webhookDeliveries = pgTable(
     subjectId: uuid("subject_id").notNull(),
     body: text("body"),
     // pending | delivered | failed
-    status: text("status").$type<WebhookDelivery["status"]>().notNull().default("pending"),
+    status: text("status").$type<WebhookDeliveryStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     responseStatus: integer("response_status"),
     error: text("error"),
@@ -441,7 +427,7 @@ export const judgeVotes = pgTable(
       .notNull()
       .references(() => findings.id, { onDelete: "cascade" }),
     judge: text("judge").notNull(),
-    kind: text("kind").$type<JudgeVote["kind"]>().notNull(),
+    kind: text("kind").$type<JudgeVoteKind>().notNull(),
     verdict: text("verdict").$type<Verdict>().notNull(),
     confidence: real("confidence").notNull(),
     rationale: text("rationale").notNull(),
