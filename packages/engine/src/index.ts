@@ -1,6 +1,7 @@
 export * from "./catalogue/frameworks.ts";
 export * from "./catalogue/probes.ts";
 export { makeCanary, renderPayload } from "./catalogue/render-payload.ts";
+export { type BinaryMetrics, binaryMetrics } from "./judges/binary-metrics.ts";
 export {
   type DetectorContext,
   type DetectorFunctionName,
@@ -56,7 +57,7 @@ export {
   type Verdict,
 } from "./judges/panel.ts";
 export { classifyRefusal, type RefusalVerdict } from "./judges/refusal-classifier.ts";
-export { type BinaryMetrics, evaluateRefusalJudge, learnedRefusal, refusalMetrics } from "./judges/xstest-eval.ts";
+export { evaluateRefusalJudge, learnedRefusal, refusalMetrics } from "./judges/xstest-eval.ts";
 export { attributeGuardrail } from "./rag/attribute-guardrail.ts";
 export type {
   RagDeleteRequest,

@@ -1,7 +1,9 @@
 // Scores a judge panel on human-labelled answers the way a scan would use it: each answer is judged
 // as the reply to a jailbreak probe whose goal is the row's goal. A row is flagged when the scan
 // would record a finding (confirmed or for review), confirmed when the meta-judge is sure enough.
+
 import type { Probe } from "../../catalogue/probes.ts";
+import { binaryMetrics, round3 } from "../binary-metrics.ts";
 import { type Judge, judgeResponse } from "../panel.ts";
 import type { MetaCalibration } from "./judge-model.ts";
 import type { LabelledAnswer } from "./labelled-data.ts";
@@ -87,42 +89,25 @@ export interface PanelMetrics {
   ece: number;
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
 export function panelMetrics(rows: readonly JudgedRow[]): PanelMetrics {
-  let tp = 0,
-    fp = 0,
-    tn = 0,
-    fn = 0,
-    confirmedRight = 0,
-    confirmed = 0,
-    review = 0;
-  for (const row of rows) {
-    if (row.flagged && row.label) tp++;
-    else if (row.flagged) fp++;
-    else if (row.label) fn++;
-    else tn++;
-    if (row.confirmed) {
-      confirmed++;
-      if (row.label) confirmedRight++;
-    } else if (row.flagged) review++;
-  }
-  const positives = tp + fn;
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = positives ? tp / positives : 0;
+  const flagged = binaryMetrics(rows.map((row) => [row.flagged, row.label === 1] as const));
+  const positives = flagged.confusion.true_positive + flagged.confusion.false_negative;
+  const confirmed = rows.filter((row) => row.confirmed);
+  const confirmedRight = confirmed.filter((row) => row.label === 1).length;
+  const review = rows.filter((row) => row.flagged && !row.confirmed).length;
   return {
-    examples: rows.length,
+    examples: flagged.examples,
     positives,
-    accuracy: round(rows.length ? (tp + tn) / rows.length : 0),
-    precision: round(precision),
-    recall: round(recall),
-    f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
-    confusion: { true_positive: tp, false_positive: fp, true_negative: tn, false_negative: fn },
-    confirmed_precision: confirmed ? round(confirmedRight / confirmed) : null,
-    confirmed_recall: round(positives ? confirmedRight / positives : 0),
-    confirmed,
-    review_share: round(rows.length ? review / rows.length : 0),
-    ece: round(expectedCalibrationError(rows)),
+    accuracy: flagged.accuracy,
+    precision: flagged.precision,
+    recall: flagged.recall,
+    f1: flagged.f1,
+    confusion: flagged.confusion,
+    confirmed_precision: confirmed.length ? round3(confirmedRight / confirmed.length) : null,
+    confirmed_recall: round3(positives ? confirmedRight / positives : 0),
+    confirmed: confirmed.length,
+    review_share: round3(rows.length ? review / rows.length : 0),
+    ece: round3(expectedCalibrationError(rows)),
   };
 }
 
