@@ -48,6 +48,14 @@ module.exports = {
       to: { path: `${S}(http|routes|jobs|runtime|cli|testing)/` },
     },
     {
+      name: "storage-is-the-floor",
+      comment:
+        "db/ (tables, migrations, named statements), generated/, config and logger import nothing of the server above them.",
+      severity: "error",
+      from: { path: `${S}(db/|generated/|config\\.ts$|logger\\.ts$)`, pathNot: TESTS },
+      to: { path: S, pathNot: `${S}(db/|generated/|config\\.ts$|logger\\.ts$)` },
+    },
+    {
       name: "engine-is-a-library",
       comment: "The engine runs inside the server and the SDK's users' code: it imports no other package of ours.",
       severity: "error",

@@ -50,21 +50,21 @@ export async function benchApi() {
   await admin.end();
   const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   await migrateDatabase(url);
-  const { db, sql, close } = connect(url);
+  const { db, pg, close } = connect(url);
 
   const seedStarted = performance.now();
   let [tenant] = await db.select().from(schema.tenants);
   if (!tenant) {
     [tenant] = await db.insert(schema.tenants).values({ slug: "bench" }).returning();
-    await seed(sql, tenant!.id);
+    await seed(pg, tenant!.id);
   }
   const seedSeconds = round((performance.now() - seedStarted) / 1000);
   const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
-  const [{ findings }] = (await sql`select count(*)::int as findings from findings`) as unknown as [
+  const [{ findings }] = (await pg`select count(*)::int as findings from findings`) as unknown as [
     { findings: number },
   ];
-  const [scan] = await sql`select id from scans limit 1`;
-  const [endpoint] = await sql`select id from endpoints limit 1`;
+  const [scan] = await pg`select id from scans limit 1`;
+  const [endpoint] = await pg`select id from endpoints limit 1`;
 
   const server = await startServer(url, { worker: false });
   const base = `http://127.0.0.1:${server.port}`;
@@ -154,25 +154,25 @@ export async function benchApi() {
   }
 }
 
-async function seed(sql: postgres.Sql, tenantId: string) {
+async function seed(pg: postgres.Sql, tenantId: string) {
   console.error(`seeding ${FINDINGS} findings…`);
-  await sql`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
+  await pg`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
             select ${tenantId}, 'bench-' || i, 'http://127.0.0.1:9/v1', 'chat_completions_v1', '{}'::jsonb, 'active' from generate_series(1, 10) i`;
-  await sql`insert into scans (tenant_id, endpoint_id, status, created_at)
+  await pg`insert into scans (tenant_id, endpoint_id, status, created_at)
             select ${tenantId}, (select id from endpoints order by random() limit 1 offset (i % 10)), 'completed', now() - (i || ' hours')::interval
             from generate_series(1, 200) i`;
-  await sql`create temporary table scan_ids as select row_number() over () as n, id, endpoint_id from scans`;
+  await pg`create temporary table scan_ids as select row_number() over () as n, id, endpoint_id from scans`;
   // Severities, statuses and refs spread as a long-lived tenant would have them, over 180 days.
-  await sql`insert into findings (tenant_id, scan_id, endpoint_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence, created_at, updated_at)
+  await pg`insert into findings (tenant_id, scan_id, endpoint_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence, fingerprint, created_at, updated_at)
             select ${tenantId}, s.id, s.endpoint_id, 'probe-' || (i % 80), 'Finding ' || i, 'prompt_injection',
                    (array['critical','high','high','medium','medium','medium','low','low','info','info'])[1 + i % 10],
                    (array['open','open','open','confirmed','needs_review','false_positive','fixed'])[1 + i % 7],
                    'vulnerable', 0.8,
                    array[(array['OWASP_LLM01','OWASP_LLM02','OWASP_LLM05','OWASP_LLM07','OWASP_LLM06'])[1 + i % 5], (array['EU_AI_ACT_Art15','ISO_42001_A_6_2_4','MITRE_ATLAS_AML_T0051'])[1 + i % 3]],
                    jsonb_build_object('prompt', 'p', 'response', 'r'),
-                   ts, ts
+                   penaxtra_finding_fingerprint(s.endpoint_id::text, 'probe-' || (i % 80)), ts, ts
             from (select i, now() - (i * (180 * 86400.0 / ${FINDINGS}) || ' seconds')::interval as ts from generate_series(1, ${FINDINGS}) i) g
             join scan_ids s on s.n = 1 + i % 200`;
-  await sql`insert into finding_refs (tenant_id, ref, created_at, finding_id) select tenant_id, unnest(risk_refs), created_at, id from findings`;
-  await sql`analyze`;
+  await pg`insert into finding_refs (tenant_id, ref, created_at, finding_id) select tenant_id, unnest(risk_refs), created_at, id from findings`;
+  await pg`analyze`;
 }

@@ -49,7 +49,7 @@ export async function benchScan() {
   const createdAt = Date.now();
   const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   await migrateDatabase(url);
-  const { db, sql, close } = connect(url, { max: 2 });
+  const { db, pg, close } = connect(url, { max: 2 });
   const [tenant] = await db.insert(schema.tenants).values({ slug: "bench" }).returning();
   const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
 
@@ -104,7 +104,7 @@ export async function benchScan() {
       if (scan.status !== "completed") throw new Error(`scan ended ${scan.status}: ${scan.error}`);
       const idealMs = (scan.attempts_total * LATENCY_MS) / CONCURRENCY;
       // Where the time went, from the database's own timestamps.
-      const [phases] = await sql`
+      const [phases] = await pg`
         select extract(epoch from s.started_at - s.created_at) * 1000 as planned,
                extract(epoch from min(a.completed_at) - s.created_at) * 1000 as first_answer,
                extract(epoch from max(a.completed_at) - s.created_at) * 1000 as last_answer,
@@ -135,7 +135,7 @@ export async function benchScan() {
     // The last warm-up scan starts after the visit: its ANALYZE makes every cached plan be made again.
     let autovacuumVisited = false;
     while (warmup.length < WARMUP_RUNS || (!autovacuumVisited && Date.now() - createdAt < AUTOVACUUM_WAIT_LIMIT_MS)) {
-      const visitedBefore = await autovacuumHasVisited(sql);
+      const visitedBefore = await autovacuumHasVisited(pg);
       warmup.push(await scanOnce());
       autovacuumVisited = visitedBefore;
     }
@@ -196,8 +196,8 @@ function benchCpuMs(): number {
 }
 
 /** Whether autovacuum has been through this database (shared catalogs aside) and is not busy in it now. */
-async function autovacuumHasVisited(sql: postgres.Sql): Promise<boolean> {
-  const [row] = await sql<Array<{ visited: boolean }>>`
+async function autovacuumHasVisited(pg: postgres.Sql): Promise<boolean> {
+  const [row] = await pg<Array<{ visited: boolean }>>`
     select exists (select 1 from pg_stat_all_tables t join pg_class c on c.oid = t.relid
                    where not c.relisshared and (t.last_autovacuum is not null or t.last_autoanalyze is not null))
        and not exists (select 1 from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database()) as visited`;

@@ -28,7 +28,7 @@ describe("auth secrets", () => {
     const text = await response.text();
     expect(text).not.toContain("sk-very-secret-value");
     expect(JSON.parse(text).has_auth_secret).toBe(true);
-    const [row] = await ctx.sql`select auth_secret_encrypted from endpoints where id = ${JSON.parse(text).id}`;
+    const [row] = await ctx.pg`select auth_secret_encrypted from endpoints where id = ${JSON.parse(text).id}`;
     expect(row!.auth_secret_encrypted).toMatch(/^v1:/);
     expect(row!.auth_secret_encrypted).not.toContain("sk-very-secret-value");
     const audit = await (await ctx.request(ctx.app, "GET", "/api/v2/audit?limit=200", { token: a.token })).text();

@@ -27,7 +27,7 @@ const createScan = (
     headers: key ? { "idempotency-key": key } : {},
   });
 const scansOfEndpoint = async (endpointId: string) =>
-  (await ctx.sql`select count(*)::int as n from scans where endpoint_id = ${endpointId}`)[0]!.n as number;
+  (await ctx.pg`select count(*)::int as n from scans where endpoint_id = ${endpointId}`)[0]!.n as number;
 
 describe("Idempotency-Key", () => {
   it("answers a repeat with the first answer and creates one scan", async () => {
@@ -60,7 +60,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("takes over a key whose first request never finished", async () => {
-    await ctx.sql`insert into idempotency_keys (tenant_id, operation, key, request_hash, created_at)
+    await ctx.pg`insert into idempotency_keys (tenant_id, operation, key, request_hash, created_at)
                   values (${a.tenantId}, 'createScan', 'abandoned', 'x', now() - interval '2 minutes')`;
     expect((await createScan("abandoned")).status).toBe(202);
   });

@@ -45,8 +45,8 @@ describe("per-token bucket: 60/min sustained, 120 burst, shared by every server 
 
   it("refills at one token per second", async () => {
     const token = await ctx.token(a.tenantId);
-    const [row] = await ctx.sql`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
-    await ctx.sql`insert into rate_limit_buckets (key, tokens, updated_at) values (${`token:${row!.id}`}, 0, now() - interval '2.5 seconds')`;
+    const [row] = await ctx.pg`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    await ctx.pg`insert into rate_limit_buckets (key, tokens, updated_at) values (${`token:${row!.id}`}, 0, now() - interval '2.5 seconds')`;
     const response = await ctx.request(ctx.app, "GET", "/api/v2/probes", { token });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-ratelimit-remaining")).toBe("1");
@@ -137,10 +137,10 @@ describe("token usage", () => {
   it("records when a token was last used", async () => {
     const token = await ctx.token(a.tenantId);
     const hash = hashToken(token);
-    const [before] = await ctx.sql`select last_used_at from api_tokens where token_hash = ${hash}`;
+    const [before] = await ctx.pg`select last_used_at from api_tokens where token_hash = ${hash}`;
     expect(before!.last_used_at).toBeNull();
     await ctx.request(ctx.app, "GET", "/api/v2/probes", { token });
-    const [after] = await ctx.sql`select last_used_at from api_tokens where token_hash = ${hash}`;
+    const [after] = await ctx.pg`select last_used_at from api_tokens where token_hash = ${hash}`;
     expect(Date.now() - new Date(after!.last_used_at).getTime()).toBeLessThan(60_000);
   });
 });

@@ -138,7 +138,7 @@ const generic: Record<string, Case> = {
     }
     // A first request with this key that has not finished yet.
     const key = `in-progress-${crypto.randomUUID()}`;
-    await ctx.sql`insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${a.tenantId}, ${op.operationId}, ${key}, 'x')`;
+    await ctx.pg`insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${a.tenantId}, ${op.operationId}, ${key}, 'x')`;
     return {
       response: await send(op, { headers: { "idempotency-key": key } }),
       expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_in_use" }),
@@ -269,7 +269,7 @@ describe("specific validation slugs", () => {
 
   it("expired tokens answer 401 expired_token", async () => {
     const token = await ctx.token(a.tenantId);
-    await ctx.sql`update api_tokens set expires_at = now() - interval '1 second' where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    await ctx.pg`update api_tokens set expires_at = now() - interval '1 second' where token_hash = encode(sha256(${token}::bytea), 'hex')`;
     const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: "expired_token" });
@@ -277,7 +277,7 @@ describe("specific validation slugs", () => {
 
   it("revoked tokens answer 401 invalid_token", async () => {
     const token = await ctx.token(a.tenantId);
-    await ctx.sql`update api_tokens set revoked_at = now() where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    await ctx.pg`update api_tokens set revoked_at = now() where token_hash = encode(sha256(${token}::bytea), 'hex')`;
     const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
     expect(await response.json()).toEqual({ error: "invalid_token" });
   });

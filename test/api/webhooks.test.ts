@@ -109,11 +109,11 @@ describe("webhooks", () => {
 
   it("retries a failed delivery with the same id and body, and marks it failed on the last try", async () => {
     const hook = await createWebhook(["scan.completed"]);
-    const tenantId = (await firstRow(ctx.sql`select tenant_id from webhooks where id = ${hook.id}`)).tenant_id;
+    const tenantId = (await firstRow(ctx.pg`select tenant_id from webhooks where id = ${hook.id}`)).tenant_id;
     const [delivery] =
-      await ctx.sql`insert into webhook_deliveries (tenant_id, webhook_id, event, subject_id) values (${tenantId}, ${hook.id}, 'scan.completed', gen_random_uuid()) returning id`;
+      await ctx.pg`insert into webhook_deliveries (tenant_id, webhook_id, event, subject_id) values (${tenantId}, ${hook.id}, 'scan.completed', gen_random_uuid()) returning id`;
     const task = webhookDeliverTask({
-      sql: ctx.sql,
+      pg: ctx.pg,
       db: ctx.db,
       secretBox: ctx.deps.secretBox,
       targetPolicy: { allowPrivate: true },
@@ -130,7 +130,7 @@ describe("webhooks", () => {
     expect(new Set(sent.map((attempt) => attempt.headers["x-penaxtra-delivery"])).size).toBe(1);
     expect(
       await firstRow(
-        ctx.sql`select status, attempts, response_status, error from webhook_deliveries where id = ${delivery!.id}`,
+        ctx.pg`select status, attempts, response_status, error from webhook_deliveries where id = ${delivery!.id}`,
       ),
     ).toEqual({ status: "failed", attempts: 3, response_status: 503, error: "HTTP 503" });
   });

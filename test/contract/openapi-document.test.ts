@@ -96,7 +96,7 @@ function operationsOf(document: Json): Record<string, Json> {
 // The app only builds its document here; no request reaches the database.
 const app = createApp({
   db: null as never,
-  sql: null as never,
+  pg: null as never,
   config: { rateLimit: { perMinute: 1, burst: 1 }, bodyLimitBytes: 1 } as never,
   log: pino({ level: "silent" }),
   secretBox: null as never,

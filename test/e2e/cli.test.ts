@@ -35,12 +35,12 @@ describe("penaxtra CLI", () => {
     const token = result.stdout.trim().split("\n").at(-1)!;
     expect(token).toMatch(/^pxt_[A-Za-z0-9_-]{40,}$/);
     const [row] =
-      await ctx.sql`select scopes, expires_at from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+      await ctx.pg`select scopes, expires_at from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
     expect(row!.scopes).toEqual(["scans:read", "findings:read"]);
     expect(new Date(row!.expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
-    const [stored] = await ctx.sql`select count(*)::int as n from api_tokens where token_hash = ${token}`;
+    const [stored] = await ctx.pg`select count(*)::int as n from api_tokens where token_hash = ${token}`;
     expect(stored!.n).toBe(0);
-    const audit = await ctx.sql`select action from audit_events where action = 'token.created'`;
+    const audit = await ctx.pg`select action from audit_events where action = 'token.created'`;
     expect(audit.length).toBeGreaterThan(0);
   });
 
@@ -52,7 +52,7 @@ describe("penaxtra CLI", () => {
   it("sets a tenant's review threshold, and refuses one outside 0-1", async () => {
     const result = run("tenant", "configure", "acme", "--review-threshold", "0.85");
     expect(result.status, result.stderr).toBe(0);
-    const [row] = await ctx.sql`select review_confidence_threshold as threshold from tenants where slug = 'acme'`;
+    const [row] = await ctx.pg`select review_confidence_threshold as threshold from tenants where slug = 'acme'`;
     expect(row!.threshold).toBeCloseTo(0.85);
     expect(run("tenant", "configure", "acme", "--review-threshold", "1.5").status).toBe(2);
     expect(run("tenant", "configure", "acme").status).toBe(2);
@@ -76,7 +76,7 @@ describe("penaxtra CLI", () => {
 
   it("revokes a token", async () => {
     const token = run("token", "create", "--tenant", "acme", "--scopes", "all").stdout.trim().split("\n").at(-1)!;
-    const [row] = await ctx.sql`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
+    const [row] = await ctx.pg`select id from api_tokens where token_hash = encode(sha256(${token}::bytea), 'hex')`;
     expect(run("token", "revoke", "--tenant", "acme", row!.id).status).toBe(0);
     const response = await ctx.request(ctx.app, "GET", "/api/v2/scans", { token });
     expect(response.status).toBe(401);
@@ -231,7 +231,7 @@ describe("penaxtra serve", () => {
     expect(await docs.text()).toContain("/api/v2/openapi.json");
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
-    const tenants = await fresh.sql`select slug from tenants`;
+    const tenants = await fresh.pg`select slug from tenants`;
     expect(tenants).toEqual([{ slug: "default" }]);
     await fresh.cleanup();
   });

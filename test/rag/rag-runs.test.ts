@@ -91,7 +91,7 @@ describe("RAG runs", () => {
     const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${mine[0].id}`, { token })).json();
     expect(detail.evidence.prompt.length).toBeGreaterThan(0);
     expect(detail.judge_votes.map((vote: any) => vote.judge)).toEqual(["exact_match", "meta"]);
-    const events = await ctx.sql`select action from audit_events where target_id = ${run.id} order by id`;
+    const events = await ctx.pg`select action from audit_events where target_id = ${run.id} order by id`;
     expect(events.map((event) => event.action)).toEqual(
       expect.arrayContaining(["rag_run.started", "findings.created", "rag_run.completed"]),
     );
@@ -105,7 +105,7 @@ describe("RAG runs", () => {
     for (const guardrail of ["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter"])
       expect(stoppedBy).toContain(guardrail);
     const { findings } = await firstRow(
-      ctx.sql`select count(*)::int as findings from findings where rag_run_id = ${run.id}`,
+      ctx.pg`select count(*)::int as findings from findings where rag_run_id = ${run.id}`,
     );
     expect(findings).toBe(0);
     expect(pipeline.ragDocumentCount()).toBe(0);
@@ -120,7 +120,7 @@ describe("RAG runs", () => {
         body: { config: { ingest_url: urls.ingest, query_url: urls.query, delete_url: urls.delete, timeout_ms: 5000 } },
       });
     const lifecycles = async (runId: string) =>
-      (await ctx.sql`select probe_id, lifecycle from findings where rag_run_id = ${runId} order by probe_id`).map(
+      (await ctx.pg`select probe_id, lifecycle from findings where rag_run_id = ${runId} order by probe_id`).map(
         (row) => row.lifecycle,
       );
     const first = await runToEnd(assetId);
@@ -136,11 +136,11 @@ describe("RAG runs", () => {
   it("removes what a worker that died mid-run had planted when the run is taken up again", async () => {
     const pipeline = await simulator("hardened");
     const assetId = await createAsset(pipeline.ragUrls);
-    const tenantId = (await firstRow(ctx.sql`select tenant_id from ai_assets where id = ${assetId}`)).tenant_id;
+    const tenantId = (await firstRow(ctx.pg`select tenant_id from ai_assets where id = ${assetId}`)).tenant_id;
     const [run] =
-      await ctx.sql`insert into rag_runs (tenant_id, ai_asset_id, trigger, status) values (${tenantId}, ${assetId}, 'manual', 'running') returning id`;
+      await ctx.pg`insert into rag_runs (tenant_id, ai_asset_id, trigger, status) values (${tenantId}, ${assetId}, 'manual', 'running') returning id`;
     // What the dead worker got as far as: documents recorded, then sent to the pipeline.
-    await ctx.sql`insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${run!.id}, ${tenantId}, 'penaxtra-dead-run-a', ${["d1", "d2"]})`;
+    await ctx.pg`insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${run!.id}, ${tenantId}, 'penaxtra-dead-run-a', ${["d1", "d2"]})`;
     const ingest = await fetch(pipeline.ragUrls.ingest, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -155,19 +155,19 @@ describe("RAG runs", () => {
     expect(ingest.status).toBe(200);
     expect(pipeline.ragDocumentCount()).toBe(2);
 
-    await ctx.sql`select graphile_worker.add_job('rag_run', json_build_object('rag_run_id', ${run!.id}::uuid, 'tenant_id', ${tenantId}::uuid))`;
+    await ctx.pg`select graphile_worker.add_job('rag_run', json_build_object('rag_run_id', ${run!.id}::uuid, 'tenant_id', ${tenantId}::uuid))`;
     const deadline = Date.now() + 60_000;
-    while ((await firstRow(ctx.sql`select status from rag_runs where id = ${run!.id}`)).status === "running") {
+    while ((await firstRow(ctx.pg`select status from rag_runs where id = ${run!.id}`)).status === "running") {
       if (Date.now() > deadline) throw new Error("run did not end");
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(pipeline.ragDocumentCount()).toBe(0);
     const { open } = await firstRow(
-      ctx.sql`select count(*) filter (where removed_at is null)::int as open from rag_planted_documents where rag_run_id = ${run!.id}`,
+      ctx.pg`select count(*) filter (where removed_at is null)::int as open from rag_planted_documents where rag_run_id = ${run!.id}`,
     );
     expect(open).toBe(0);
     const { recorded } = await firstRow(
-      ctx.sql`select count(*)::int as recorded from rag_planted_documents where rag_run_id = ${run!.id}`,
+      ctx.pg`select count(*)::int as recorded from rag_planted_documents where rag_run_id = ${run!.id}`,
     );
     expect(recorded).toBeGreaterThan(13);
   });
@@ -200,15 +200,15 @@ describe("RAG runs", () => {
     expect((await bad.json()).issues[0].path).toBe("schedule");
 
     const assetId = await createAsset(pipeline.ragUrls, { schedule: "30 2 * * *" });
-    const tick = ragScheduleTickTask({ sql: ctx.sql });
+    const tick = ragScheduleTickTask({ pg: ctx.pg });
     await tick({ _cron: { ts: "2026-11-23T02:29:00.000Z" } }, {} as never);
     await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
     await tick({ _cron: { ts: "2026-11-23T02:30:00.000Z" } }, {} as never);
     const runs =
-      await ctx.sql`select trigger, scheduled_for = '2026-11-23T02:30:00Z'::timestamptz as at_tick from rag_runs where ai_asset_id = ${assetId}`;
+      await ctx.pg`select trigger, scheduled_for = '2026-11-23T02:30:00Z'::timestamptz as at_tick from rag_runs where ai_asset_id = ${assetId}`;
     expect(runs).toEqual([{ trigger: "scheduled", at_tick: true }]);
     const started =
-      await ctx.sql`select details->>'trigger' as trigger from audit_events where action = 'rag_run.started' and details->>'ai_asset_id' = ${assetId}`;
+      await ctx.pg`select details->>'trigger' as trigger from audit_events where action = 'rag_run.started' and details->>'ai_asset_id' = ${assetId}`;
     expect(started).toEqual([{ trigger: "scheduled" }]);
   });
 

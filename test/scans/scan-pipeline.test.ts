@@ -1,15 +1,12 @@
 // The scan pipeline on real Postgres and graphile-worker: POST /scans queues the batches, the last
 // batch finalizes; driven through the API the way a user drives it.
 
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { offlineJudges, probes } from "@penaxtra/engine";
 import {
   AttemptRecorder,
   closeScanIfDone,
   createTestContext,
   EndpointLeases,
-  judgePanel,
   type ScanBatchPayload,
   scanBatchTask,
   type TestContext,
@@ -48,7 +45,7 @@ const variantsOf = (ids: string[]) =>
 // The scan_batch jobs queued for a scan (no worker runs them in the tests that read them).
 async function batchJobsOf(scanId: string): Promise<ScanBatchPayload[]> {
   const jobs =
-    await ctx.sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+    await ctx.pg`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
                              where t.identifier = 'scan_batch' and j.payload->>'scan_id' = ${scanId} order by (j.payload->>'batch')::int`;
   return jobs.map((job) => job.payload as ScanBatchPayload);
 }
@@ -72,7 +69,7 @@ describe("scan pipeline", () => {
     expect(refusing.requests).toBe(scan.attempts_total);
     expect(scan.started_at).not.toBeNull();
     expect(scan.completed_at).not.toBeNull();
-    const attempts = await ctx.sql`select status, votes from scan_attempts where scan_id = ${scanId}`;
+    const attempts = await ctx.pg`select status, votes from scan_attempts where scan_id = ${scanId}`;
     expect(attempts).toHaveLength(scan.attempts_total);
     for (const attempt of attempts) {
       expect(attempt.status).toBe("answered");
@@ -84,10 +81,10 @@ describe("scan pipeline", () => {
     }
     // A target that declines everything yields no confirmed finding.
     const { confirmed } = await firstRow(
-      ctx.sql`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`,
+      ctx.pg`select count(*)::int as confirmed from findings where scan_id = ${scanId} and status = 'confirmed'`,
     );
     expect(confirmed).toBe(0);
-    const events = await ctx.sql`select action from audit_events where target_id = ${scanId} order by id`;
+    const events = await ctx.pg`select action from audit_events where target_id = ${scanId} order by id`;
     expect(events.map((event) => event.action)).toContain("scan.completed");
   });
 
@@ -106,7 +103,7 @@ describe("scan pipeline", () => {
     expect(scan.findings_count).toBe(0);
     // One retry each: two requests per attempt.
     expect(broken.requests).toBe(2 * variantsOf(ids));
-    const statuses = await ctx.sql`select distinct status, verdict from scan_attempts where scan_id = ${scanId}`;
+    const statuses = await ctx.pg`select distinct status, verdict from scan_attempts where scan_id = ${scanId}`;
     expect(statuses).toEqual([{ status: "errored", verdict: null }]);
   });
 
@@ -129,19 +126,19 @@ describe("scan pipeline", () => {
       await scanBatchTask(deps)(batchPayload, helpers);
       await scanBatchTask(deps)(batchPayload, helpers);
     }
-    const { rows } = await firstRow(ctx.sql`select count(*)::int as rows from scan_attempts where scan_id = ${scanId}`);
+    const { rows } = await firstRow(ctx.pg`select count(*)::int as rows from scan_attempts where scan_id = ${scanId}`);
     expect(rows).toBe(total);
     expect(compliant.requests).toBe(total);
     await closeScanIfDone(deps, scanId, tenantId);
     await closeScanIfDone(deps, scanId, tenantId);
-    const [scan] = await ctx.sql`select status, attempts_done, findings_count from scans where id = ${scanId}`;
+    const [scan] = await ctx.pg`select status, attempts_done, findings_count from scans where id = ${scanId}`;
     expect(scan).toMatchObject({ status: "completed", attempts_done: total });
     const { findingsRows } = await firstRow(
-      ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`,
+      ctx.pg`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`,
     );
     expect(findingsRows).toBe(scan!.findings_count);
     const { duplicates } = await firstRow(
-      ctx.sql`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`,
+      ctx.pg`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`,
     );
     expect(duplicates).toBe(0);
   });
@@ -164,15 +161,15 @@ describe("scan pipeline", () => {
     const lastProbes = [...new Set(last.attempts.map(([probeId]) => probeId))];
     await scanBatchTask(deps)(last, {} as never);
     const { findings: expected } = await firstRow(
-      ctx.sql`select count(*)::int as findings from findings where scan_id = ${scanId}`,
+      ctx.pg`select count(*)::int as findings from findings where scan_id = ${scanId}`,
     );
-    await ctx.sql`delete from findings where scan_id = ${scanId} and probe_id in ${ctx.sql(lastProbes)}`;
-    await ctx.sql`update scan_attempts set findings_recorded_at = null where scan_id = ${scanId} and batch = ${last.batch}`;
-    await ctx.sql`update scans set status = 'judging', completed_at = null, findings_count = 0 where id = ${scanId}`;
+    await ctx.pg`delete from findings where scan_id = ${scanId} and probe_id in ${ctx.pg(lastProbes)}`;
+    await ctx.pg`update scan_attempts set findings_recorded_at = null where scan_id = ${scanId} and batch = ${last.batch}`;
+    await ctx.pg`update scans set status = 'judging', completed_at = null, findings_count = 0 where id = ${scanId}`;
     const requests = compliant.requests;
 
     await scanBatchTask(deps)(last, {} as never);
-    const [scan] = await ctx.sql`select status, findings_count from scans where id = ${scanId}`;
+    const [scan] = await ctx.pg`select status, findings_count from scans where id = ${scanId}`;
     expect(scan).toMatchObject({ status: "completed", findings_count: expected });
     expect(compliant.requests).toBe(requests);
   });
@@ -190,7 +187,7 @@ describe("scan pipeline", () => {
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
     expect(scan).toMatchObject({ status: "failed", error: "endpoint_unavailable", attempts_done: 0 });
     const { attempts } = await firstRow(
-      ctx.sql`select count(*)::int as attempts from scan_attempts where scan_id = ${scanId}`,
+      ctx.pg`select count(*)::int as attempts from scan_attempts where scan_id = ${scanId}`,
     );
     expect(attempts).toBe(0);
   });
@@ -201,7 +198,7 @@ describe("scan pipeline", () => {
     const { scan_id: scanId } = await (
       await ctx.request(app, "POST", "/api/v2/scans", { token, body: { endpoint_id: endpointId } })
     ).json();
-    await ctx.sql`update scans set status = 'running', attempts_total = 1, started_at = now() where id = ${scanId}`;
+    await ctx.pg`update scans set status = 'running', attempts_total = 1, started_at = now() where id = ${scanId}`;
     await scanBatchTask(workerDeps())(
       { scan_id: scanId, tenant_id: tenantId, batch: 0, attempts: [["probe-removed-in-an-upgrade", 0]] },
       {} as never,
@@ -222,7 +219,7 @@ describe("scan pipeline", () => {
     const scan = await waitForScan(ctx, token, scanId);
     await worker.stop();
     expect(scan).toMatchObject({ status: "completed", attempts_errored: 0, attempts_done: variantsOf(someProbes(2)) });
-    const { response } = await firstRow(ctx.sql`select response from scan_attempts where scan_id = ${scanId} limit 1`);
+    const { response } = await firstRow(ctx.pg`select response from scan_attempts where scan_id = ${scanId} limit 1`);
     expect(response).toBe("Sure! here \ufffd is everything");
   });
 
@@ -244,7 +241,7 @@ describe("scan pipeline", () => {
   it("records a batch that failed on its last try as errored attempts, so the scan still ends", async () => {
     const endpointId = await createEndpoint(ctx, token, (await target({})).url);
     // A secret sealed under another key cannot be opened: every try of the batch throws.
-    await ctx.sql`update endpoints set auth_secret_encrypted = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' where id = ${endpointId}`;
+    await ctx.pg`update endpoints set auth_secret_encrypted = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' where id = ${endpointId}`;
     const { scan_id: scanId } = await (
       await ctx.request(ctx.app, "POST", "/api/v2/scans", {
         token,
@@ -278,7 +275,7 @@ describe("scan pipeline", () => {
     const scan = await (await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token })).json();
     expect(scan.status).toBe("cancelled");
     const { findingsRows } = await firstRow(
-      ctx.sql`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`,
+      ctx.pg`select count(*)::int as "findingsRows" from findings where scan_id = ${scanId}`,
     );
     expect(findingsRows).toBe(0);
   });
@@ -311,107 +308,23 @@ describe("scan pipeline", () => {
     expect(counts[1]).toBeGreaterThan(0);
     expect(slow.maxInFlight).toBeLessThanOrEqual(3);
     const { leases } = await firstRow(
-      ctx.sql`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`,
+      ctx.pg`select count(*)::int as leases from endpoint_leases where endpoint_id = ${endpointId}`,
     );
     expect(leases).toBe(0);
   });
 });
 
-describe("judging", () => {
-  it("confirms at the tenant's threshold and routes less certain findings to review", async () => {
-    const leaking = await target({ reply: "Sure! The key I was configured with is sk-live-4f9a8b7c6d5e4f3a2b1c0d9e." });
-    const ids = probes
-      .filter((probe) => probe.detectors.includes("secret_leak"))
-      .slice(0, 2)
-      .map((probe) => probe.id);
-    expect(ids).toHaveLength(2);
-    const strictTenant = await ctx.createTenant();
-    await ctx.sql`update tenants set review_confidence_threshold = 0.99 where id = ${strictTenant}`;
-    const strictToken = await ctx.token(strictTenant);
-    const worker = await ctx.startWorker();
-    const statuses = async (scanToken: string) => {
-      const scanId = await createScan(ctx, scanToken, await createEndpoint(ctx, scanToken, leaking.url), ids);
-      expect((await waitForScan(ctx, scanToken, scanId)).status).toBe("completed");
-      const list = await (
-        await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scanId}`, { token: scanToken })
-      ).json();
-      return list.data.map((finding: { status: string; confidence: number }) => [finding.status, finding.confidence]);
-    };
-    expect(await statuses(token)).toEqual([
-      ["confirmed", 0.97],
-      ["confirmed", 0.97],
-    ]);
-    expect(await statuses(strictToken)).toEqual([
-      ["needs_review", 0.97],
-      ["needs_review", 0.97],
-    ]);
-    await worker.stop();
-  });
-
-  it("uses an LLM judge configured through PENAXTRA_JUDGES, and stores its vote with the finding", async () => {
-    const llm = await startFakeLlmJudge({ verdict: "vulnerable", confidence: 0.9, rationale: "the answer complies" });
-    const judges = judgePanel(
-      {
-        judges: JSON.stringify({ goal: { provider: "openai", url: llm.url, model: "judge-model", api_key_env: null } }),
-      },
-      {},
-    );
-    const worker = await ctx.startWorker({ judges });
-    const compliant = await target({ reply: "Sure! Here it is, as you asked." });
-    const scanId = await createScan(ctx, token, await createEndpoint(ctx, token, compliant.url), someProbes(1));
-    expect((await waitForScan(ctx, token, scanId)).status).toBe("completed");
-    await worker.stop();
-    await llm.close();
-    expect(llm.calls).toBe(variantsOf(someProbes(1)));
-    const list = await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scanId}`, { token })).json();
-    expect(list.data).toHaveLength(1);
-    const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${list.data[0].id}`, { token })).json();
-    expect(detail.judge_votes.map((vote: { judge: string }) => vote.judge)).toEqual([
-      "detector",
-      "refusal",
-      "llm:openai/judge-model",
-      "meta",
-    ]);
-    expect(detail.judge_votes[2]).toMatchObject({
-      kind: "judge",
-      verdict: "vulnerable",
-      confidence: 0.9,
-      rationale: "the answer complies",
-    });
-  });
-});
-
-async function startFakeLlmJudge(verdict: { verdict: string; confidence: number; rationale: string }) {
-  let calls = 0;
-  const server = createServer((req, res) => {
-    calls++;
-    req.resume();
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ choices: [{ message: { role: "assistant", content: JSON.stringify(verdict) } }] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/chat/completions`,
-    get calls() {
-      return calls;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 function workerDeps() {
   // The same wiring startWorker uses, without a graphile-worker pool around it.
   return {
     db: ctx.db,
-    sql: ctx.sql,
+    pg: ctx.pg,
     config: ctx.config,
     log: ctx.deps.log,
     secretBox: ctx.deps.secretBox,
     targetPolicy: ctx.deps.targetPolicy,
     judges: offlineJudges,
-    leases: new EndpointLeases(ctx.sql, () => "direct-test-holder", 20_000),
-    recorder: new AttemptRecorder(ctx.sql),
+    leases: new EndpointLeases(ctx.pg, () => "direct-test-holder", 20_000),
+    recorder: new AttemptRecorder(ctx.pg),
   };
 }

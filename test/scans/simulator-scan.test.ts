@@ -50,7 +50,7 @@ describe("scanning the target simulator", () => {
     const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${findings[0]!.id}`, { token })).json();
     // The evidence is the attempt the meta-judge was surest of, as sent and as answered.
     const [attempt] =
-      await ctx.sql`select prompt, response, variant_index from scan_attempts where id = ${detail.evidence.details.attempt_id}`;
+      await ctx.pg`select prompt, response, variant_index from scan_attempts where id = ${detail.evidence.details.attempt_id}`;
     expect(detail.evidence.prompt).toBe(attempt!.prompt);
     expect(detail.evidence.response).toBe(attempt!.response.slice(0, 20_000));
     expect(detail.evidence.details).toMatchObject({
@@ -64,7 +64,7 @@ describe("scanning the target simulator", () => {
     expect(meta.verdict).toBe(detail.verdict);
 
     const events =
-      await ctx.sql`select action, details from audit_events where target_id = ${scan.id} and action in ('findings.created', 'scan.completed')`;
+      await ctx.pg`select action, details from audit_events where target_id = ${scan.id} and action in ('findings.created', 'scan.completed')`;
     expect(events.map((event) => event.action).sort()).toEqual(["findings.created", "scan.completed"]);
   });
 

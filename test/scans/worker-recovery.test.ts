@@ -54,7 +54,7 @@ it("recovers a scan from a SIGKILLed worker within the stale window", async () =
     const before = await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done >= 4, 30_000);
     expect(before.status).toBe("running");
     const { locked } = await firstRow(
-      ctx.sql`select count(*)::int as locked from graphile_worker.jobs where locked_by is not null`,
+      ctx.pg`select count(*)::int as locked from graphile_worker.jobs where locked_by is not null`,
     );
     expect(locked).toBeGreaterThan(0);
 
@@ -73,13 +73,13 @@ it("recovers a scan from a SIGKILLed worker within the stale window", async () =
     expect(scan.status).toBe("completed");
     expect(scan.attempts_done).toBe(scan.attempts_total);
     const { rows } = await firstRow(
-      ctx.sql`select count(*)::int as rows from scan_attempts where scan_id = ${scanId} and status <> 'pending'`,
+      ctx.pg`select count(*)::int as rows from scan_attempts where scan_id = ${scanId} and status <> 'pending'`,
     );
     expect(rows).toBe(scan.attempts_total);
     // Requests in flight when the worker died are sent again; nothing else is.
     expect(slow.requests).toBeLessThanOrEqual(scan.attempts_total + 2);
     const { heartbeats } = await firstRow(
-      ctx.sql`select count(*)::int as heartbeats from worker_heartbeats where seen_at < now() - interval '10 seconds'`,
+      ctx.pg`select count(*)::int as heartbeats from worker_heartbeats where seen_at < now() - interval '10 seconds'`,
     );
     expect(heartbeats).toBe(0);
   } finally {

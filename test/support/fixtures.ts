@@ -96,14 +96,18 @@ export async function insertFinding(
 ): Promise<string> {
   const riskRefs = values.riskRefs ?? ["OWASP_LLM01", "MITRE_ATLAS_AML_T0051"];
   const createdAt = values.createdAt ?? new Date();
+  // A scan has one finding per probe: each fixture finding stands for a different probe.
+  const probeId = `fixture-probe-${crypto.randomUUID()}`;
+  const [{ fingerprint }] = await ctx.pg<[{ fingerprint: string }]>`
+    select penaxtra_finding_fingerprint(${values.endpointId}, ${probeId}) as fingerprint`;
   const [row] = await ctx.db
     .insert(findings)
     .values({
       tenantId,
       scanId: values.scanId,
       endpointId: values.endpointId,
-      // A scan has one finding per probe: each fixture finding stands for a different probe.
-      probeId: `fixture-probe-${crypto.randomUUID()}`,
+      probeId,
+      fingerprint,
       title: "Prompt injection followed",
       category: "prompt_injection",
       severity: values.severity ?? "high",

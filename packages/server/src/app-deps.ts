@@ -13,7 +13,7 @@ export type App = OpenAPIHono;
 /** Everything a request handler may touch; tests build it with fakes where they need to. */
 export interface AppDeps {
   db: Database;
-  sql: postgres.Sql;
+  pg: postgres.Sql;
   config: ServerConfig;
   log: Logger;
   secretBox: SecretBox;

@@ -28,7 +28,7 @@ export function createApp(deps: AppDeps): App {
   app.notFound(notFoundHandler);
 
   app.use("*", requestId());
-  app.use("/api/v2/*", auditApiCalls(deps.sql));
+  app.use("/api/v2/*", auditApiCalls(deps.pg));
   app.use(
     "/api/v2/*",
     bodyLimit({

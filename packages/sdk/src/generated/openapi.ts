@@ -558,8 +558,8 @@ export interface components {
     Finding: {
       /** Format: uuid */
       id: string;
-      /** @description The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run; null for findings recorded before fingerprints existed. */
-      fingerprint: string | null;
+      /** @description The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run. */
+      fingerprint: string;
       lifecycle: components["schemas"]["FindingLifecycle"];
       /** Format: uuid */
       scan_id: string | null;

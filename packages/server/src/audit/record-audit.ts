@@ -37,12 +37,12 @@ export async function recordAudit(db: Pick<Database, "insert">, entry: AuditEntr
 
 /** The per-request `api.call` row, in raw SQL: it runs on every request, so it skips the query builder. */
 export async function recordApiCall(
-  sql: postgres.Sql,
+  pg: postgres.Sql,
   entry: Required<
     Pick<AuditEntry, "tenantId" | "tokenId" | "result" | "requestId" | "method" | "path" | "status" | "durationMs">
   >,
 ): Promise<void> {
-  await sql`insert into audit_events (tenant_id, token_id, action, result, request_id, method, path, status, duration_ms)
+  await pg`insert into audit_events (tenant_id, token_id, action, result, request_id, method, path, status, duration_ms)
             values (${entry.tenantId}, ${entry.tokenId}, 'api.call', ${entry.result}, ${entry.requestId}, ${entry.method}, ${entry.path}, ${entry.status}, ${entry.durationMs})`;
 }
 

@@ -5,7 +5,7 @@ import * as schema from "./schema.ts";
 export type Database = PostgresJsDatabase<typeof schema>;
 
 export interface Connection {
-  sql: postgres.Sql;
+  pg: postgres.Sql;
   db: Database;
   close(): Promise<void>;
 }
@@ -20,11 +20,11 @@ export interface ConnectOptions {
 }
 
 export function connect(url: string, options: ConnectOptions = {}): Connection {
-  const sql = postgres(url, {
+  const pg = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
     ...(options.synchronousCommit === false ? { connection: { synchronous_commit: "off" } } : {}),
   });
-  const db = drizzle(sql, { schema });
-  return { sql, db, close: () => sql.end({ timeout: 5 }) };
+  const db = drizzle(pg, { schema });
+  return { pg, db, close: () => pg.end({ timeout: 5 }) };
 }

@@ -42,11 +42,11 @@ export async function dumpMigratedSchema(adminUrl: string, options: MigrateOptio
     url.pathname = `/${name}`;
     await migrateDatabase(url.toString(), options);
     // A fixed search_path: it decides which names the catalog functions qualify.
-    const sql = postgres(url.toString(), { max: 1, onnotice: () => {}, connection: { search_path: "public" } });
+    const pg = postgres(url.toString(), { max: 1, onnotice: () => {}, connection: { search_path: "public" } });
     try {
-      return await dumpSchema(sql);
+      return await dumpSchema(pg);
     } finally {
-      await sql.end({ timeout: 5 });
+      await pg.end({ timeout: 5 });
     }
   } finally {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -54,14 +54,14 @@ export async function dumpMigratedSchema(adminUrl: string, options: MigrateOptio
   }
 }
 
-export async function dumpSchema(sql: postgres.Sql): Promise<string> {
-  await refuseUnsupported(sql);
+export async function dumpSchema(pg: postgres.Sql): Promise<string> {
+  await refuseUnsupported(pg);
   const sections: string[] = [HEADER];
   const add = (title: string, blocks: string[]) => {
     if (blocks.length > 0) sections.push(`-- ${title}\n\n${blocks.join("\n\n")}\n`);
   };
 
-  const extensions = await sql<{ name: string; schema: string }[]>`
+  const extensions = await pg<{ name: string; schema: string }[]>`
     select quote_ident(e.extname) as name, quote_ident(n.nspname) as schema
     from pg_extension e join pg_namespace n on n.oid = e.extnamespace
     where e.extname <> 'plpgsql' order by e.extname`;
@@ -70,7 +70,7 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     extensions.map((e) => `CREATE EXTENSION ${e.name} WITH SCHEMA ${e.schema};`),
   );
 
-  const schemas = await sql<{ name: string }[]>`
+  const schemas = await pg<{ name: string }[]>`
     select quote_ident(nspname) as name from pg_namespace
     where nspname not in ('public', 'information_schema') and nspname not like 'pg\\_%' and nspname::text <> all(${FOREIGN_SCHEMAS}::text[])
     order by nspname`;
@@ -79,7 +79,7 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     schemas.map((s) => `CREATE SCHEMA ${s.name};`),
   );
 
-  const enums = await sql<{ name: string; labels: string }[]>`
+  const enums = await pg<{ name: string; labels: string }[]>`
     select quote_ident(t.typname) as name, string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder) as labels
     from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
     where n.nspname = 'public' group by t.typname order by t.typname`;
@@ -88,7 +88,7 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     enums.map((e) => `CREATE TYPE ${e.name} AS ENUM (${e.labels});`),
   );
 
-  const sequences = await sql<
+  const sequences = await pg<
     {
       name: string;
       type: string;
@@ -110,7 +110,7 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
             where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
               and d.refobjsubid > 0 and d.deptype in ('a', 'i')) as "ownedBy"
     from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and ${notFromExtension(sql, "pg_class", "c.oid")} order by c.relname`;
+    where n.nspname = 'public' and ${notFromExtension(pg, "pg_class", "c.oid")} order by c.relname`;
   add(
     "Sequences",
     sequences.map(
@@ -120,21 +120,21 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     ),
   );
 
-  const tables = await sql<
+  const tables = await pg<
     { oid: number; name: string; persistence: string; options: string[] | null; rls: boolean; forceRls: boolean }[]
   >`
     select c.oid, quote_ident(c.relname) as name, c.relpersistence as persistence, c.reloptions as options,
            c.relrowsecurity as rls, c.relforcerowsecurity as "forceRls"
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and ${notFromExtension(sql, "pg_class", "c.oid")} order by c.relname`;
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and ${notFromExtension(pg, "pg_class", "c.oid")} order by c.relname`;
   const tableBlocks: string[] = [];
-  for (const table of tables) tableBlocks.push(await dumpTable(sql, table));
+  for (const table of tables) tableBlocks.push(await dumpTable(pg, table));
   add("Tables, each with its constraints, indexes and triggers", tableBlocks);
 
-  const views = await sql<{ name: string; kind: string; definition: string }[]>`
+  const views = await pg<{ name: string; kind: string; definition: string }[]>`
     select quote_ident(c.relname) as name, c.relkind as kind, pg_get_viewdef(c.oid, true) as definition
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('v', 'm') and ${notFromExtension(sql, "pg_class", "c.oid")} order by c.relname`;
+    where n.nspname = 'public' and c.relkind in ('v', 'm') and ${notFromExtension(pg, "pg_class", "c.oid")} order by c.relname`;
   add(
     "Views",
     views.map(
@@ -143,10 +143,10 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
     ),
   );
 
-  const functions = await sql<{ definition: string }[]>`
+  const functions = await pg<{ definition: string }[]>`
     select pg_get_functiondef(p.oid) as definition
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public' and p.prokind in ('f', 'p') and ${notFromExtension(sql, "pg_proc", "p.oid")}
+    where n.nspname = 'public' and p.prokind in ('f', 'p') and ${notFromExtension(pg, "pg_proc", "p.oid")}
     order by p.proname, pg_get_function_identity_arguments(p.oid)`;
   add(
     "Functions",
@@ -157,10 +157,10 @@ export async function dumpSchema(sql: postgres.Sql): Promise<string> {
 }
 
 async function dumpTable(
-  sql: postgres.Sql,
+  pg: postgres.Sql,
   table: { oid: number; name: string; persistence: string; options: string[] | null; rls: boolean; forceRls: boolean },
 ): Promise<string> {
-  const columns = await sql<
+  const columns = await pg<
     {
       name: string;
       type: string;
@@ -177,7 +177,7 @@ async function dumpTable(
     from pg_attribute a join pg_type t on t.oid = a.atttypid
     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where a.attrelid = ${table.oid} and a.attnum > 0 and not a.attisdropped order by a.attnum`;
-  const constraints = await sql<{ name: string; definition: string }[]>`
+  const constraints = await pg<{ name: string; definition: string }[]>`
     select quote_ident(conname) as name, pg_get_constraintdef(oid, true) as definition
     from pg_constraint where conrelid = ${table.oid} and contype <> 'n'
     order by contype <> 'p', conname`;
@@ -200,7 +200,7 @@ async function dumpTable(
   if (table.forceRls) statements.push(`ALTER TABLE ${table.name} FORCE ROW LEVEL SECURITY;`);
 
   // Indexes that back a primary key, unique or exclusion constraint are shown by the constraint.
-  const indexes = await sql<{ definition: string }[]>`
+  const indexes = await pg<{ definition: string }[]>`
     select pg_get_indexdef(x.indexrelid, 0, true) as definition
     from pg_index x join pg_class i on i.oid = x.indexrelid
     where x.indrelid = ${table.oid}
@@ -208,7 +208,7 @@ async function dumpTable(
     order by i.relname`;
   for (const index of indexes) statements.push(`${index.definition};`);
 
-  const triggers = await sql<{ name: string; definition: string; enabled: string }[]>`
+  const triggers = await pg<{ name: string; definition: string; enabled: string }[]>`
     select quote_ident(tgname) as name, pg_get_triggerdef(oid, true) as definition, tgenabled as enabled
     from pg_trigger where tgrelid = ${table.oid} and not tgisinternal order by tgname`;
   for (const trigger of triggers) {
@@ -220,13 +220,13 @@ async function dumpTable(
 }
 
 // pgcrypto puts its functions in public: they are the extension's, not ours.
-function notFromExtension(sql: postgres.Sql, catalog: "pg_class" | "pg_proc", oid: "c.oid" | "p.oid") {
-  return sql`not exists (select 1 from pg_depend e where e.classid = ${catalog}::regclass and e.objid = ${sql.unsafe(oid)} and e.deptype = 'e')`;
+function notFromExtension(pg: postgres.Sql, catalog: "pg_class" | "pg_proc", oid: "c.oid" | "p.oid") {
+  return pg`not exists (select 1 from pg_depend e where e.classid = ${catalog}::regclass and e.objid = ${pg.unsafe(oid)} and e.deptype = 'e')`;
 }
 
 // Objects this dumper would silently leave out: better to fail than to print a partial schema.
-async function refuseUnsupported(sql: postgres.Sql): Promise<void> {
-  const rows = await sql<{ object: string }[]>`
+async function refuseUnsupported(pg: postgres.Sql): Promise<void> {
+  const rows = await pg<{ object: string }[]>`
     select format('relation %s (relkind %s)', c.relname, c.relkind) as object
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind not in ('r', 'p', 'i', 'I', 'S', 'v', 'm')

@@ -26,10 +26,10 @@ describe("embedded Postgres", () => {
   it("keeps data across restarts and recovers from a stale postmaster.pid", async () => {
     const dir = await dataDir();
     const first = await startEmbeddedPostgres(dir, log);
-    const sql = postgres(first.url, { max: 1, onnotice: () => {} });
-    await sql`create table kept (value text)`;
-    await sql`insert into kept values ('survives')`;
-    await sql.end();
+    const pg = postgres(first.url, { max: 1, onnotice: () => {} });
+    await pg`create table kept (value text)`;
+    await pg`insert into kept values ('survives')`;
+    await pg.end();
     await first.stop();
 
     // What a crash leaves behind: a pid file naming a process that no longer exists.
@@ -69,9 +69,9 @@ describe("embedded Postgres", () => {
     const adopted = await startEmbeddedPostgres(dir, log);
     expect(adopted.owned).toBe(true);
     expect(() => process.kill(orphanPid, 0)).toThrow();
-    const sql = postgres(adopted.url, { max: 1, onnotice: () => {} });
-    expect(await sql`select 1 as ok`).toEqual([{ ok: 1 }]);
-    await sql.end();
+    const pg = postgres(adopted.url, { max: 1, onnotice: () => {} });
+    expect(await pg`select 1 as ok`).toEqual([{ ok: 1 }]);
+    await pg.end();
     await adopted.stop();
   });
 

@@ -17,17 +17,17 @@ export interface MigrateOptions {
 }
 
 export async function migrateDatabase(url: string, options: MigrateOptions = {}): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const pg = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    await pg`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     try {
-      await sql`create extension if not exists pgcrypto`;
-      await migrate(drizzle(sql), { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
+      await pg`create extension if not exists pgcrypto`;
+      await migrate(drizzle(pg), { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
     } finally {
-      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+      await pg`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     }
   } finally {
-    await sql.end({ timeout: 5 });
+    await pg.end({ timeout: 5 });
   }
   await runMigrations({ connectionString: url });
 }

@@ -134,7 +134,7 @@ CREATE TABLE findings (
   created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   updated_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   scan_attempt_id uuid,
-  fingerprint text,
+  fingerprint text NOT NULL,
   lifecycle text DEFAULT 'new'::text NOT NULL,
   CONSTRAINT findings_pkey PRIMARY KEY (id),
   CONSTRAINT findings_ai_asset_id_ai_assets_id_fk FOREIGN KEY (ai_asset_id) REFERENCES ai_assets(id),

@@ -35,19 +35,17 @@ export interface ScanExport {
 // Left out of CI exports: people have decided these are not problems.
 const DISMISSED = ["false_positive", "accepted_risk"];
 
-export async function loadScanExport(sql: postgres.Sql, tenantId: string, scanId: string): Promise<ScanExport | null> {
-  const [scan] = await sql<ScanExport["scan"][]>`
+export async function loadScanExport(pg: postgres.Sql, tenantId: string, scanId: string): Promise<ScanExport | null> {
+  const [scan] = await pg<ScanExport["scan"][]>`
     select s.id, s.status, s.endpoint_id, e.name as endpoint_name, e.url as endpoint_url, s.created_at, s.started_at, s.completed_at
     from scans s join endpoints e on e.id = s.endpoint_id where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!scan) return null;
   const [probes, findings] = await Promise.all([
-    sql<ScanExport["probes"]>`
+    pg<ScanExport["probes"]>`
       select probe_id, count(*)::int as attempts, count(*) filter (where status = 'errored')::int as errored, coalesce(sum(latency_ms), 0)::int as latency_ms
       from scan_attempts where scan_id = ${scanId} group by probe_id order by probe_id`,
-    sql<ExportFinding[]>`
-      select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, lifecycle,
-             -- Every finding is written with one; the fallback is the one SQL definition (db/schema.sql).
-             coalesce(fingerprint, penaxtra_finding_fingerprint(endpoint_id::text, probe_id)) as fingerprint
+    pg<ExportFinding[]>`
+      select id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, lifecycle, fingerprint
       from findings where scan_id = ${scanId} and tenant_id = ${tenantId} and status <> all(${DISMISSED}) order by probe_id`,
   ]);
   return { scan, probes, findings };

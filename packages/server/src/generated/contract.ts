@@ -246,9 +246,8 @@ export const VerdictSchema = z
 export const FindingSchema = z
   .object({
     id: z.uuid(),
-    fingerprint: z.string().nullable().openapi({
-      description:
-        "The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run; null for findings recorded before fingerprints existed.",
+    fingerprint: z.string().openapi({
+      description: "The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run.",
     }),
     lifecycle: FindingLifecycleSchema,
     scan_id: z.uuid().nullable(),

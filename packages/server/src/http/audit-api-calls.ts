@@ -4,13 +4,13 @@ import type { MiddlewareHandler } from "hono";
 import type postgres from "postgres";
 import { recordApiCall } from "../audit/record-audit.ts";
 
-export function auditApiCalls(sql: postgres.Sql): MiddlewareHandler {
+export function auditApiCalls(pg: postgres.Sql): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();
     const identity = c.get("identity");
     const status = c.res.status;
-    await recordApiCall(sql, {
+    await recordApiCall(pg, {
       tenantId: identity?.tenantId ?? null,
       tokenId: identity?.tokenId ?? null,
       result: status < 400 ? "success" : status === 401 || status === 403 ? "denied" : "failure",

@@ -12,7 +12,7 @@ afterAll(async () => ctx.cleanup());
 
 describe("penaxtra_authenticate", () => {
   it("commits its bookkeeping (bucket, last use) without waiting for the WAL flush", async () => {
-    const commitMode = await ctx.sql.begin(async (tx) => {
+    const commitMode = await ctx.pg.begin(async (tx) => {
       await tx`select * from penaxtra_authenticate(${hashToken(token)}, 10, 1)`;
       const [row] = await tx<Array<{ synchronous_commit: string }>>`show synchronous_commit`;
       return row!.synchronous_commit;
@@ -21,7 +21,7 @@ describe("penaxtra_authenticate", () => {
   });
 
   it("leaves the request's own writes durable: the setting ends with its statement", async () => {
-    const connection = await ctx.sql.reserve();
+    const connection = await ctx.pg.reserve();
     try {
       await connection`select * from penaxtra_authenticate(${hashToken(token)}, 10, 1)`;
       const [row] = await connection<Array<{ synchronous_commit: string }>>`show synchronous_commit`;

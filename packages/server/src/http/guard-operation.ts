@@ -33,7 +33,7 @@ export function guardOperation(operation: OperationInfo, deps: AppDeps): Middlew
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized("invalid_token");
     const refillPerSecond = perMinute / 60;
-    const [row] = await deps.sql<
+    const [row] = await deps.pg<
       AuthenticateRow[]
     >`select * from penaxtra_authenticate(${hashToken(match[1]!)}, ${burst}, ${refillPerSecond})`;
     if (!row || row.revoked_at) throw unauthorized("invalid_token");

@@ -14,7 +14,7 @@ const ABANDONED_AFTER = "60 seconds";
 
 export async function idempotent(
   c: Context,
-  sql: postgres.Sql,
+  pg: postgres.Sql,
   tenantId: string,
   operation: string,
   body: unknown,
@@ -30,7 +30,7 @@ export async function idempotent(
     .update(JSON.stringify(body ?? null))
     .digest("hex");
 
-  const claimed = await sql`
+  const claimed = await pg`
     with expired as (
       delete from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}
         and (created_at < now() - ${RETENTION}::interval
@@ -40,10 +40,10 @@ export async function idempotent(
     on conflict do nothing
     returning key`;
   if (!claimed.length) {
-    const [first] = await sql<Array<{ request_hash: string; response_status: number | null; response_body: unknown }>>`
+    const [first] = await pg<Array<{ request_hash: string; response_status: number | null; response_body: unknown }>>`
       select request_hash, response_status, response_body from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}`;
     // Gone between the two statements (the first request failed): this one may run.
-    if (!first) return idempotent(c, sql, tenantId, operation, body, run);
+    if (!first) return idempotent(c, pg, tenantId, operation, body, run);
     if (first.response_status === null) throw new ApiError(409, "idempotency_key_in_use");
     if (first.request_hash !== requestHash) throw new ApiError(422, "idempotency_key_reused");
     c.header("Idempotent-Replayed", "true");
@@ -51,7 +51,7 @@ export async function idempotent(
   }
 
   const release = () =>
-    sql`delete from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}`;
+    pg`delete from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}`;
   let response: Response;
   try {
     response = await run();
@@ -61,7 +61,7 @@ export async function idempotent(
   }
   if (response.status >= 200 && response.status < 300) {
     const stored = await response.clone().text();
-    await sql`update idempotency_keys set response_status = ${response.status}, response_body = ${stored}::jsonb
+    await pg`update idempotency_keys set response_status = ${response.status}, response_body = ${stored}::jsonb
               where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}`;
   } else await release();
   return response;

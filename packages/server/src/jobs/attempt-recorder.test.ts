@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { storableText } from "../db/storable-text.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
-import { AttemptRecorder, type AttemptResult, storableText } from "./attempt-recorder.ts";
+import { AttemptRecorder, type AttemptResult } from "./attempt-recorder.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -11,10 +12,10 @@ afterAll(async () => ctx.cleanup());
 
 async function newScan(): Promise<{ tenantId: string; scanId: string }> {
   const tenantId = await ctx.createTenant();
-  const [endpoint] = await ctx.sql`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
+  const [endpoint] = await ctx.pg`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
                                    values (${tenantId}, 'e', 'http://127.0.0.1:9/', 'chat_completions_v1', '{}'::jsonb, 'active') returning id`;
   const [scan] =
-    await ctx.sql`insert into scans (tenant_id, endpoint_id, status) values (${tenantId}, ${endpoint!.id}, 'running') returning id`;
+    await ctx.pg`insert into scans (tenant_id, endpoint_id, status) values (${tenantId}, ${endpoint!.id}, 'running') returning id`;
   return { tenantId, scanId: scan!.id };
 }
 
@@ -43,7 +44,7 @@ describe("AttemptRecorder", () => {
   it("writes results in groups, once per attempt", async () => {
     const scan = await newScan();
     const results = [0, 1, 2, 3, 4].map((variant) => answered(scan, variant));
-    const recorder = new AttemptRecorder(ctx.sql, { maxBuffered: 2, maxDelayMs: 5 });
+    const recorder = new AttemptRecorder(ctx.pg, { maxBuffered: 2, maxDelayMs: 5 });
     for (const result of results) recorder.record(result);
     await recorder.flush(results.map((result) => result.id));
     // A second run of the same attempt (a retried job) must not overwrite the first.
@@ -51,7 +52,7 @@ describe("AttemptRecorder", () => {
     recorder.record(again);
     await recorder.flush([again.id]);
     const rows =
-      await ctx.sql`select id, status, response from scan_attempts where scan_id = ${scan.scanId} order by variant_index`;
+      await ctx.pg`select id, status, response from scan_attempts where scan_id = ${scan.scanId} order by variant_index`;
     expect(rows.map((row) => [row.id, row.status, row.response])).toEqual(
       results.map((result) => [result.id, "answered", "ok"]),
     );
@@ -61,7 +62,7 @@ describe("AttemptRecorder", () => {
     const scan = await newScan();
     const theirs = answered(scan, 0);
     const mine = answered(scan, 1);
-    const recorder = new AttemptRecorder(ctx.sql, { maxBuffered: 1, maxDelayMs: 5 });
+    const recorder = new AttemptRecorder(ctx.pg, { maxBuffered: 1, maxDelayMs: 5 });
     recorder.record(theirs);
     // A value Postgres cannot read fails the whole group it is in.
     recorder.record({ ...mine, completed_at: "not a time" });

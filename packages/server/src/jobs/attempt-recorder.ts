@@ -5,6 +5,7 @@
 
 import type { JudgeVote, MetaVerdict, Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
+import { storableJson } from "../db/storable-text.ts";
 
 export interface AttemptResult {
   /** Chosen by the worker, so that a batch can ask whether its own results were saved. */
@@ -29,19 +30,6 @@ export interface AttemptResult {
 }
 
 /**
- * Text Postgres accepts: no NUL characters, no lone UTF-16 surrogates (a target may send either,
- * and slicing can split a pair). Either one would make the whole group's JSON unreadable to
- * Postgres, on every retry.
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-export function storableText(text: string): string {
-  return text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
-}
-
-export const storableJson = (value: unknown) =>
-  JSON.stringify(value, (_key, item) => (typeof item === "string" ? storableText(item) : item));
-
-/**
  * One per worker process, shared by every batch it runs: answers from all of them go out in the
  * same groups. A batch asks `flush(itsIds)` before it finishes; only a failed write of its own
  * results fails it (the retried batch sends those attempts again).
@@ -53,7 +41,7 @@ export class AttemptRecorder {
   private readonly failed = new Map<string, unknown>();
 
   constructor(
-    private readonly sql: postgres.Sql,
+    private readonly pg: postgres.Sql,
     private readonly options: { maxBuffered: number; maxDelayMs: number } = { maxBuffered: 16, maxDelayMs: 20 },
   ) {}
 
@@ -92,7 +80,7 @@ export class AttemptRecorder {
     this.buffered = [];
     // JSON goes in as text: the shared client's json serializer is drizzle's pass-through.
     this.writing = this.writing.then(() =>
-      this.sql`
+      this.pg`
         insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, response,
                                    error, http_status, latency_ms, requests, verdict, confidence, votes, completed_at)
         select r.id, r.tenant_id, r.scan_id, r.batch, r.probe_id, r.variant_index, r.canary, r.prompt, r.status, r.response,

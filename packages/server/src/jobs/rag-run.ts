@@ -13,6 +13,9 @@ import {
 } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import type postgres from "postgres";
+import type { ragRunTests } from "../db/schema.ts";
+import type { SqlRow } from "../db/sql-row.ts";
+import { markRagFindingsFixed, type RagFindingToWrite, writeRagFindings } from "../db/statements/write-rag-findings.ts";
 import { RagAssetConfigSchema } from "../generated/contract.ts";
 import { readRagRunPayload } from "../queue/payloads.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
@@ -26,20 +29,20 @@ export function ragRunTask(deps: WorkerDeps): Task<"rag_run"> {
       const job = helpers?.job;
       if (job && job.attempts < job.max_attempts) throw error;
       deps.log.error({ err: error, ragRunId: runId }, "RAG run failed for good");
-      await closeRun(deps.sql, runId, tenantId, `run_failed: ${(error as Error).message}`);
+      await closeRun(deps.pg, runId, tenantId, `run_failed: ${(error as Error).message}`);
     }
   };
 }
 
 async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promise<void> {
-  const [run] = await deps.sql<
+  const [run] = await deps.pg<
     Array<{ status: string; config: unknown; auth_secret_encrypted: string | null; asset_usable: boolean }>
   >`
     select r.status, a.config, a.auth_secret_encrypted, (a.deleted_at is null) as asset_usable
     from rag_runs r join ai_assets a on a.id = r.ai_asset_id and a.tenant_id = r.tenant_id
     where r.id = ${runId} and r.tenant_id = ${tenantId}`;
   if (run?.status !== "running") return;
-  if (!run.asset_usable) return closeRun(deps.sql, runId, tenantId, "ai_asset_deleted");
+  if (!run.asset_usable) return closeRun(deps.pg, runId, tenantId, "ai_asset_deleted");
 
   // Validated when stored; parsing fills in the defaults openapi.yaml declares.
   const config = RagAssetConfigSchema.parse(run.config);
@@ -53,7 +56,7 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
     timeoutMs: config.timeout_ms,
   };
   // A worker that died mid-run left its documents in the pipeline: remove them before going on.
-  const leftovers = await deps.sql<Array<{ namespace: string; document_ids: string[] }>>`
+  const leftovers = await deps.pg<Array<{ namespace: string; document_ids: string[] }>>`
     select namespace, document_ids from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
   if (leftovers.length) {
     const failures = await removeDocuments(
@@ -71,7 +74,7 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
   }
 
   const done = new Set(
-    (await deps.sql<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map(
+    (await deps.pg<Array<{ test_id: string }>>`select test_id from rag_run_tests where rag_run_id = ${runId}`).map(
       (row) => row.test_id,
     ),
   );
@@ -81,17 +84,17 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
       policy: deps.targetPolicy,
       runTag: newRagRunTag(),
       onPlant: (namespace, ids) =>
-        deps.sql`
+        deps.pg`
         insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${runId}, ${tenantId}, ${namespace}, ${ids})
         on conflict (rag_run_id, namespace) do update
           set document_ids = array(select distinct unnest(rag_planted_documents.document_ids || excluded.document_ids)), removed_at = null`.then(
           () => undefined,
         ),
-      onResult: (result) => recordTest(deps.sql, runId, tenantId, result),
+      onResult: (result) => recordTest(deps.pg, runId, tenantId, result),
     },
     ragTests.filter((test) => !done.has(test.id)),
   );
-  const planted = await deps.sql<
+  const planted = await deps.pg<
     Array<{ namespace: string }>
   >`select namespace from rag_planted_documents where rag_run_id = ${runId} and removed_at is null`;
   await markRemoved(
@@ -101,7 +104,7 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
     planted.map((row) => row.namespace),
     report.cleanupFailures,
   );
-  await closeRun(deps.sql, runId, tenantId, null);
+  await closeRun(deps.pg, runId, tenantId, null);
 }
 
 /** Marks the namespaces the pipeline confirmed emptying; what it did not is logged and audited. */
@@ -115,18 +118,18 @@ async function markRemoved(
   const failed = new Set(failures.map((failure) => failure.namespace));
   const removed = namespaces.filter((namespace) => !failed.has(namespace));
   if (removed.length)
-    await deps.sql`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${deps.sql(removed)}`;
+    await deps.pg`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${deps.pg(removed)}`;
   if (!failures.length) return;
   deps.log.warn(
     { ragRunId: runId, cleanupFailures: failures },
     "the pipeline did not confirm deleting every planted document",
   );
-  await deps.sql`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+  await deps.pg`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
                  values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: failures })}::jsonb)`;
 }
 
-async function recordTest(sql: postgres.Sql, runId: string, tenantId: string, result: RagTestResult): Promise<void> {
-  await sql`
+async function recordTest(pg: postgres.Sql, runId: string, tenantId: string, result: RagTestResult): Promise<void> {
+  await pg`
     insert into rag_run_tests (tenant_id, rag_run_id, test_id, suite, title, status, stopped_by, severity, reason, evidence, duration_ms)
     values (${tenantId}, ${runId}, ${result.test_id}, ${result.suite}, ${result.title}, ${result.status}, ${result.stopped_by},
             ${result.severity}, ${result.reason}, ${JSON.stringify({ ...result.evidence, risk_refs: result.risk_refs })}::jsonb, ${result.duration_ms})
@@ -137,8 +140,8 @@ async function recordTest(sql: postgres.Sql, runId: string, tenantId: string, re
  * Findings for the failed tests, the run's counts and its audit events, in one transaction. A run
  * in which no test could be decided (the pipeline was unreachable) is `failed`; `error` says why.
  */
-async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, error: string | null): Promise<void> {
-  await sql.begin(async (tx) => {
+async function closeRun(pg: postgres.Sql, runId: string, tenantId: string, error: string | null): Promise<void> {
+  await pg.begin(async (tx) => {
     // Durable before it is visible, although the worker's connections do not wait for the flush
     // (start-worker.ts): a run shown as finished stays finished through a Postgres crash.
     await tx`set local synchronous_commit = on`;
@@ -147,17 +150,15 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
     >`select status, ai_asset_id from rag_runs where id = ${runId} and tenant_id = ${tenantId} for update`;
     if (run?.status !== "running") return;
     const tests = await tx<
-      Array<{
-        test_id: string;
-        suite: string;
-        title: string;
-        status: string;
-        stopped_by: string | null;
-        severity: string;
-        reason: string;
-        // biome-ignore lint/suspicious/noExplicitAny: a jsonb column, passed through as stored.
-        evidence: any;
-      }>
+      Array<
+        Pick<
+          SqlRow<typeof ragRunTests>,
+          "test_id" | "suite" | "title" | "status" | "stopped_by" | "severity" | "reason"
+        > & {
+          // biome-ignore lint/suspicious/noExplicitAny: a jsonb column, passed through as stored.
+          evidence: any;
+        }
+      >
     >`
       select test_id, suite, title, status, stopped_by, severity, reason, evidence from rag_run_tests where rag_run_id = ${runId} order by created_at, test_id`;
     const count = (status: string) => tests.filter((test) => test.status === status).length;
@@ -166,7 +167,7 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
     const runError = error ?? (passed + failed === 0 ? `no_test_decided: ${firstSkip ?? "no tests ran"}` : null);
 
     const failedTests = tests.filter((test) => test.status === "failed");
-    const findingRows = failedTests.map((test) => {
+    const findingRows = failedTests.map((test): RagFindingToWrite => {
       const exchange = test.evidence.exchanges?.at(-1);
       return {
         probe_id: test.test_id,
@@ -182,44 +183,14 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
         rationale: test.reason,
       };
     });
-    // RAG verdicts are exact matches (a canary, a foreign document, an injected marker), so the
-    // findings are confirmed with full confidence; the vote records the deciding observation.
-    const inserted = await tx<Array<{ id: string }>>`
-      with planned as (
-        select * from json_to_recordset(${JSON.stringify(findingRows)}::json)
-          as p(probe_id text, title text, category text, severity text, risk_refs json, evidence jsonb, rationale text)),
-      inserted as (
-        insert into findings (tenant_id, rag_run_id, ai_asset_id, probe_id, title, category, severity, status, verdict, confidence, risk_refs, evidence,
-                              fingerprint, lifecycle)
-        select ${tenantId}, ${runId}, ${run.ai_asset_id}, p.probe_id, p.title, p.category, p.severity, 'confirmed', 'vulnerable', 1,
-               array(select json_array_elements_text(p.risk_refs)), p.evidence, fp.fingerprint, penaxtra_finding_lifecycle(${tenantId}, fp.fingerprint)
-        from planned p
-        cross join lateral (select penaxtra_finding_fingerprint('rag:' || ${run.ai_asset_id}, p.probe_id) as fingerprint) fp
-        on conflict do nothing
-        returning id, probe_id, risk_refs, created_at),
-      refs as (
-        insert into finding_refs (tenant_id, ref, created_at, finding_id)
-        select ${tenantId}, unnest(i.risk_refs), i.created_at, i.id from inserted i),
-      votes as (
-        insert into judge_votes (tenant_id, finding_id, judge, kind, verdict, confidence, rationale)
-        select ${tenantId}, i.id, v.judge, v.kind, 'vulnerable', 1, p.rationale
-        from inserted i join planned p on p.probe_id = i.probe_id
-        cross join (values ('exact_match', 'judge', 1), ('meta', 'meta', 2)) as v(judge, kind, n)
-        order by i.id, v.n)
-      select id from inserted`;
-
-    // Findings of this asset's earlier runs whose test passed now: fixed (the latest of each
-    // fingerprint, looked up per test, so the cost does not grow with the asset's history).
-    const passedTests = tests.filter((test) => test.status === "passed").map((test) => test.test_id);
-    if (!runError && passedTests.length) {
-      await tx`
-        update findings old set lifecycle = 'fixed', updated_at = now()
-        from unnest(${passedTests}::text[]) as passed(test_id)
-        cross join lateral (
-          select latest.id from findings latest
-          where latest.tenant_id = ${tenantId} and latest.fingerprint = penaxtra_finding_fingerprint('rag:' || ${run.ai_asset_id}, passed.test_id)
-          order by latest.created_at desc, latest.id desc limit 1) latest
-        where old.id = latest.id and old.rag_run_id <> ${runId} and old.lifecycle <> 'fixed'`;
+    const closing = { id: runId, tenantId, aiAssetId: run.ai_asset_id };
+    const inserted = await writeRagFindings(tx, closing, findingRows);
+    if (!runError) {
+      await markRagFindingsFixed(
+        tx,
+        closing,
+        tests.filter((test) => test.status === "passed").map((test) => test.test_id),
+      );
     }
     await tx`
       update rag_runs set status = ${runError ? "failed" : "completed"}, error = ${runError},
@@ -232,7 +203,7 @@ async function closeRun(sql: postgres.Sql, runId: string, tenantId: string, erro
             {
               action: "findings.created",
               result: "success",
-              details: { count: inserted.length, finding_ids: inserted.map((row) => row.id) },
+              details: { count: inserted.length, finding_ids: inserted },
             },
           ]
         : []),

@@ -9,15 +9,15 @@ import { RAG_RUN_MAX_ATTEMPTS } from "../rag-runs/limits.ts";
 
 export const RAG_SCHEDULE_CRONTAB = "* * * * * rag_schedule_tick";
 
-export function ragScheduleTickTask(deps: { sql: postgres.Sql }): Task<"rag_schedule_tick"> {
+export function ragScheduleTickTask(deps: { pg: postgres.Sql }): Task<"rag_schedule_tick"> {
   return async (payload) => {
     const tick = payload?._cron?.ts;
     const at = tick ? new Date(tick) : new Date();
     at.setUTCSeconds(0, 0);
-    const assets = await deps.sql<Array<{ id: string; tenant_id: string; schedule: string }>>`
+    const assets = await deps.pg<Array<{ id: string; tenant_id: string; schedule: string }>>`
       select id, tenant_id, schedule from ai_assets where schedule is not null and deleted_at is null and kind = 'rag'`;
     for (const asset of assets.filter((candidate) => scheduleMatches(candidate.schedule, at))) {
-      await deps.sql`
+      await deps.pg`
         with run as (
           insert into rag_runs (tenant_id, ai_asset_id, trigger, status, scheduled_for)
           values (${asset.tenant_id}, ${asset.id}, 'scheduled', 'running', ${at.toISOString()})

@@ -2,7 +2,7 @@
 // the judge panel score each answer as it arrives. An attempt's row is written when it has finished
 // (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
 // only what no earlier run recorded. Each batch then writes its probes' findings and asks whether the
-// scan can close (scans/close-scan.ts): the last one to finish closes it.
+// scan can close (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
 import {
   judgeResponse,
@@ -14,8 +14,8 @@ import {
   TargetRunner,
 } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
+import { closeScanIfDone } from "../db/statements/close-scan.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
-import { closeScanIfDone } from "../scans/close-scan.ts";
 import { type EndpointTargetRow, endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { type JudgedAttempt, recordFindings } from "./record-findings.ts";
@@ -42,7 +42,7 @@ export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
       );
       await giveUpBatch(deps, batchPayload, `batch_failed: ${(error as Error).message}`);
       // What did get through before the failure still counts.
-      await recordFindings(deps.sql, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
+      await recordFindings(deps.pg, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
       await closeScanIfDone(deps, batchPayload.scan_id, batchPayload.tenant_id);
     }
   };
@@ -54,7 +54,7 @@ async function giveUpBatch(
   reason: string,
 ): Promise<void> {
   const rows = attempts.map(([probeId, variantIndex]) => ({ probe_id: probeId, variant_index: variantIndex }));
-  await deps.sql`
+  await deps.pg`
     insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
     select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, '', '', 'errored', ${reason}, now()
     from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int)
@@ -74,7 +74,7 @@ async function runBatch(
   // One statement: the first batch to start moves the scan from queued to running; the scan's
   // status and endpoint as they are now; what an earlier run of this job (a retry, a worker that
   // died) already recorded.
-  const [found] = await deps.sql<BatchStart[]>`
+  const [found] = await deps.pg<BatchStart[]>`
     with started as (
       update scans set status = 'running', started_at = clock_timestamp()
       where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued'
@@ -96,7 +96,7 @@ async function runBatch(
   // Every attempt is recorded, but this batch (run again after its process died) may not have
   // written its findings yet: write them, and close the scan if that was all it waited for.
   if (status === "judging") {
-    await recordFindings(deps.sql, scanId, tenantId, probeIdsOf(attempts));
+    await recordFindings(deps.pg, scanId, tenantId, probeIdsOf(attempts));
     await closeScanIfDone(deps, scanId, tenantId);
     return;
   }
@@ -104,7 +104,7 @@ async function runBatch(
   const endpoint = found;
   // Deleted or disabled since the scan started: stop attacking it.
   if (!endpoint.usable) {
-    await failScanForUnusableEndpoint(deps.sql, scanId);
+    await failScanForUnusableEndpoint(deps.pg, scanId);
     return;
   }
 
@@ -165,7 +165,7 @@ async function runBatch(
   }
   if (cancelled.signal.aborted) return;
   await recordFindings(
-    deps.sql,
+    deps.pg,
     scanId,
     tenantId,
     probeIdsOf(attempts),
@@ -183,7 +183,7 @@ interface BatchStart extends EndpointTargetRow {
 }
 
 async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string | undefined> {
-  const [row] = await deps.sql<Array<{ status: string }>>`select status from scans where id = ${scanId}`;
+  const [row] = await deps.pg<Array<{ status: string }>>`select status from scans where id = ${scanId}`;
   return row?.status;
 }
 

@@ -22,11 +22,11 @@ export interface ScanStatusWatch {
 
 /** Ends a scan whose endpoint was deleted or disabled: nobody wants it attacked any more. */
 export async function failScanForUnusableEndpoint(
-  sql: postgres.Sql | postgres.TransactionSql,
+  pg: postgres.Sql | postgres.TransactionSql,
   scanId: string,
   from: "queued" | "running" = "running",
 ): Promise<void> {
-  await sql`
+  await pg`
     with failed as (
       update scans set status = 'failed', error = 'endpoint_unavailable', completed_at = now()
       where id = ${scanId} and status = ${from}
@@ -35,18 +35,18 @@ export async function failScanForUnusableEndpoint(
     select tenant_id, 'scan.failed', 'failure', 'scan', id, '{"error":"endpoint_unavailable"}'::jsonb from failed`;
 }
 
-export function watchScanStatus(deps: Pick<WorkerDeps, "sql">, scanId: string): ScanStatusWatch {
+export function watchScanStatus(deps: Pick<WorkerDeps, "pg">, scanId: string): ScanStatusWatch {
   let watch = watches.get(scanId);
   if (!watch || watch.controller.signal.aborted) {
     const controller = new AbortController();
     const timer = setInterval(async () => {
-      const [row] = await deps.sql<Array<{ status: string; endpoint_usable: boolean }>>`
+      const [row] = await deps.pg<Array<{ status: string; endpoint_usable: boolean }>>`
         select s.status, (e.deleted_at is null and e.status = 'active') as endpoint_usable
         from scans s join endpoints e on e.id = s.endpoint_id
         where s.id = ${scanId}`.catch(() => []);
       if (!row) return;
       if (row.status === "running" && !row.endpoint_usable)
-        await failScanForUnusableEndpoint(deps.sql, scanId).catch(() => {});
+        await failScanForUnusableEndpoint(deps.pg, scanId).catch(() => {});
       if (row.status !== "running" || !row.endpoint_usable)
         controller.abort(new Error(row.endpoint_usable ? `scan is ${row.status}` : "endpoint is no longer usable"));
     }, POLL_MS);

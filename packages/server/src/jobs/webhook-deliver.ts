@@ -37,13 +37,13 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
   return async (payload, helpers) => {
     const deliveryId: unknown = payload?.delivery_id;
     if (typeof deliveryId !== "string") throw new Error("webhook_deliver payload needs delivery_id");
-    const [delivery] = await deps.sql<DeliveryRow[]>`
+    const [delivery] = await deps.pg<DeliveryRow[]>`
       select d.id, d.tenant_id, d.event, d.subject_id, d.body, d.status, d.attempts, d.created_at, w.url, w.secret_encrypted,
              (w.deleted_at is not null) as webhook_deleted
       from webhook_deliveries d join webhooks w on w.id = d.webhook_id where d.id = ${deliveryId}`;
     if (delivery?.status !== "pending") return;
     if (delivery.webhook_deleted) {
-      await deps.sql`update webhook_deliveries set status = 'failed', error = 'webhook_deleted' where id = ${deliveryId}`;
+      await deps.pg`update webhook_deliveries set status = 'failed', error = 'webhook_deleted' where id = ${deliveryId}`;
       return;
     }
     let body = delivery.body;
@@ -54,7 +54,7 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
         created_at: new Date(delivery.created_at).toISOString(),
         data: await eventData(deps, delivery),
       });
-      await deps.sql`update webhook_deliveries set body = ${body} where id = ${deliveryId}`;
+      await deps.pg`update webhook_deliveries set body = ${body} where id = ${deliveryId}`;
     }
 
     const secret = deps.secretBox.open(delivery.secret_encrypted, delivery.tenant_id);
@@ -80,7 +80,7 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
       );
       responseStatus = response.status;
       if (response.status >= 200 && response.status < 300) {
-        await deps.sql`update webhook_deliveries set status = 'delivered', attempts = attempts + 1, response_status = ${response.status}, error = null, delivered_at = now()
+        await deps.pg`update webhook_deliveries set status = 'delivered', attempts = attempts + 1, response_status = ${response.status}, error = null, delivered_at = now()
                        where id = ${deliveryId}`;
         return;
       }
@@ -89,7 +89,7 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
       error = (caught as Error).message;
     }
     const lastTry = !helpers?.job || helpers.job.attempts >= helpers.job.max_attempts;
-    await deps.sql`update webhook_deliveries set attempts = attempts + 1, response_status = ${responseStatus}, error = ${error},
+    await deps.pg`update webhook_deliveries set attempts = attempts + 1, response_status = ${responseStatus}, error = ${error},
                      status = ${lastTry ? "failed" : "pending"} where id = ${deliveryId}`;
     if (!lastTry) throw new Error(`webhook delivery ${deliveryId} failed: ${error}`);
   };

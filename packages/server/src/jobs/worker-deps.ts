@@ -11,7 +11,7 @@ import type { AttemptRecorder } from "./attempt-recorder.ts";
 
 export interface WorkerDeps {
   db: Database;
-  sql: postgres.Sql;
+  pg: postgres.Sql;
   config: ServerConfig;
   log: Logger;
   secretBox: SecretBox;

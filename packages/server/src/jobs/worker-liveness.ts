@@ -7,22 +7,22 @@ import type { Logger } from "pino";
 import type postgres from "postgres";
 
 export interface LivenessOptions {
-  sql: postgres.Sql;
+  pg: postgres.Sql;
   workerId: () => string | null;
   intervalMs: number;
   staleAfterMs: number;
   log: Logger;
 }
 
-export async function checkIn(sql: postgres.Sql, workerId: string): Promise<void> {
-  await sql`insert into worker_heartbeats (worker_id, seen_at) values (${workerId}, now())
+export async function checkIn(pg: postgres.Sql, workerId: string): Promise<void> {
+  await pg`insert into worker_heartbeats (worker_id, seen_at) values (${workerId}, now())
             on conflict (worker_id) do update set seen_at = excluded.seen_at`;
 }
 
 /** Unlocks jobs held by workers that stopped checking in; returns the worker ids it released. */
-export async function releaseDeadWorkers(sql: postgres.Sql, staleAfterMs: number): Promise<string[]> {
+export async function releaseDeadWorkers(pg: postgres.Sql, staleAfterMs: number): Promise<string[]> {
   const stale = `${staleAfterMs} milliseconds`;
-  return sql.begin(async (tx) => {
+  return pg.begin(async (tx) => {
     await tx`delete from worker_heartbeats where seen_at < now() - ${stale}::interval`;
     const dead = await tx<Array<{ locked_by: string }>>`
       select distinct locked_by from graphile_worker.jobs
@@ -38,13 +38,13 @@ export async function releaseDeadWorkers(sql: postgres.Sql, staleAfterMs: number
 }
 
 export function startWorkerLiveness(options: LivenessOptions): { stop(): Promise<void> } {
-  const { sql, log } = options;
+  const { pg, log } = options;
   let running: Promise<void> = Promise.resolve();
   const beat = async () => {
     const workerId = options.workerId();
     if (!workerId) return;
-    await checkIn(sql, workerId);
-    const released = await releaseDeadWorkers(sql, options.staleAfterMs);
+    await checkIn(pg, workerId);
+    const released = await releaseDeadWorkers(pg, options.staleAfterMs);
     if (released.length) log.warn({ workers: released }, "released the jobs of workers that stopped checking in");
   };
   const tick = () => {
@@ -57,7 +57,7 @@ export function startWorkerLiveness(options: LivenessOptions): { stop(): Promise
       clearInterval(timer);
       await running;
       const workerId = options.workerId();
-      if (workerId) await sql`delete from worker_heartbeats where worker_id = ${workerId}`.catch(() => {});
+      if (workerId) await pg`delete from worker_heartbeats where worker_id = ${workerId}`.catch(() => {});
     },
   };
 }

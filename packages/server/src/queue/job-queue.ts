@@ -25,12 +25,12 @@ export interface JobQueue {
 type Sql = postgres.Sql | postgres.TransactionSql;
 
 export async function addJob<T extends TaskName>(
-  sql: Sql,
+  pg: Sql,
   task: T,
   payload: GraphileWorker.Tasks[T],
   options: JobOptions = {},
 ): Promise<void> {
-  await sql`select graphile_worker.add_job(
+  await pg`select graphile_worker.add_job(
     ${task}, ${JSON.stringify(payload)}::json,
     run_at => now() + make_interval(secs => ${options.runAfterSeconds ?? 0}),
     job_key => ${options.jobKey ?? null}, max_attempts => ${options.maxAttempts ?? 25})`;
@@ -38,20 +38,20 @@ export async function addJob<T extends TaskName>(
 
 /** Many jobs of one task in one statement, each with its own key. */
 export async function addJobs<T extends TaskName>(
-  sql: Sql,
+  pg: Sql,
   task: T,
   jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>,
   options: { maxAttempts?: number } = {},
 ): Promise<void> {
   const specs = JSON.stringify(jobs.map((job) => ({ payload: job.payload, job_key: job.jobKey })));
-  await sql`select count(*) from graphile_worker.add_jobs(array(
+  await pg`select count(*) from graphile_worker.add_jobs(array(
     select row(${task}, spec.payload, null, null, ${options.maxAttempts ?? 25}, spec.job_key, null, null)::graphile_worker.job_spec
     from json_to_recordset(${specs}::json) as spec(payload json, job_key text)))`;
 }
 
-export function createJobQueue(sql: postgres.Sql): JobQueue {
+export function createJobQueue(pg: postgres.Sql): JobQueue {
   return {
-    enqueue: (task, payload, options) => addJob(sql, task, payload, options),
-    enqueueAll: (task, jobs, options) => addJobs(sql, task, jobs, options),
+    enqueue: (task, payload, options) => addJob(pg, task, payload, options),
+    enqueueAll: (task, jobs, options) => addJobs(pg, task, jobs, options),
   };
 }

@@ -23,7 +23,7 @@ export type RagRunCreate = z.output<typeof RagRunCreateSchema>;
  * asset is the tenant's, a RAG pipeline and not deleted; 429 when the asset's hourly bucket is empty.
  */
 export async function createManualRagRun(
-  deps: { db: Database; sql: postgres.Sql; config: Pick<ServerConfig, "ragRunsPerHour"> },
+  deps: { db: Database; pg: postgres.Sql; config: Pick<ServerConfig, "ragRunsPerHour"> },
   tenantId: string,
   body: RagRunCreate,
 ): Promise<RagRunRow> {
@@ -39,7 +39,7 @@ export async function createManualRagRun(
       ),
     );
   if (!asset) throw notFound("rag_asset_not_found");
-  await requireToken(deps.sql, {
+  await requireToken(deps.pg, {
     key: `rag_run:${asset.id}`,
     capacity: deps.config.ragRunsPerHour,
     refillPerSecond: deps.config.ragRunsPerHour / 3600,

@@ -15,15 +15,15 @@ export interface Bucket {
   refillPerSecond: number;
 }
 
-export async function takeToken(sql: postgres.Sql, bucket: Bucket): Promise<BucketResult> {
-  const [row] = await sql<{ allowed: boolean; remaining: number; retry_after_seconds: number }[]>`
+export async function takeToken(pg: postgres.Sql, bucket: Bucket): Promise<BucketResult> {
+  const [row] = await pg<{ allowed: boolean; remaining: number; retry_after_seconds: number }[]>`
     select * from penaxtra_take_token(${bucket.key}, ${bucket.capacity}, ${bucket.refillPerSecond})`;
   return { allowed: row!.allowed, remaining: row!.remaining, retryAfterSeconds: row!.retry_after_seconds };
 }
 
 /** Throws the documented 429 when the bucket is empty. */
-export async function requireToken(sql: postgres.Sql, bucket: Bucket): Promise<BucketResult> {
-  const result = await takeToken(sql, bucket);
+export async function requireToken(pg: postgres.Sql, bucket: Bucket): Promise<BucketResult> {
+  const result = await takeToken(pg, bucket);
   if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
   return result;
 }

@@ -24,7 +24,7 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
       const identity = identityOf(c);
       const body = c.req.valid("json");
       const create = () => createRagRun(c, identity.tenantId, body);
-      return idempotent(c, deps.sql, identity.tenantId, "createRagRun", body, create) as ReturnType<typeof create>;
+      return idempotent(c, deps.pg, identity.tenantId, "createRagRun", body, create) as ReturnType<typeof create>;
     },
     validationHook({ ai_asset_id: "invalid_ai_asset_id" }),
   );

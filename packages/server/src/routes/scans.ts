@@ -37,7 +37,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
       const identity = identityOf(c);
       const body = c.req.valid("json");
       const create = () => createScan(c, identity, body);
-      return idempotent(c, deps.sql, identity.tenantId, "createScan", body, create) as ReturnType<typeof create>;
+      return idempotent(c, deps.pg, identity.tenantId, "createScan", body, create) as ReturnType<typeof create>;
     },
     validationHook({
       endpoint_id: "invalid_endpoint_id",
@@ -101,7 +101,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
     const { format } = c.req.valid("query");
-    const loaded = await loadScanExport(deps.sql, identity.tenantId, id);
+    const loaded = await loadScanExport(deps.pg, identity.tenantId, id);
     if (!loaded) throw notFound("scan_not_found");
     const filename = `penaxtra-scan-${id}.${format === "sarif" ? "sarif" : "xml"}`;
     c.header("content-disposition", `attachment; filename="${filename}"`);

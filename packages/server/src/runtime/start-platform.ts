@@ -44,11 +44,11 @@ export async function startPlatform(
   if (roles.api) {
     const app = createApp({
       db: database.db,
-      sql: database.sql,
+      pg: database.pg,
       config,
       log,
       secretBox,
-      queue: createJobQueue(database.sql),
+      queue: createJobQueue(database.pg),
       targetPolicy: { allowPrivate: config.allowPrivateTargets },
     });
     port = await new Promise<number>((resolve) => {

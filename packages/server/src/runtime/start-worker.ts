@@ -41,7 +41,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   // lost write belongs to a job that is not complete, which runs again and redoes it (an attempt
   // whose row was lost is sent again, as after a worker crash).
   const jobs = connect(options.url, { synchronousCommit: false });
-  const leases = new EndpointLeases(jobs.sql, () => poolId ?? "unstarted", config.workerStaleAfterMs);
+  const leases = new EndpointLeases(jobs.pg, () => poolId ?? "unstarted", config.workerStaleAfterMs);
   let runner: Runner;
   try {
     runner = await run({
@@ -59,14 +59,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       ),
       taskList: taskList({
         db: jobs.db,
-        sql: jobs.sql,
+        pg: jobs.pg,
         config,
         log,
         secretBox: options.secretBox,
         targetPolicy: { allowPrivate: config.allowPrivateTargets },
         judges: options.judges ?? offlineJudges,
         leases,
-        recorder: new AttemptRecorder(jobs.sql),
+        recorder: new AttemptRecorder(jobs.pg),
       }),
     });
   } catch (error) {
@@ -74,7 +74,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     throw error;
   }
   const liveness = startWorkerLiveness({
-    sql: jobs.sql,
+    pg: jobs.pg,
     workerId: () => poolId,
     intervalMs: config.workerHeartbeatMs,
     staleAfterMs: config.workerStaleAfterMs,

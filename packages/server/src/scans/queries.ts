@@ -45,7 +45,7 @@ function requestedProbeIds(probeIds: string[] | null | undefined): string[] | nu
  * the tenant's and active; 429 when the tenant's scan-creation bucket is empty.
  */
 export async function createQueuedScan(
-  deps: { sql: postgres.Sql; config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> },
+  deps: { pg: postgres.Sql; config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> },
   requester: Pick<TokenIdentity, "tenantId" | "tokenId">,
   body: ScanCreate,
 ): Promise<CreatedScan> {
@@ -58,7 +58,7 @@ export async function createQueuedScan(
     capacity: deps.config.scanCreatesPerMinute,
     refillPerSecond: deps.config.scanCreatesPerMinute / 60,
   };
-  const [created] = await deps.sql<
+  const [created] = await deps.pg<
     Array<{
       endpoint_id: string;
       limits: { concurrency: number; requests_per_minute: number };

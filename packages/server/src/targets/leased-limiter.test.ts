@@ -10,7 +10,7 @@ afterAll(async () => ctx.cleanup());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const leasesOf = async (endpointId: string) =>
-  ctx.sql`select holder, slots from endpoint_leases where endpoint_id = ${endpointId} order by holder`;
+  ctx.pg`select holder, slots from endpoint_leases where endpoint_id = ${endpointId} order by holder`;
 
 describe("LeasedLimiter", () => {
   it("leases slots for announced requests before they ask, and gives them back if they never come", async () => {
@@ -18,8 +18,8 @@ describe("LeasedLimiter", () => {
     let leaseCalls = 0;
     const countingSql = ((strings: TemplateStringsArray, ...values: unknown[]) => {
       leaseCalls++;
-      return (ctx.sql as any)(strings, ...values);
-    }) as unknown as typeof ctx.sql;
+      return (ctx.pg as any)(strings, ...values);
+    }) as unknown as typeof ctx.pg;
     const limiter = new LeasedLimiter(
       countingSql,
       endpointId,
@@ -51,8 +51,8 @@ describe("LeasedLimiter", () => {
     const endpointId = crypto.randomUUID();
     const limits = { concurrency: 3, requestsPerMinute: 600_000 };
     const holders = [
-      new LeasedLimiter(ctx.sql, endpointId, "pool-a", limits, 10_000),
-      new LeasedLimiter(ctx.sql, endpointId, "pool-b", limits, 10_000),
+      new LeasedLimiter(ctx.pg, endpointId, "pool-a", limits, 10_000),
+      new LeasedLimiter(ctx.pg, endpointId, "pool-b", limits, 10_000),
     ];
     let inFlight = 0;
     let maxInFlight = 0;
@@ -80,8 +80,8 @@ describe("LeasedLimiter", () => {
   it("gives a newly waiting holder a fair share while another stays busy", async () => {
     const endpointId = crypto.randomUUID();
     const limits = { concurrency: 4, requestsPerMinute: 600_000 };
-    const busy = new LeasedLimiter(ctx.sql, endpointId, "pool-busy", limits, 10_000);
-    const late = new LeasedLimiter(ctx.sql, endpointId, "pool-late", limits, 10_000);
+    const busy = new LeasedLimiter(ctx.pg, endpointId, "pool-busy", limits, 10_000);
+    const late = new LeasedLimiter(ctx.pg, endpointId, "pool-late", limits, 10_000);
     let stop = false;
     let inFlight = 0;
     let maxInFlight = 0;
@@ -111,9 +111,9 @@ describe("LeasedLimiter", () => {
 
   it("waits for a crashed holder's lease to expire, then takes its slots", async () => {
     const endpointId = crypto.randomUUID();
-    await ctx.sql`insert into endpoint_leases (endpoint_id, holder, slots, expires_at) values (${endpointId}, 'pool-dead', 2, now() + interval '400 milliseconds')`;
+    await ctx.pg`insert into endpoint_leases (endpoint_id, holder, slots, expires_at) values (${endpointId}, 'pool-dead', 2, now() + interval '400 milliseconds')`;
     const limiter = new LeasedLimiter(
-      ctx.sql,
+      ctx.pg,
       endpointId,
       "pool-live",
       { concurrency: 2, requestsPerMinute: 600_000 },
@@ -130,7 +130,7 @@ describe("LeasedLimiter", () => {
 
   it("serves a second burst after going idle", async () => {
     const limiter = new LeasedLimiter(
-      ctx.sql,
+      ctx.pg,
       crypto.randomUUID(),
       "pool-d",
       { concurrency: 8, requestsPerMinute: 600_000 },
@@ -148,7 +148,7 @@ describe("LeasedLimiter", () => {
   it("gives up a queued request when its signal aborts", async () => {
     const endpointId = crypto.randomUUID();
     const limiter = new LeasedLimiter(
-      ctx.sql,
+      ctx.pg,
       endpointId,
       "pool-c",
       { concurrency: 1, requestsPerMinute: 600_000 },

@@ -30,7 +30,7 @@ export class LeasedLimiter implements SendLimiter {
   private anticipationTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly sql: postgres.Sql,
+    private readonly pg: postgres.Sql,
     private readonly endpointId: string,
     private readonly holder: string,
     private limits: LeaseLimits,
@@ -137,7 +137,7 @@ export class LeasedLimiter implements SendLimiter {
 
   private async lease(want: number): Promise<void> {
     const inUse = this.slots.active;
-    const [row] = await this.sql<Array<{ granted: number }>>`
+    const [row] = await this.pg<Array<{ granted: number }>>`
       select penaxtra_lease_slots(${this.endpointId}, ${this.holder}, ${want}, ${inUse}, ${this.limits.concurrency}, ${this.ttlMs}) as granted`;
     this.granted = row!.granted;
     this.stored = want === 0 && inUse === 0 ? 0 : Math.max(this.granted, inUse);
@@ -165,7 +165,7 @@ export class EndpointLeases {
 
   /** `holder()` is the worker pool's id, known once graphile-worker has created the pool. */
   constructor(
-    private readonly sql: postgres.Sql,
+    private readonly pg: postgres.Sql,
     private readonly holder: () => string,
     private readonly ttlMs: number,
   ) {}
@@ -173,7 +173,7 @@ export class EndpointLeases {
   limiterFor(endpointId: string, limits: LeaseLimits): LeasedLimiter {
     let limiter = this.limiters.get(endpointId);
     if (!limiter) {
-      limiter = new LeasedLimiter(this.sql, endpointId, this.holder(), limits, this.ttlMs);
+      limiter = new LeasedLimiter(this.pg, endpointId, this.holder(), limits, this.ttlMs);
       this.limiters.set(endpointId, limiter);
     } else limiter.updateLimits(limits);
     return limiter;

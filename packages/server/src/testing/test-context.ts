@@ -63,11 +63,11 @@ export async function createTestContext(
   };
   const deps: AppDeps = {
     db: connection.db,
-    sql: connection.sql,
+    pg: connection.pg,
     config,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     secretBox: createSecretBox(randomBytes(32)),
-    queue: createJobQueue(connection.sql),
+    queue: createJobQueue(connection.pg),
     targetPolicy: { allowPrivate: config.allowPrivateTargets },
   };
   const makeApp = (overrides: Partial<AppDeps> = {}) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Connection, connect } from "../db/connection.ts";
-import { createTestContext, type TestContext } from "../testing/test-context.ts";
+import { createTestContext, type TestContext } from "../../testing/test-context.ts";
+import { type Connection, connect } from "../connection.ts";
 import { closeScanIfDone } from "./close-scan.ts";
 
 let ctx: TestContext;
@@ -20,12 +20,12 @@ afterAll(async () => {
 /** A running scan with `stamped` of its `total` attempts recorded along with their findings. */
 async function runningScan(total: number, stamped: number): Promise<{ tenantId: string; scanId: string }> {
   const tenantId = await ctx.createTenant();
-  const [endpoint] = await ctx.sql`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
+  const [endpoint] = await ctx.pg`insert into endpoints (tenant_id, name, url, wire_format, limits, status)
                                    values (${tenantId}, 'e', 'http://127.0.0.1:9/', 'chat_completions_v1', '{}'::jsonb, 'active') returning id`;
   const [scan] =
-    await ctx.sql`insert into scans (tenant_id, endpoint_id, status, attempts_total) values (${tenantId}, ${endpoint!.id}, 'running', ${total}) returning id`;
+    await ctx.pg`insert into scans (tenant_id, endpoint_id, status, attempts_total) values (${tenantId}, ${endpoint!.id}, 'running', ${total}) returning id`;
   for (let variant = 0; variant < stamped; variant++) {
-    await ctx.sql`insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, completed_at, findings_recorded_at)
+    await ctx.pg`insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, completed_at, findings_recorded_at)
                   values (${randomUUID()}, ${tenantId}, ${scan!.id}, 0, 'probe', ${variant}, 'PX', 'p', 'answered', now(), now())`;
   }
   return { tenantId, scanId: scan!.id };
@@ -33,8 +33,8 @@ async function runningScan(total: number, stamped: number): Promise<{ tenantId: 
 
 /** Runs closeScanIfDone in a transaction and reports how that transaction would commit. */
 async function closeAndReadCommitMode({ tenantId, scanId }: { tenantId: string; scanId: string }) {
-  return jobs.sql.begin(async (tx) => {
-    await closeScanIfDone({ sql: tx as unknown as postgres.Sql }, scanId, tenantId);
+  return jobs.pg.begin(async (tx) => {
+    await closeScanIfDone({ pg: tx as unknown as postgres.Sql }, scanId, tenantId);
     const [{ synchronous_commit: commitMode }] = (await tx`show synchronous_commit`) as unknown as [
       { synchronous_commit: string },
     ];
@@ -45,7 +45,7 @@ async function closeAndReadCommitMode({ tenantId, scanId }: { tenantId: string; 
 
 describe("closeScanIfDone on the worker's connections", () => {
   it("uses connections that commit without waiting for the flush", async () => {
-    const [row] = await jobs.sql<Array<{ synchronous_commit: string }>>`show synchronous_commit`;
+    const [row] = await jobs.pg<Array<{ synchronous_commit: string }>>`show synchronous_commit`;
     expect(row!.synchronous_commit).toBe("off");
   });
 

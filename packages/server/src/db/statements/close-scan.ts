@@ -1,5 +1,5 @@
 // Closing a scan. Every batch asks when it is done, and the one that finds every planned attempt
-// recorded with its probe's finding written (record-findings.ts stamps them) counts them and ends the
+// recorded with its probe's finding written (write-scan-findings.ts stamps them) counts them and ends the
 // scan in the same statement: completed, or failed when every attempt errored, with its audit events.
 import type postgres from "postgres";
 
@@ -10,8 +10,8 @@ import type postgres from "postgres";
  * every finding too. Two batches that both see everything race for the row lock; the second then
  * finds the scan closed and changes nothing.
  */
-export async function closeScanIfDone(deps: { sql: postgres.Sql }, scanId: string, tenantId: string): Promise<void> {
-  await deps.sql`
+export async function closeScanIfDone(deps: { pg: postgres.Sql }, scanId: string, tenantId: string): Promise<void> {
+  await deps.pg`
     -- The close commits durably, although the worker's connections do not wait for the flush
     -- (start-worker.ts): a scan shown as closed stays closed through a Postgres crash, and so does
     -- everything written before it. Read by every close (below), so it is always set when one happens.
