@@ -40,3 +40,13 @@ it.each([
     expect(text).toMatch(line);
   },
 );
+
+it("still reports every isolation test as got through on a second run against the same leaking pipeline", async () => {
+  const client = createPenaxtraClient({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
+  const url = await pipelineUrl("vulnerable");
+  await testRagPipeline(client, url, { pollMs: 50 });
+  const again = formatRun(await testRagPipeline(client, url, { pollMs: 50 }));
+  const isolation = again.split("\n").filter((line) => line.includes("rag-isolation-"));
+  expect(isolation).toHaveLength(5);
+  for (const line of isolation) expect(line).toMatch(/ATTACK GOT THROUGH/);
+});

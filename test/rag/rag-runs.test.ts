@@ -111,6 +111,44 @@ describe("RAG runs", () => {
     expect(pipeline.ragDocumentCount()).toBe(0);
   });
 
+  it("keeps failing every test on the 2nd, 3rd and 10th run against one vulnerable pipeline, with the foreign data as evidence", async () => {
+    const pipeline = await simulator("vulnerable");
+    const assetId = await createAsset(pipeline.ragUrls);
+    for (let run = 1; run <= 10; run++) {
+      const result = await runToEnd(assetId);
+      if (![2, 3, 10].includes(run)) continue;
+      expect(result, `run ${run}`).toMatchObject({
+        tests_run: 13,
+        tests_failed: 13,
+        tests_passed: 0,
+        tests_skipped: 0,
+      });
+      for (const test of result.tests.filter((test: any) => test.suite === "isolation")) {
+        expect(test, `run ${run}: ${test.test_id}`).toMatchObject({ status: "failed", stopped_by: "none" });
+        // The earlier runs' documents crowd this run's out of the results: the leak is theirs.
+        expect(test.evidence.foreign?.length, `run ${run}: ${test.test_id}`).toBeGreaterThan(0);
+        expect(test.reason).toContain("surfaced");
+      }
+    }
+  });
+
+  it("keeps passing every test on the 2nd, 3rd and 10th run against one hardened pipeline", async () => {
+    const pipeline = await simulator("hardened");
+    const assetId = await createAsset(pipeline.ragUrls);
+    for (let run = 1; run <= 10; run++) {
+      const result = await runToEnd(assetId);
+      if (![2, 3, 10].includes(run)) continue;
+      expect(result, `run ${run}`).toMatchObject({
+        tests_run: 13,
+        tests_passed: 13,
+        tests_failed: 0,
+        tests_skipped: 0,
+      });
+      for (const test of result.tests.filter((test: any) => test.suite === "isolation"))
+        expect(test.evidence.foreign, `run ${run}: ${test.test_id}`).toBeUndefined();
+    }
+  });
+
   it("marks a RAG finding fixed when a later run of the asset passes the test, and regressed when it fails again", async () => {
     const [weak, strong] = [await simulator("vulnerable"), await simulator("hardened")];
     const assetId = await createAsset(weak.ragUrls);
@@ -176,7 +214,8 @@ describe("RAG runs", () => {
     const pipeline = await simulator("hardened");
     // Ingest and delete work; every question fails.
     const run = await runToEnd(await createAsset({ ...pipeline.ragUrls, query: `${pipeline.url}/rag/no-such-route` }));
-    expect(run).toMatchObject({ status: "failed", tests_run: 0, tests_skipped: 13 });
+    // tests_run counts every test of the run, skipped ones included (as the documentation's example does).
+    expect(run).toMatchObject({ status: "failed", tests_run: 13, tests_passed: 0, tests_failed: 0, tests_skipped: 13 });
     expect(run.error).toMatch(/^no_test_decided: pipeline_error: query: HTTP 404/);
     expect(pipeline.ragDocumentCount()).toBe(0);
   });

@@ -50,8 +50,49 @@ describe("attributeGuardrail", () => {
       "input_filter",
     ],
     [
-      "an isolation test whose foreign document stayed away",
+      "an isolation test whose foreign document stayed away while its control came back",
+      outcome({
+        needsRetrieval: false,
+        attackDocuments: [{ namespace: "other", id: "doc", rejected: null }],
+        controls: [{ namespace: "n", id: "control", rejected: null }],
+        exchanges: [exchange({ retrieved_ids: ["control"] })],
+      }),
+      "passed",
+      "retrieval_isolation",
+    ],
+    [
+      "an isolation test that retrieved nothing at all: no evidence either way",
+      outcome({
+        needsRetrieval: false,
+        attackDocuments: [{ namespace: "other", id: "doc", rejected: null }],
+        controls: [{ namespace: "n", id: "control", rejected: null }],
+        exchanges: [exchange({ retrieved_ids: [] })],
+      }),
+      "skipped",
+      null,
+    ],
+    [
+      "an isolation test whose control came back only in another namespace",
+      outcome({
+        needsRetrieval: false,
+        controls: [{ namespace: "n", id: "control", rejected: null }],
+        exchanges: [exchange({ namespace: "elsewhere", retrieved_ids: ["control"] })],
+      }),
+      "skipped",
+      null,
+    ],
+    [
+      "an isolation test without controls and without a signal",
       outcome({ needsRetrieval: false, exchanges: [exchange({ retrieved_ids: [] })] }),
+      "skipped",
+      null,
+    ],
+    [
+      "an isolation test whose retriever reports withholding",
+      outcome({
+        needsRetrieval: false,
+        exchanges: [exchange({ retrieved_ids: [], guards: [{ stage: "retrieval_isolation", action: "filtered" }] })],
+      }),
       "passed",
       "retrieval_isolation",
     ],

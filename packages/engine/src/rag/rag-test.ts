@@ -1,6 +1,7 @@
 // What a RAG security test is and what it reports. A test plants documents through the pipeline's
 // own ingest API, asks questions, and decides by exact match whether the attack got through; the
 // guardrail that stopped it is attributed from what each stage did (attribute-guardrail.ts).
+import type { ForeignSighting } from "./foreign-data.ts";
 import type { RagDocument, RagGuardSignal, RagQueryRequest } from "./protocol.ts";
 
 export type RagSuite = "canary" | "isolation" | "injection";
@@ -49,6 +50,8 @@ export interface RagTestResult {
     exchanges: RagExchange[];
     /** Isolation matrix: matrix[querying][owner] = true when the owner's document surfaced. */
     matrix?: Record<string, Record<string, boolean>>;
+    /** Data of other namespaces (this run's or earlier runs') that surfaced: each one fails the test. */
+    foreign?: ForeignSighting[];
   };
   duration_ms: number;
 }
@@ -79,6 +82,12 @@ export interface RagTestOutcome {
    * the test could not reach the model and is skipped rather than passed.
    */
   needsRetrieval: boolean;
+  /**
+   * Isolation tests: documents planted in the asking namespaces that must come back there. Their
+   * retrieval is the positive evidence that the retriever works and kept to its namespace; without
+   * it (or a guard's own signal) an attack that did not surface proves nothing, and is skipped.
+   */
+  controls?: PlantedDocument[];
   matrix?: Record<string, Record<string, boolean>>;
 }
 

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { GuardPolicy } from "../targets/address-guard.ts";
 import { attributeGuardrail } from "./attribute-guardrail.ts";
+import { CANARY_PATTERN, describeForeign, findForeignData, type NamespaceContents } from "./foreign-data.ts";
 import { RagClient, type RagPipelineConfig } from "./rag-client.ts";
 import type { PlantedDocument, RagExchange, RagTest, RagTestContext, RagTestResult } from "./rag-test.ts";
 import { canarySuite } from "./suites/canary-suite.ts";
@@ -24,6 +25,12 @@ export interface RagRunOptions {
    * them after a crash that skipped this run's own cleanup (see removeDocuments).
    */
   onPlant?: (namespace: string, ids: string[]) => Promise<void> | void;
+  /**
+   * Documents earlier runs planted in this pipeline (from the caller's records): if one surfaces,
+   * the leak is reported with the namespace it came from. Unrecorded ones are still recognised by
+   * the shape of their ids and canaries.
+   */
+  earlierDocuments?: ReadonlyArray<{ namespace: string; ids: readonly string[] }>;
 }
 
 export interface RagRunReport {
@@ -43,12 +50,15 @@ export async function runRagSuites(
 ): Promise<RagRunReport> {
   const client = new RagClient(options.pipeline, options.policy, options.signal);
   const planted = new Map<string, Set<string>>();
+  const owners: RunOwners = { documents: new Map(), canaries: new Map() };
+  for (const { namespace, ids } of options.earlierDocuments ?? [])
+    for (const id of ids) owners.documents.set(id, namespace);
   const results: RagTestResult[] = [];
   let failure: unknown = null;
   try {
     for (const test of tests) {
       options.signal?.throwIfAborted();
-      const result = await runOne(client, options, test, planted);
+      const result = await runOne(client, options, test, planted, owners);
       results.push(result);
       await options.onResult?.(result);
     }
@@ -66,15 +76,23 @@ export async function runRagSuites(
   return { results, cleanupFailures };
 }
 
+/** Who planted what, so far in this run and in the earlier runs the caller recorded. */
+interface RunOwners {
+  documents: Map<string, string>;
+  canaries: Map<string, string>;
+}
+
 async function runOne(
   client: RagClient,
   { runTag, onPlant }: RagRunOptions,
   test: RagTest,
   planted: Map<string, Set<string>>,
+  owners: RunOwners,
 ): Promise<RagTestResult> {
   const startedAt = performance.now();
   const exchanges: RagExchange[] = [];
   const plantedHere: PlantedDocument[] = [];
+  const contents = new Map<string, NamespaceContents>();
   const testTag = `${runTag}-${test.id.replace(/^rag-/, "")}`;
   let serial = 0;
   const context: RagTestContext = {
@@ -86,7 +104,17 @@ async function runOne(
     async plant(namespace, documents) {
       const ids = planted.get(namespace) ?? new Set<string>();
       planted.set(namespace, ids);
-      for (const document of documents) ids.add(document.id);
+      const own = contents.get(namespace) ?? { ids: new Set<string>(), canaries: new Set<string>() };
+      contents.set(namespace, own);
+      for (const document of documents) {
+        ids.add(document.id);
+        own.ids.add(document.id);
+        owners.documents.set(document.id, namespace);
+        for (const canary of document.text.match(CANARY_PATTERN) ?? []) {
+          own.canaries.add(canary);
+          owners.canaries.set(canary, namespace);
+        }
+      }
       await onPlant?.(
         namespace,
         documents.map((document) => document.id),
@@ -127,11 +155,26 @@ async function runOne(
   };
   try {
     const outcome = await test.run(context);
-    const attribution = attributeGuardrail(outcome);
+    const foreign = exchanges.flatMap((exchange) =>
+      findForeignData(exchange, contents.get(exchange.namespace), owners.documents, owners.canaries),
+    );
+    // Foreign data in any answer is a leak, whatever the test itself looked for.
+    const attribution = foreign.length
+      ? {
+          status: "failed" as const,
+          stopped_by: "none" as const,
+          reason: outcome.breached ? `${outcome.reason}; ${describeForeign(foreign)}` : describeForeign(foreign),
+        }
+      : attributeGuardrail(outcome);
     return {
       ...base,
       ...attribution,
-      evidence: { planted: plantedHere, exchanges, ...(outcome.matrix ? { matrix: outcome.matrix } : {}) },
+      evidence: {
+        planted: plantedHere,
+        exchanges,
+        ...(outcome.matrix ? { matrix: outcome.matrix } : {}),
+        ...(foreign.length ? { foreign } : {}),
+      },
       duration_ms: Math.round(performance.now() - startedAt),
     };
   } catch (error) {

@@ -793,6 +793,7 @@ export interface components {
       completed_at: string | null;
       /** @enum {string} */
       status: "running" | "completed" | "failed";
+      /** @description Every test of the run, skipped ones included (tests_passed + tests_failed + tests_skipped). */
       tests_run: number;
       tests_passed: number;
       tests_failed: number;
@@ -810,7 +811,7 @@ export interface components {
       suite: "canary" | "isolation" | "injection";
       title: string;
       /**
-       * @description `failed`: the attack got through. `skipped`: nothing could be decided (the pipeline erred, or the planted document was never retrieved).
+       * @description `failed`: the attack got through, or data of another namespace surfaced. `passed`: only on positive evidence that a guardrail acted (for isolation tests: the asking namespace's own documents came back and nothing foreign did, or the retriever reported withholding). `skipped`: nothing could be decided (the pipeline erred, or the documents the test depends on were never retrieved).
        * @enum {string}
        */
       status: "passed" | "failed" | "skipped";
@@ -837,6 +838,17 @@ export interface components {
           retrieved_ids: string[];
           blocked: boolean;
           guards: components["schemas"]["RagGuardSignal"][];
+        }[];
+        /** @description Data of other namespaces that surfaced in this test's exchanges: a document Penaxtra planted elsewhere (in this run or an earlier one) among the retrieved passages, or another namespace's canary in an answer. Any entry fails the test, whatever the test itself looked for. */
+        foreign?: {
+          /** @enum {string} */
+          kind: "document" | "canary";
+          /** @description The retrieved document id, or the canary found in the answer. */
+          value: string;
+          /** @description The namespace the question was asked in. */
+          asked_in: string;
+          /** @description The namespace the data was planted in, when known (null for an earlier run's data that was not recorded). */
+          owner: string | null;
         }[];
         /** @description Isolation matrix of the tenant x tenant test: matrix[asking namespace][owner namespace] is true when the owner's document surfaced. */
         matrix?: {

@@ -474,7 +474,9 @@ export const RagRunSchema = z
     started_at: z.iso.datetime({ offset: true }),
     completed_at: z.iso.datetime({ offset: true }).nullable(),
     status: z.enum(["running", "completed", "failed"]),
-    tests_run: z.int(),
+    tests_run: z.int().openapi({
+      description: "Every test of the run, skipped ones included (tests_passed + tests_failed + tests_skipped).",
+    }),
     tests_passed: z.int(),
     tests_failed: z.int(),
     tests_skipped: z.int(),
@@ -499,7 +501,7 @@ export const RagTestResultSchema = z
     title: z.string(),
     status: z.enum(["passed", "failed", "skipped"]).openapi({
       description:
-        "`failed`: the attack got through. `skipped`: nothing could be decided (the pipeline erred, or the planted document was never retrieved).",
+        "`failed`: the attack got through, or data of another namespace surfaced. `passed`: only on positive evidence that a guardrail acted (for isolation tests: the asking namespace's own documents came back and nothing foreign did, or the retriever reported withholding). `skipped`: nothing could be decided (the pipeline erred, or the documents the test depends on were never retrieved).",
     }),
     stopped_by: z
       .union([
@@ -533,6 +535,23 @@ export const RagTestResultSchema = z
           guards: z.array(RagGuardSignalSchema),
         }),
       ),
+      foreign: z
+        .array(
+          z.object({
+            kind: z.enum(["document", "canary"]),
+            value: z.string().openapi({ description: "The retrieved document id, or the canary found in the answer." }),
+            asked_in: z.string().openapi({ description: "The namespace the question was asked in." }),
+            owner: z.string().nullable().openapi({
+              description:
+                "The namespace the data was planted in, when known (null for an earlier run's data that was not recorded).",
+            }),
+          }),
+        )
+        .openapi({
+          description:
+            "Data of other namespaces that surfaced in this test's exchanges: a document Penaxtra planted elsewhere (in this run or an earlier one) among the retrieved passages, or another namespace's canary in an answer. Any entry fails the test, whatever the test itself looked for.",
+        })
+        .optional(),
       matrix: z
         .record(z.string(), z.record(z.string(), z.boolean()))
         .openapi({

@@ -78,11 +78,17 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
       (row) => row.test_id,
     ),
   );
+  // What this tenant's earlier runs planted: if any of it surfaces now, the leak names its namespace.
+  const earlier = await deps.pg<Array<{ namespace: string; document_ids: string[] }>>`
+    select p.namespace, p.document_ids from rag_planted_documents p
+    where p.tenant_id = ${tenantId} and p.rag_run_id in (
+      select id from rag_runs where tenant_id = ${tenantId} and id <> ${runId} order by started_at desc limit 200)`;
   const report = await runRagSuites(
     {
       pipeline,
       policy: deps.targetPolicy,
       runTag: newRagRunTag(),
+      earlierDocuments: earlier.map((row) => ({ namespace: row.namespace, ids: row.document_ids })),
       onPlant: (namespace, ids) =>
         deps.pg`
         insert into rag_planted_documents (rag_run_id, tenant_id, namespace, document_ids) values (${runId}, ${tenantId}, ${namespace}, ${ids})
@@ -194,7 +200,7 @@ async function closeRun(pg: postgres.Sql, runId: string, tenantId: string, error
     }
     await tx`
       update rag_runs set status = ${runError ? "failed" : "completed"}, error = ${runError},
-        tests_run = ${passed + failed}, tests_passed = ${passed}, tests_failed = ${failed}, tests_skipped = ${skipped},
+        tests_run = ${passed + failed + skipped}, tests_passed = ${passed}, tests_failed = ${failed}, tests_skipped = ${skipped},
         completed_at = clock_timestamp(), duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int
       where id = ${runId}`;
     const events = [
