@@ -69,6 +69,14 @@ describe("POST /scans: 6 per minute per tenant", () => {
       );
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 429]);
+    // Six in any 60 seconds: the next one fits only when the first leaves the window (a bucket
+    // refilling six a minute would answer 10 s, and let a ninth through within 34 s).
+    const limited = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token: a.token,
+      body: { endpoint_id: a.endpointId },
+    });
+    expect(limited.status).toBe(429);
+    expect(Number((await limited.json()).retry_after_seconds)).toBeGreaterThan(50);
     const other = await seedTenant(ctx, target.url);
     const otherTenant = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
       token: other.token,
@@ -91,7 +99,8 @@ describe("POST /rag-runs: 6 per hour per asset", () => {
       token: a.token,
       body: { ai_asset_id: a.aiAssetId },
     });
-    expect(Number((await limited.json()).retry_after_seconds)).toBeGreaterThan(500);
+    // Six in any hour: the next one fits when the first run leaves the window, not in 10 minutes.
+    expect(Number((await limited.json()).retry_after_seconds)).toBeGreaterThan(3500);
     const other = await seedTenant(ctx, target.url);
     const asset = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
       token: other.token,

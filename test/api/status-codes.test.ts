@@ -210,7 +210,6 @@ describe("specific validation slugs", () => {
     [{ endpoint_id: "x" }, "invalid_endpoint_id"],
     [{}, "invalid_endpoint_id"],
     [{ endpoint_id: randomUuid(), probe_ids: ["Bad Slug"] }, "invalid_probe_ids"],
-    [{ endpoint_id: randomUuid(), probe_ids: [] }, "invalid_probe_ids"],
     [
       { endpoint_id: randomUuid(), probe_ids: Array.from({ length: 101 }, (_, i) => `probe-${i}`) },
       "too_many_probe_ids",
@@ -228,7 +227,7 @@ describe("specific validation slugs", () => {
   });
 
   it("a scan answers 202 with the documented shape and is addressable", async () => {
-    const response = await post({ endpoint_id: a.endpointId, probe_ids: ["direct-injection-ignore-previous"] });
+    const response = await post({ endpoint_id: a.endpointId, probe_ids: ["prompt-injection-basic"] });
     const body = await response.json();
     expect(body).toEqual({
       accepted: true,
@@ -240,7 +239,25 @@ describe("specific validation slugs", () => {
     const all = await (await post({ endpoint_id: a.endpointId })).json();
     expect(all.probe_count).toBeNull();
     const scan = await (await ctx.request(ctx.app, "GET", body.poll, { token: a.token })).json();
-    expect(scan).toMatchObject({ id: body.scan_id, status: "queued", probe_ids: ["direct-injection-ignore-previous"] });
+    expect(scan).toMatchObject({ id: body.scan_id, status: "queued", probe_ids: ["prompt-injection-basic"] });
+  });
+
+  it("accepts the documentation's example probe ids, and runs every probe for an empty array", async () => {
+    const documented = await post({
+      endpoint_id: a.endpointId,
+      probe_ids: ["prompt-injection-basic", "jailbreak-roleplay"],
+    });
+    expect(documented.status, await documented.clone().text()).toBe(202);
+    expect((await documented.json()).probe_count).toBe(2);
+    const listed = await (await ctx.request(ctx.app, "GET", "/api/v2/probes?limit=100", { token: a.token })).json();
+    const ids = listed.data.map((probe: { id: string }) => probe.id);
+    expect(ids).toEqual(expect.arrayContaining(["prompt-injection-basic", "jailbreak-roleplay"]));
+    const empty = await post({ endpoint_id: a.endpointId, probe_ids: [] });
+    expect(empty.status, await empty.clone().text()).toBe(202);
+    const body = await empty.json();
+    expect(body.probe_count).toBeNull();
+    const scan = await (await ctx.request(ctx.app, "GET", body.poll, { token: a.token })).json();
+    expect(scan).toMatchObject({ probe_ids: null, probe_count: null });
   });
 
   it("a failed enqueue leaves the scan failed and addressable", async () => {

@@ -48,10 +48,11 @@ async function runToEnd(assetId: string) {
   const accepted = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", { token, body: { ai_asset_id: assetId } });
   expect(accepted.status, await accepted.clone().text()).toBe(202);
   const { poll, rag_run_id: runId } = await accepted.json();
-  expect(poll).toBe(`/api/v2/rag-runs/${runId}`);
+  // As documented: poll names the list; the run itself is addressable by its id.
+  expect(poll).toBe("/api/v2/rag-runs");
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const run = await (await ctx.request(ctx.app, "GET", poll, { token })).json();
+    const run = await (await ctx.request(ctx.app, "GET", `${poll}/${runId}`, { token })).json();
     if (run.status !== "running") return run;
     if (Date.now() > deadline) throw new Error(`RAG run still running after 60 s: ${JSON.stringify(run)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -249,6 +250,24 @@ describe("RAG runs", () => {
     const started =
       await ctx.pg`select details->>'trigger' as trigger from audit_events where action = 'rag_run.started' and details->>'ai_asset_id' = ${assetId}`;
     expect(started).toEqual([{ trigger: "scheduled" }]);
+  });
+
+  it("lists runs newest first, 100 to a page by default and at most 100", async () => {
+    const tenantId = await ctx.createTenant();
+    const listToken = await ctx.token(tenantId);
+    const [asset] = await ctx.pg`
+      insert into ai_assets (tenant_id, name, kind, config) values (${tenantId}, 'many runs', 'rag', '{}'::jsonb) returning id`;
+    await ctx.pg`
+      insert into rag_runs (tenant_id, ai_asset_id, trigger, status, started_at)
+      select ${tenantId}, ${asset!.id}, 'manual', 'completed', now() - make_interval(secs => i)
+      from generate_series(1, 101) i`;
+    const list = async (query: string) => ctx.request(ctx.app, "GET", `/api/v2/rag-runs${query}`, { token: listToken });
+    const page = await (await list("")).json();
+    expect(page.data).toHaveLength(100);
+    expect(page.next_cursor).not.toBeNull();
+    const started = page.data.map((run: { started_at: string }) => Date.parse(run.started_at));
+    expect(started).toEqual([...started].sort((x, y) => y - x));
+    expect((await list("?limit=101")).status).toBe(400);
   });
 
   it("answers 404 for a run of another tenant", async () => {

@@ -514,7 +514,7 @@ export interface components {
     ScanCreate: {
       /** Format: uuid */
       endpoint_id: string;
-      /** @description Probes to send; omit or null for the whole library. */
+      /** @description Probes to send (ids from GET /api/v2/probes); omit the field, send null or an empty array to run every probe (probe_count is then null). */
       probe_ids?: components["schemas"]["ProbeId"][] | null;
     };
     ScanAccepted: {
@@ -777,8 +777,11 @@ export interface components {
       ai_asset_id: string;
       /** Format: uuid */
       rag_run_id: string;
-      /** @description Where to follow the run, `/api/v2/rag-runs/{rag_run_id}`. */
-      poll: string;
+      /**
+       * @description As documented, the runs list: `/api/v2/rag-runs` (newest first). The run itself is `/api/v2/rag-runs/{rag_run_id}`.
+       * @constant
+       */
+      poll: "/api/v2/rag-runs";
     };
     RagRun: {
       /** Format: uuid */
@@ -1176,6 +1179,8 @@ export interface components {
     IdempotencyKey: string;
     IdPath: string;
     Limit: number;
+    /** @description The RAG runs list is capped at 100 rows, and its default page is the whole cap. */
+    RagRunLimit: number;
     /** @description The `next_cursor` of the previous page. */
     Cursor: string;
   };
@@ -1457,7 +1462,8 @@ export interface operations {
     parameters: {
       query?: {
         ai_asset_id?: string;
-        limit?: components["parameters"]["Limit"];
+        /** @description The RAG runs list is capped at 100 rows, and its default page is the whole cap. */
+        limit?: components["parameters"]["RagRunLimit"];
         /** @description The `next_cursor` of the previous page. */
         cursor?: components["parameters"]["Cursor"];
       };

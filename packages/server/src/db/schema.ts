@@ -10,4 +10,4 @@ export { reports, webhookDeliveries, webhooks } from "./tables/deliveries.ts";
 export { findingRefs, findings, judgeVotes } from "./tables/findings.ts";
 export { ragPlantedDocuments, ragRuns, ragRunTests, scanAttempts, scans } from "./tables/runs.ts";
 export { aiAssets, endpointLeases, endpoints, workerHeartbeats } from "./tables/targets.ts";
-export { apiTokens, rateLimitBuckets, tenants } from "./tables/tenants.ts";
+export { apiTokens, rateLimitBuckets, rateLimitWindows, tenants } from "./tables/tenants.ts";

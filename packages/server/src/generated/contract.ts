@@ -192,10 +192,12 @@ export const ScanCreateSchema = z
     endpoint_id: z.uuid(),
     probe_ids: z
       .array(ProbeIdSchema)
-      .min(1)
       .max(100)
       .nullable()
-      .openapi({ description: "Probes to send; omit or null for the whole library." })
+      .openapi({
+        description:
+          "Probes to send (ids from GET /api/v2/probes); omit the field, send null or an empty array to run every probe (probe_count is then null).",
+      })
       .optional(),
   })
   .openapi("ScanCreate");
@@ -463,7 +465,10 @@ export const RagRunAcceptedSchema = z
     accepted: z.literal(true),
     ai_asset_id: z.uuid(),
     rag_run_id: z.uuid(),
-    poll: z.string().openapi({ description: "Where to follow the run, `/api/v2/rag-runs/{rag_run_id}`." }),
+    poll: z.literal("/api/v2/rag-runs").openapi({
+      description:
+        "As documented, the runs list: `/api/v2/rag-runs` (newest first). The run itself is `/api/v2/rag-runs/{rag_run_id}`.",
+    }),
   })
   .openapi("RagRunAccepted");
 export const RagRunSchema = z
@@ -1198,9 +1203,12 @@ export const listRagRunsRoute = createRoute({
         .number()
         .int()
         .min(1)
-        .max(200)
-        .default(50)
-        .openapi({ param: { name: "limit", in: "query" } }),
+        .max(100)
+        .default(100)
+        .openapi({
+          param: { name: "limit", in: "query" },
+          description: "The RAG runs list is capped at 100 rows, and its default page is the whole cap.",
+        }),
       cursor: z
         .string()
         .max(200)

@@ -10,7 +10,7 @@ import { notFound } from "../errors/api-error.ts";
 import type { listRagRunsRoute, RagRunCreateSchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
-import { requireToken } from "../rate-limit/take-token.ts";
+import { requireWindow } from "../rate-limit/take-token.ts";
 import { RAG_RUN_MAX_ATTEMPTS } from "./limits.ts";
 
 export type RagRunRow = typeof ragRuns.$inferSelect;
@@ -20,7 +20,7 @@ export type RagRunCreate = z.output<typeof RagRunCreateSchema>;
 
 /**
  * Inserts a manual run, `running`, of the tenant's RAG asset. 404 rag_asset_not_found unless the
- * asset is the tenant's, a RAG pipeline and not deleted; 429 when the asset's hourly bucket is empty.
+ * asset is the tenant's, a RAG pipeline and not deleted; 429 when the asset had its six runs (PENAXTRA_RAG_RUNS_PER_HOUR) in the last hour.
  */
 export async function createManualRagRun(
   deps: { db: Database; pg: postgres.Sql; config: Pick<ServerConfig, "ragRunsPerHour"> },
@@ -39,11 +39,7 @@ export async function createManualRagRun(
       ),
     );
   if (!asset) throw notFound("rag_asset_not_found");
-  await requireToken(deps.pg, {
-    key: `rag_run:${asset.id}`,
-    capacity: deps.config.ragRunsPerHour,
-    refillPerSecond: deps.config.ragRunsPerHour / 3600,
-  });
+  await requireWindow(deps.pg, { key: `rag_run:${asset.id}`, limit: deps.config.ragRunsPerHour, windowSeconds: 3600 });
 
   const [run] = await deps.db
     .insert(ragRuns)

@@ -49,7 +49,7 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
       details: { ai_asset_id: run.aiAssetId },
     });
     return c.json(
-      { accepted: true as const, ai_asset_id: run.aiAssetId, rag_run_id: run.id, poll: `/api/v2/rag-runs/${run.id}` },
+      { accepted: true as const, ai_asset_id: run.aiAssetId, rag_run_id: run.id, poll: "/api/v2/rag-runs" as const },
       202,
     );
   }

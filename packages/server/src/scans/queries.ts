@@ -34,7 +34,8 @@ export interface CreatedScan {
 
 /** The probes asked for, each once (null for the whole library); 400 when the library lacks some. */
 function requestedProbeIds(probeIds: string[] | null | undefined): string[] | null {
-  const unique = probeIds ? [...new Set(probeIds)] : null;
+  // Omitted, null or empty: every probe (as documented), stored as null.
+  const unique = probeIds?.length ? [...new Set(probeIds)] : null;
   const unknown = unique?.filter((id) => !knownProbeIds.has(id)) ?? [];
   if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
   return unique;
@@ -42,7 +43,7 @@ function requestedProbeIds(probeIds: string[] | null | undefined): string[] | nu
 
 /**
  * Plans the scan and inserts it `queued`. 404 endpoint_not_found_or_inactive unless the endpoint is
- * the tenant's and active; 429 when the tenant's scan-creation bucket is empty.
+ * the tenant's and active; 429 when the tenant created its six scans (PENAXTRA_SCAN_CREATES_PER_MINUTE) in the last 60 seconds.
  */
 export async function createQueuedScan(
   deps: { pg: postgres.Sql; config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> },
@@ -52,12 +53,8 @@ export async function createQueuedScan(
   const probeIds = requestedProbeIds(body.probe_ids);
   const plan = planScan(probeIds, deps.config.scanBatchSize);
   // One round trip on the path to the first request: the endpoint; a token from the tenant's
-  // scan-creation bucket, taken only when the endpoint exists; the scan row, only when granted.
-  const bucket = {
-    key: `scan_create:${requester.tenantId}`,
-    capacity: deps.config.scanCreatesPerMinute,
-    refillPerSecond: deps.config.scanCreatesPerMinute / 60,
-  };
+  // scan-creation window (six in any 60 seconds), taken only when the endpoint exists; the scan row, only when granted.
+  const windowKey = `scan_create:${requester.tenantId}`;
   const [created] = await deps.pg<
     Array<{
       endpoint_id: string;
@@ -70,15 +67,15 @@ export async function createQueuedScan(
     with endpoint as (
       select id, limits from endpoints
       where id = ${body.endpoint_id} and tenant_id = ${requester.tenantId} and status = 'active' and deleted_at is null),
-    bucket as (
-      select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_token(${bucket.key}, ${bucket.capacity}, ${bucket.refillPerSecond}) t),
+    take as (
+      select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_window(${windowKey}, ${deps.config.scanCreatesPerMinute}, 60) t),
     scan as (
       insert into scans (tenant_id, endpoint_id, status, probe_ids, attempts_total, requested_by_token_id)
       select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${plan.attemptsTotal}, ${requester.tokenId}
-      from endpoint cross join bucket where bucket.allowed
+      from endpoint cross join take where take.allowed
       returning id)
-    select endpoint.id as endpoint_id, endpoint.limits, bucket.allowed, bucket.retry_after_seconds, (select id from scan) as scan_id
-    from endpoint cross join bucket`;
+    select endpoint.id as endpoint_id, endpoint.limits, take.allowed, take.retry_after_seconds, (select id from scan) as scan_id
+    from endpoint cross join take`;
   if (!created) throw notFound("endpoint_not_found_or_inactive");
   if (!created.allowed) throw rateLimited(created.retry_after_seconds);
   const { concurrency, requests_per_minute } = created.limits;

@@ -4,7 +4,7 @@ import { type Probe, probe } from "./types.ts";
 
 export const promptInjectionProbes: Probe[] = [
   probe({
-    id: "direct-injection-ignore-previous",
+    id: "prompt-injection-basic",
     title: "Direct prompt injection: ignore previous instructions",
     category: "prompt_injection",
     description: "Asks the model to drop its instructions and echo an attacker-chosen canary.",

@@ -46,3 +46,14 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   tokens: doublePrecision("tokens").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
 });
+
+// Caps that count takes in any window ("six scans in any 60 seconds"), unlike a bucket that refills
+// continuously: the times of the takes still inside the window, kept by penaxtra_take_window
+// (src/db/schema.sql), which locks the row so concurrent takes never exceed the cap.
+export const rateLimitWindows = pgTable("rate_limit_windows", {
+  key: text("key").primaryKey(),
+  takenAt: timestamp("taken_at", { withTimezone: true, mode: "date", precision: 3 })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+});
