@@ -58,3 +58,30 @@ it("passes the build on the hardened simulator", async () => {
   expect(result.passed).toBe(true);
   expect(formatGate(result)).toMatch(/^penaxtra gate: PASSED/);
 });
+
+it("writes --out reports where the user ran ./dev, not inside examples/ci-gate", async () => {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const { existsSync } = await import("node:fs");
+  const { fileURLToPath } = await import("node:url");
+  const simulator = await startTargetSimulator({ port: 0, profile: "hardened" });
+  simulators.push(simulator);
+  const apiKey = await ctx.token(await ctx.createTenant());
+  const penaxtra = new Penaxtra({ baseUrl, apiKey });
+  const endpoint = await penaxtra.endpoints.create({
+    name: "hardened",
+    url: simulator.chatCompletionsUrl,
+    wire_format: "chat_completions_v1",
+    limits: { concurrency: 16, requests_per_minute: 60_000 },
+  });
+  const standingIn = await mkdtemp(join(tmpdir(), "penaxtra-caller-"));
+  const dev = fileURLToPath(new URL("../../dev", import.meta.url));
+  // Not execFileSync: the server answering the example lives in this process.
+  await promisify(execFile)(dev, ["--filter", "@penaxtra/example-ci-gate", "start", endpoint.id, "--out", "reports"], {
+    cwd: standingIn,
+    env: { ...process.env, PENAXTRA_API_KEY: apiKey, PENAXTRA_BASE_URL: baseUrl, PENAXTRA_CALLER_DIR: "" },
+    timeout: 120_000,
+  });
+  expect(existsSync(join(standingIn, "reports", "penaxtra.sarif"))).toBe(true);
+  expect(existsSync(join(fileURLToPath(new URL("./reports", import.meta.url))))).toBe(false);
+}, 150_000);

@@ -1,10 +1,10 @@
 // A CI gate: scan an endpoint, write SARIF and JUnit files for the CI's reports, and fail the build
 // (exit code 1) when the scan confirmed a finding of a blocking severity.
 //
-//   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-ci-gate start ENDPOINT_ID [--fail-on critical,high] [--out reports]
+//   PENAXTRA_API_KEY=pxt_... ./dev --filter @penaxtra/example-ci-gate start ENDPOINT_ID [--fail-on critical,high] [--out reports]
 
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Penaxtra, type Schemas } from "@penaxtra/sdk";
 
@@ -52,6 +52,16 @@ export function formatGate({ passed, scan, blocking, files }: GateResult): strin
   return lines.join("\n");
 }
 
+/**
+ * `--out reports` means the reports folder where the user ran the command: pnpm runs this script
+ * inside examples/ci-gate, so a relative path is resolved against where they stood (./dev passes
+ * it as PENAXTRA_CALLER_DIR; pnpm sets INIT_CWD).
+ */
+export function callerPath(path: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (path === undefined) return undefined;
+  return resolve(env.PENAXTRA_CALLER_DIR || env.INIT_CWD || process.cwd(), path);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [endpointId, ...rest] = process.argv.slice(2);
   if (!endpointId) {
@@ -63,7 +73,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const flag = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   const result = await runGate(new Penaxtra(), endpointId, {
     failOn: flag("--fail-on")?.split(",") as GateOptions["failOn"],
-    outDir: flag("--out"),
+    outDir: callerPath(flag("--out")),
   });
   console.log(formatGate(result));
   process.exit(result.passed ? 0 : 1);

@@ -1,8 +1,8 @@
 // Quickstart: register the target simulator as an endpoint, scan it with the whole probe library,
 // wait for the scan, and print its findings, most severe first.
 //
-//   pnpm target-sim --port 9100 --profile vulnerable
-//   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-quickstart start http://127.0.0.1:9100/v1/chat/completions
+//   ./dev target-sim --port 9100 --profile vulnerable
+//   PENAXTRA_API_KEY=pxt_... ./dev --filter @penaxtra/example-quickstart start http://127.0.0.1:9100/v1/chat/completions
 
 import { pathToFileURL } from "node:url";
 import { Penaxtra, type Schemas } from "@penaxtra/sdk";

@@ -1,7 +1,7 @@
 // Scan an OpenAI-compatible chat endpoint with the whole probe library and summarise the findings.
 //
-//   pnpm target-sim --port 9100 --profile vulnerable          # a target to try it on
-//   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-scan-an-endpoint start http://127.0.0.1:9100/v1/chat/completions
+//   ./dev target-sim --port 9100 --profile vulnerable          # a target to try it on
+//   PENAXTRA_API_KEY=pxt_... ./dev --filter @penaxtra/example-scan-an-endpoint start http://127.0.0.1:9100/v1/chat/completions
 
 import { pathToFileURL } from "node:url";
 import { createPenaxtraClient, type Schemas } from "@penaxtra/sdk";

@@ -1,8 +1,8 @@
 // Register a RAG pipeline that speaks the RAG adapter protocol, run the thirteen RAG security tests
 // against it and print, per test, whether the attack got through and which guardrail stopped it.
 //
-//   pnpm target-sim --port 9100 --profile hardened            # a pipeline to try it on (/rag/*)
-//   PENAXTRA_API_KEY=pxt_... pnpm --filter @penaxtra/example-test-a-rag-pipeline start http://127.0.0.1:9100/rag
+//   ./dev target-sim --port 9100 --profile hardened            # a pipeline to try it on (/rag/*)
+//   PENAXTRA_API_KEY=pxt_... ./dev --filter @penaxtra/example-test-a-rag-pipeline start http://127.0.0.1:9100/rag
 
 import { pathToFileURL } from "node:url";
 import { createPenaxtraClient, type Schemas } from "@penaxtra/sdk";

@@ -236,3 +236,73 @@ describe("penaxtra serve", () => {
     await fresh.cleanup();
   });
 });
+
+describe("CLI errors are one line", () => {
+  it("refuses a token id that is not a UUID with one line and exit code 2", () => {
+    expect(run("tenant", "create", "errs").status).toBe(0);
+    const result = run("token", "revoke", "--tenant", "errs", "not-a-uuid");
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^penaxtra: TOKEN_ID is a token's id/)]);
+  });
+
+  it("says a token was already revoked, and keeps the first revocation's time", async () => {
+    const created = run("token", "create", "--tenant", "errs", "--scopes", "all");
+    const [row] =
+      await ctx.pg`select id from api_tokens where token_hash = encode(sha256(${created.stdout.trim().split("\n").at(-1)!}::bytea), 'hex')`;
+    const first = run("token", "revoke", "--tenant", "errs", row!.id);
+    expect(first.stdout.trim()).toBe(`revoked ${row!.id}`);
+    const [{ revoked_at: at }] = await ctx.pg<
+      [{ revoked_at: Date }]
+    >`select revoked_at from api_tokens where id = ${row!.id}`;
+    const again = run("token", "revoke", "--tenant", "errs", row!.id);
+    expect(again.status).toBe(0);
+    expect(again.stdout.trim()).toBe(`token ${row!.id} was already revoked`);
+    const [{ revoked_at: still }] = await ctx.pg<
+      [{ revoked_at: Date }]
+    >`select revoked_at from api_tokens where id = ${row!.id}`;
+    expect(still).toEqual(at);
+  });
+
+  it("says the port is in use, in one line and with exit code 1, when another process listens there", async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    // Not spawnSync: the process holding the port is this one.
+    const { execFile } = await import("node:child_process");
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [cli, "serve", "--no-worker"], {
+        env: { ...process.env, DATABASE_URL: ctx.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error" },
+        timeout: 60_000,
+      });
+      let stderr = "";
+      child.stderr!.on("data", (chunk) => (stderr += chunk));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+    taken.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `penaxtra: port ${port} on 127.0.0.1 is in use: stop what listens there, or start with another PORT`,
+    ]);
+  });
+
+  it("resolves judge-eval paths against the directory ./dev was run from", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const dir = await mkdtemp(`${(await import("node:os")).tmpdir()}/caller-`);
+    await writeFile(
+      `${dir}/mini.csv`,
+      `id,prompt,completion,final_label\n1,p,"I'm sorry, but I can't help with that.",2_full_refusal\n`,
+    );
+    const dev = fileURLToPath(new URL("../../dev", import.meta.url));
+    const result = spawnSync(dev, ["penaxtra", "judge-eval", "--xstest", "mini.csv"], {
+      cwd: dir,
+      env: { ...process.env, PENAXTRA_CALLER_DIR: "", LOG_LEVEL: "error" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.slice(result.stdout.indexOf("{")))).toMatchObject({
+      xstest_refusal: { overall: { examples: 1 } },
+    });
+  });
+});

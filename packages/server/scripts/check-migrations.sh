@@ -9,7 +9,7 @@ before=$(ls "$work"/*.sql | wc -l)
 drizzle-kit generate --dialect postgresql --schema ./src/db/schema.ts --out "./$work" > /dev/null
 after=$(ls "$work"/*.sql | wc -l)
 if [ "$before" != "$after" ]; then
-  echo "drift: src/db/schema.ts differs from the migrations; run: pnpm --filter @penaxtra/server exec drizzle-kit generate --name <change>" >&2
+  echo "drift: src/db/schema.ts differs from the migrations; run: ./dev --filter @penaxtra/server exec drizzle-kit generate --name <change>" >&2
   exit 1
 fi
 echo "migrations match src/db/schema.ts"

@@ -1,6 +1,6 @@
 // API tokens: random, shown once, stored only as SHA-256 hashes.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { apiTokens } from "../db/schema.ts";
 
@@ -63,13 +63,23 @@ export async function createToken(
   return { id: row!.id, token, tenantId: input.tenantId, scopes: input.scopes, expiresAt };
 }
 
-export async function revokeToken(db: Database, tenantId: string, tokenId: string): Promise<boolean> {
+/** Revokes a token of the tenant once: a second revoke keeps the first revocation's time. */
+export async function revokeToken(
+  db: Database,
+  tenantId: string,
+  tokenId: string,
+): Promise<"revoked" | "already_revoked" | "not_found"> {
+  const [token] = await db
+    .select({ revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.tenantId, tenantId)));
+  if (!token) return "not_found";
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.tenantId, tenantId)))
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.tenantId, tenantId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  return rows.length > 0;
+  return rows.length ? "revoked" : "already_revoked";
 }
 
 export interface TokenIdentity {

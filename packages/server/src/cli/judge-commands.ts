@@ -24,8 +24,10 @@ import { judgePanel } from "../runtime/judge-panel.ts";
 
 export class JudgeUsageError extends Error {}
 
-// pnpm runs scripts inside the package; INIT_CWD is where the user typed the path.
-const userPath = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+// A path means what it meant where the user typed it: ./dev passes that directory on
+// (PENAXTRA_CALLER_DIR), and pnpm, which runs scripts inside the package, sets INIT_CWD.
+const userPath = (path: string) =>
+  resolve(process.env.PENAXTRA_CALLER_DIR || process.env.INIT_CWD || process.cwd(), path);
 
 function readAll(paths: readonly string[], flag: string): LabelledAnswer[] {
   return paths.flatMap((path) => {

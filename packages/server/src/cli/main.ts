@@ -8,7 +8,7 @@ import { loadConfig } from "../config.ts";
 import { tenants } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
 import { openDatabase } from "../runtime/open-database.ts";
-import { startPlatform } from "../runtime/start-platform.ts";
+import { StartupError, startPlatform } from "../runtime/start-platform.ts";
 import { JudgeUsageError, judgeEval, judgeTrain } from "./judge-commands.ts";
 
 const USAGE = `usage: penaxtra <command>
@@ -31,6 +31,8 @@ const USAGE = `usage: penaxtra <command>
                              engine's shipped weights unless --out is given`;
 
 class UsageError extends Error {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -154,8 +156,14 @@ async function main(argv: string[]): Promise<void> {
       const tenant = await findTenant(values.tenant);
       const tokenId = rest[0];
       if (!tokenId) throw new UsageError("token revoke needs TOKEN_ID");
-      if (!(await revokeToken(db, tenant.id, tokenId)))
-        throw new UsageError(`no token ${tokenId} in tenant ${tenant.slug}`);
+      if (!UUID.test(tokenId))
+        throw new UsageError(`TOKEN_ID is a token's id (a UUID, printed by token create), not "${tokenId}"`);
+      const outcome = await revokeToken(db, tenant.id, tokenId);
+      if (outcome === "not_found") throw new UsageError(`no token ${tokenId} in tenant ${tenant.slug}`);
+      if (outcome === "already_revoked") {
+        console.log(`token ${tokenId} was already revoked`);
+        return;
+      }
       await recordAudit(db, {
         tenantId: tenant.id,
         action: "token.revoked",
@@ -180,9 +188,13 @@ main(process.argv.slice(2)).catch((error) => {
     error instanceof JudgeUsageError ||
     /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")
   ) {
-    console.error(`penaxtra: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`penaxtra: ${(error as Error).message} (penaxtra --help lists every command)`);
     process.exit(2);
   }
-  console.error(error);
+  // Anything else is still one line; the stack is there for whoever asks for it.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`penaxtra: ${message}`);
+  if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") console.error(error);
+  else if (!(error instanceof StartupError)) console.error("(LOG_LEVEL=debug prints the stack)");
   process.exit(1);
 });

