@@ -1,7 +1,6 @@
 // What a RAG security test is and what it reports. A test plants documents through the pipeline's
 // own ingest API, asks questions, and decides by exact match whether the attack got through; the
 // guardrail that stopped it is attributed from what each stage did (attribute-guardrail.ts).
-import type { ForeignSighting } from "./foreign-data.ts";
 import type { RagDocument, RagGuardSignal, RagQueryRequest } from "./protocol.ts";
 
 export type RagSuite = "canary" | "isolation" | "injection";
@@ -16,6 +15,17 @@ export type Guardrail =
   | "none";
 
 export type RagTestStatus = "passed" | "failed" | "skipped";
+
+/** Data of another namespace seen in an exchange (foreign-data.ts): each one fails the test. */
+export interface ForeignSighting {
+  kind: "document" | "canary";
+  /** The document id retrieved, or the canary found in the answer. */
+  value: string;
+  /** The namespace the question was asked in. */
+  asked_in: string;
+  /** The namespace the data was planted in, when known; null for an earlier run's unrecorded data. */
+  owner: string | null;
+}
 
 export interface RagExchange {
   namespace: string;
