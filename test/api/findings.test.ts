@@ -132,6 +132,33 @@ describe("GET and PATCH /api/v2/findings/{id}", () => {
     });
   });
 
+  it.each([
+    ["a NUL character", "dismissed\u0000"],
+    ["a lone surrogate", "dismissed \ud800 here"],
+  ])("refuses a note with %s with 400, changing nothing and writing no audit row", async (_name, note) => {
+    const before = await (
+      await ctx.request(ctx.app, "GET", `/api/v2/findings/${a.findingId}`, { token: a.token })
+    ).json();
+    const audited = async () =>
+      (
+        await ctx.pg`select count(*)::int as n from audit_events where action = 'finding.status_changed' and target_id = ${a.findingId}`
+      )[0]!.n;
+    const auditedBefore = await audited();
+    // Raw JSON text: a lone surrogate cannot be sent through JSON.stringify unchanged.
+    const response = await ctx.app.request(`/api/v2/findings/${a.findingId}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${a.token}`, "content-type": "application/json" },
+      body: `{"status":"accepted_risk","note":"${note.replace("\u0000", "\\u0000").replace("\ud800", "\\ud800")}"}`,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_request", issues: [{ path: "note" }] });
+    const after = await (
+      await ctx.request(ctx.app, "GET", `/api/v2/findings/${a.findingId}`, { token: a.token })
+    ).json();
+    expect(after.status).toBe(before.status);
+    expect(await audited()).toBe(auditedBefore);
+  });
+
   it.each([{ status: "closed" }, {}, { status: "fixed", extra: true }])("rejects %j", async (body) => {
     const response = await ctx.request(ctx.app, "PATCH", `/api/v2/findings/${a.findingId}`, { token: a.token, body });
     expect(response.status).toBe(400);

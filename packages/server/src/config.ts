@@ -7,6 +7,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   dataDir: string;
   allowPrivateTargets: boolean;
+  /** True when PENAXTRA_ALLOW_PRIVATE_TARGETS was given: an explicit answer beats every default. */
+  allowPrivateTargetsSet: boolean;
   secretKey: string | null;
   logLevel: string;
   bodyLimitBytes: number;
@@ -31,6 +33,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | null {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return null;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const config = readConfig(env);
   // A worker must miss several check-ins before others take its jobs over; with a heartbeat close
@@ -50,7 +60,8 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl: env.DATABASE_URL || null,
     // pnpm runs scripts inside the package; INIT_CWD is where the user typed the command.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.PENAXTRA_DATA_DIR ?? ".penaxtra"),
-    allowPrivateTargets: env.PENAXTRA_ALLOW_PRIVATE_TARGETS === "true",
+    allowPrivateTargets: flag(env, "PENAXTRA_ALLOW_PRIVATE_TARGETS") ?? false,
+    allowPrivateTargetsSet: flag(env, "PENAXTRA_ALLOW_PRIVATE_TARGETS") !== null,
     secretKey: env.PENAXTRA_SECRET_KEY || null,
     logLevel: env.LOG_LEVEL ?? "info",
     bodyLimitBytes: 1024 * 1024,

@@ -48,7 +48,7 @@ export async function recordApiCall(
 
 /** A domain event caused by an API request: tenant, token and request id come from the request. */
 export function recordRequestEvent(
-  db: Database,
+  db: Pick<Database, "insert">,
   c: { get(key: "requestId"): string; get(key: "identity"): { tenantId: string; tokenId: string } | undefined },
   event: {
     action: string;
@@ -68,5 +68,21 @@ export function recordRequestEvent(
     targetKind: event.targetKind,
     targetId: event.targetId,
     details: event.details,
+  });
+}
+
+type RequestEvent = Parameters<typeof recordRequestEvent>[2];
+
+/** A domain change and its audit event in one transaction: neither ever commits without the other. */
+export function changeWithAudit<T>(
+  db: Database,
+  c: Parameters<typeof recordRequestEvent>[1],
+  change: (tx: Database) => Promise<T>,
+  event: (result: T) => RequestEvent,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const result = await change(tx);
+    await recordRequestEvent(tx, c, event(result));
+    return result;
   });
 }

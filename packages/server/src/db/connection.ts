@@ -1,8 +1,12 @@
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema.ts";
 
-export type Database = PostgresJsDatabase<typeof schema>;
+// The database or a transaction of it: a query written against `Database` runs in either, so a
+// change and its audit row can share one transaction.
+export type Database = PgDatabase<PostgresJsQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
 export interface Connection {
   pg: postgres.Sql;

@@ -52,12 +52,17 @@ export async function listFindings(db: Database, tenantId: string, query: Findin
   return page(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
-/** Sets the finding's status and returns the one it had; 404 finding_not_found unless it is the tenant's. */
+/**
+ * Sets the finding's status and returns the one it had; 404 finding_not_found unless it is the
+ * tenant's. `record` writes the change's audit row in the same transaction: a status change never
+ * commits without it (a dismissed finding leaves the exports, so it must be accounted for).
+ */
 export async function changeFindingStatus(
   db: Database,
   tenantId: string,
   id: string,
   status: FindingRow["status"],
+  record: (tx: Pick<Database, "insert">, before: FindingRow["status"]) => Promise<void>,
 ): Promise<FindingRow["status"]> {
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -67,6 +72,7 @@ export async function changeFindingStatus(
       .for("update");
     if (!before) throw notFound("finding_not_found");
     await tx.update(findings).set({ status, updatedAt: new Date() }).where(eq(findings.id, id));
+    await record(tx, before.status);
     return before.status;
   });
 }

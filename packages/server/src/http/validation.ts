@@ -1,6 +1,7 @@
 // Turns zod failures into documented error slugs. Routes may name a slug per field, e.g.
 // POST /scans maps endpoint_id to invalid_endpoint_id.
 import type { z } from "@hono/zod-openapi";
+import { unstorableTextPath } from "../db/storable-text.ts";
 import { ApiError } from "../errors/api-error.ts";
 import type { ErrorSlug } from "../generated/contract.ts";
 
@@ -33,6 +34,13 @@ export function validationHook(fieldSlugs: FieldSlugs = {}) {
   // biome-ignore lint/suspicious/noExplicitAny: see above, one hook for every route's Hook<...>.
   return (result: any): undefined => {
     if (!result.success) throw validationError(result.error as z.ZodError, result.target as string, fieldSlugs);
+    const unstorable = unstorableTextPath(result.data);
+    if (unstorable !== null) {
+      const target = result.target as string;
+      throw new ApiError(400, DEFAULT_SLUGS[target] ?? "invalid_request", {
+        issues: [{ path: unstorable, message: "text may not contain NUL characters or unpaired UTF-16 surrogates" }],
+      });
+    }
     return undefined;
   };
 }

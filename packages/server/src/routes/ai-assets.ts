@@ -1,7 +1,7 @@
 import { toAiAsset } from "../ai-assets/present.ts";
 import { createAiAsset, deleteAiAsset, findAiAsset, listAiAssets, updateAiAsset } from "../ai-assets/queries.ts";
 import type { App, AppDeps } from "../app-deps.ts";
-import { recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit } from "../audit/record-audit.ts";
 import {
   createAiAssetRoute,
   deleteAiAssetRoute,
@@ -16,13 +16,18 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
 
   app.openapi(createAiAssetRoute, async (c) => {
     const identity = identityOf(c);
-    const row = await createAiAsset(deps, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, {
-      action: "ai_asset.created",
-      targetKind: "ai_asset",
-      targetId: row.id,
-      details: { name: row.name },
-    });
+    const body = c.req.valid("json");
+    const row = await changeWithAudit(
+      db,
+      c,
+      (tx) => createAiAsset({ ...deps, db: tx }, identity.tenantId, body),
+      (created) => ({
+        action: "ai_asset.created",
+        targetKind: "ai_asset",
+        targetId: created.id,
+        details: { name: created.name },
+      }),
+    );
     return c.json(toAiAsset(row), 201);
   });
 
@@ -41,21 +46,29 @@ export function registerAiAssetRoutes(app: App, deps: AppDeps) {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const row = await updateAiAsset(deps, identity.tenantId, id, body);
-    await recordRequestEvent(db, c, {
-      action: "ai_asset.updated",
-      targetKind: "ai_asset",
-      targetId: id,
-      details: { fields: Object.keys(body) },
-    });
+    const row = await changeWithAudit(
+      db,
+      c,
+      (tx) => updateAiAsset({ ...deps, db: tx }, identity.tenantId, id, body),
+      () => ({
+        action: "ai_asset.updated",
+        targetKind: "ai_asset",
+        targetId: id,
+        details: { fields: Object.keys(body) },
+      }),
+    );
     return c.json(toAiAsset(row), 200);
   });
 
   app.openapi(deleteAiAssetRoute, async (c) => {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
-    await deleteAiAsset(db, identity.tenantId, id);
-    await recordRequestEvent(db, c, { action: "ai_asset.deleted", targetKind: "ai_asset", targetId: id });
+    await changeWithAudit(
+      db,
+      c,
+      (tx) => deleteAiAsset(tx, identity.tenantId, id),
+      () => ({ action: "ai_asset.deleted", targetKind: "ai_asset", targetId: id }),
+    );
     return c.body(null, 204);
   });
 }

@@ -1,5 +1,5 @@
 import type { App, AppDeps } from "../app-deps.ts";
-import { recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit, recordRequestEvent } from "../audit/record-audit.ts";
 import { toEndpoint, toEndpointTestResult } from "../endpoints/present.ts";
 import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, updateEndpoint } from "../endpoints/queries.ts";
 import { sendTestPrompt } from "../endpoints/test-connection.ts";
@@ -18,13 +18,18 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
 
   app.openapi(createEndpointRoute, async (c) => {
     const identity = identityOf(c);
-    const row = await createEndpoint(deps, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, {
-      action: "endpoint.created",
-      targetKind: "endpoint",
-      targetId: row.id,
-      details: { name: row.name, url: row.url },
-    });
+    const body = c.req.valid("json");
+    const row = await changeWithAudit(
+      db,
+      c,
+      (tx) => createEndpoint({ ...deps, db: tx }, identity.tenantId, body),
+      (created) => ({
+        action: "endpoint.created",
+        targetKind: "endpoint",
+        targetId: created.id,
+        details: { name: created.name, url: created.url },
+      }),
+    );
     return c.json(toEndpoint(row), 201);
   });
 
@@ -43,22 +48,30 @@ export function registerEndpointRoutes(app: App, deps: AppDeps) {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const row = await updateEndpoint(deps, identity.tenantId, id, body);
     // Which fields changed, never their values: secrets must not reach the audit log.
-    await recordRequestEvent(db, c, {
-      action: "endpoint.updated",
-      targetKind: "endpoint",
-      targetId: id,
-      details: { fields: Object.keys(body) },
-    });
+    const row = await changeWithAudit(
+      db,
+      c,
+      (tx) => updateEndpoint({ ...deps, db: tx }, identity.tenantId, id, body),
+      () => ({
+        action: "endpoint.updated",
+        targetKind: "endpoint",
+        targetId: id,
+        details: { fields: Object.keys(body) },
+      }),
+    );
     return c.json(toEndpoint(row), 200);
   });
 
   app.openapi(deleteEndpointRoute, async (c) => {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
-    await deleteEndpoint(db, identity.tenantId, id);
-    await recordRequestEvent(db, c, { action: "endpoint.deleted", targetKind: "endpoint", targetId: id });
+    await changeWithAudit(
+      db,
+      c,
+      (tx) => deleteEndpoint(tx, identity.tenantId, id),
+      () => ({ action: "endpoint.deleted", targetKind: "endpoint", targetId: id }),
+    );
     return c.body(null, 204);
   });
 

@@ -23,13 +23,14 @@ export function registerFindingRoutes(app: App, deps: AppDeps) {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const changed = await changeFindingStatus(db, identity.tenantId, id, body.status);
-    await recordRequestEvent(db, c, {
-      action: "finding.status_changed",
-      targetKind: "finding",
-      targetId: id,
-      details: { before: changed, after: body.status, ...(body.note ? { note: body.note } : {}) },
-    });
+    await changeFindingStatus(db, identity.tenantId, id, body.status, (tx, before) =>
+      recordRequestEvent(tx, c, {
+        action: "finding.status_changed",
+        targetKind: "finding",
+        targetId: id,
+        details: { before, after: body.status, ...(body.note ? { note: body.note } : {}) },
+      }),
+    );
     return c.json(toFindingDetail(await findFindingWithEvidence(db, identity.tenantId, id)), 200);
   });
 }

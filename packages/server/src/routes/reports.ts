@@ -1,7 +1,7 @@
 // Reports: generate a snapshot of the findings in scope mapped to chosen frameworks, list them,
 // read one, download it as JSON or PDF.
 import type { App, AppDeps } from "../app-deps.ts";
-import { recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit } from "../audit/record-audit.ts";
 import { createReportRoute, downloadReportRoute, getReportRoute, listReportsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { type ReportDocument, reportPdf } from "../reports/build-report.ts";
@@ -13,13 +13,18 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
 
   app.openapi(createReportRoute, async (c) => {
     const identity = identityOf(c);
-    const row = await createReport(db, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, {
-      action: "report.generated",
-      targetKind: "report",
-      targetId: row.id,
-      details: { frameworks: row.frameworks, finding_count: row.findingCount },
-    });
+    const body = c.req.valid("json");
+    const row = await changeWithAudit(
+      db,
+      c,
+      (tx) => createReport(tx, identity.tenantId, body),
+      (created) => ({
+        action: "report.generated",
+        targetKind: "report",
+        targetId: created.id,
+        details: { frameworks: created.frameworks, finding_count: created.findingCount },
+      }),
+    );
     return c.json(toReport(row), 201);
   });
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { App, AppDeps } from "../app-deps.ts";
-import { recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit, recordRequestEvent } from "../audit/record-audit.ts";
 import type { TokenIdentity } from "../auth/tokens.ts";
 import { notFound } from "../errors/api-error.ts";
 import { toJunit } from "../exports/junit.ts";
@@ -91,8 +91,12 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
   app.openapi(cancelScanRoute, async (c) => {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
-    const cancelled = await cancelScan(db, identity.tenantId, id);
-    await recordRequestEvent(db, c, { action: "scan.cancelled", targetKind: "scan", targetId: id });
+    const cancelled = await changeWithAudit(
+      db,
+      c,
+      (tx) => cancelScan(tx, identity.tenantId, id),
+      () => ({ action: "scan.cancelled", targetKind: "scan", targetId: id }),
+    );
     const [current] = await withLiveProgress(db, [cancelled]);
     return c.json(toScan(current!), 202);
   });

@@ -1,6 +1,6 @@
 // Webhook targets: register a URL for some events, get a signing secret once, see recent deliveries.
 import type { App, AppDeps } from "../app-deps.ts";
-import { recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit } from "../audit/record-audit.ts";
 import { createWebhookRoute, deleteWebhookRoute, getWebhookRoute, listWebhooksRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { toWebhook, toWebhookDelivery } from "../webhooks/present.ts";
@@ -11,13 +11,18 @@ export function registerWebhookRoutes(app: App, deps: AppDeps) {
 
   app.openapi(createWebhookRoute, async (c) => {
     const identity = identityOf(c);
-    const { row, secret } = await createWebhook(deps, identity.tenantId, c.req.valid("json"));
-    await recordRequestEvent(db, c, {
-      action: "webhook.created",
-      targetKind: "webhook",
-      targetId: row.id,
-      details: { url: row.url, events: row.events },
-    });
+    const body = c.req.valid("json");
+    const { row, secret } = await changeWithAudit(
+      db,
+      c,
+      (tx) => createWebhook({ ...deps, db: tx }, identity.tenantId, body),
+      ({ row: created }) => ({
+        action: "webhook.created",
+        targetKind: "webhook",
+        targetId: created.id,
+        details: { url: created.url, events: created.events },
+      }),
+    );
     return c.json({ ...toWebhook(row), secret }, 201);
   });
 
@@ -37,8 +42,12 @@ export function registerWebhookRoutes(app: App, deps: AppDeps) {
   app.openapi(deleteWebhookRoute, async (c) => {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
-    await deleteWebhook(db, identity.tenantId, id);
-    await recordRequestEvent(db, c, { action: "webhook.deleted", targetKind: "webhook", targetId: id });
+    await changeWithAudit(
+      db,
+      c,
+      (tx) => deleteWebhook(tx, identity.tenantId, id),
+      () => ({ action: "webhook.deleted", targetKind: "webhook", targetId: id }),
+    );
     return c.body(null, 204);
   });
 }

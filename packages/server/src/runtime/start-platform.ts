@@ -16,6 +16,17 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/**
+ * The embedded quickstart scans local targets (the simulator) unless told otherwise: an explicit
+ * PENAXTRA_ALLOW_PRIVATE_TARGETS, false included, always wins.
+ */
+export function quickstartAllowsPrivateTargets(
+  config: Pick<ServerConfig, "allowPrivateTargets" | "allowPrivateTargetsSet">,
+  embedded: boolean,
+): boolean {
+  return embedded && !config.allowPrivateTargetsSet && !config.allowPrivateTargets;
+}
+
 /** A start-up failure with a plain cause (port taken, ...): the CLI prints its message alone. */
 export class StartupError extends Error {}
 
@@ -27,10 +38,10 @@ export async function startPlatform(
   // A bad PENAXTRA_JUDGES stops start-up here, before anything is running.
   const judges = roles.worker ? judgePanel(config) : null;
   const database = await openDatabase(config, log);
-  if (database.embedded && !config.allowPrivateTargets) {
+  if (quickstartAllowsPrivateTargets(config, database.embedded)) {
     config = { ...config, allowPrivateTargets: true };
     log.warn(
-      "embedded quickstart: PENAXTRA_ALLOW_PRIVATE_TARGETS=true, so private and loopback targets can be scanned",
+      "embedded quickstart: private and loopback targets can be scanned (PENAXTRA_ALLOW_PRIVATE_TARGETS=false refuses them)",
     );
   }
 

@@ -190,3 +190,44 @@ describe("LeasedLimiter when a lease query fails", () => {
     await limiter.close();
   });
 });
+
+describe("LeasedLimiter with more busy holders than slots", () => {
+  // 1..4 workers x concurrency 1..3: with concurrency below the number of busy workers, every
+  // holder was once granted 0 for ever and the scan hung.
+  const cases = [1, 2, 3, 4].flatMap((workers) => [1, 2, 3].map((concurrency) => [workers, concurrency] as const));
+  it.each(cases)(
+    "%i workers, concurrency %i: every request runs, never more at once than allowed",
+    async (workers, concurrency) => {
+      const endpointId = crypto.randomUUID();
+      const limits = { concurrency, requestsPerMinute: 600_000 };
+      const holders = Array.from(
+        { length: workers },
+        (_, index) => new LeasedLimiter(ctx.pg, endpointId, `pool-${index}`, limits, 10_000),
+      );
+      let inFlight = 0;
+      let maxInFlight = 0;
+      const done = holders.map(() => 0);
+      const all = Promise.all(
+        holders.flatMap((limiter, index) =>
+          Array.from({ length: 3 }, async () => {
+            for (let round = 0; round < 2; round++) {
+              await limiter.acquire();
+              inFlight++;
+              maxInFlight = Math.max(maxInFlight, inFlight);
+              await sleep(5);
+              inFlight--;
+              done[index]!++;
+              limiter.release();
+            }
+          }),
+        ),
+      );
+      const deadline = sleep(15_000).then(() => "stuck" as const);
+      expect(await Promise.race([all.then(() => "done" as const), deadline])).toBe("done");
+      await Promise.all(holders.map((limiter) => limiter.close()));
+      expect(done).toEqual(holders.map(() => 6));
+      expect(maxInFlight).toBeLessThanOrEqual(concurrency);
+    },
+    20_000,
+  );
+});

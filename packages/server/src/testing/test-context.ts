@@ -55,6 +55,7 @@ export async function createTestContext(
   const config: ServerConfig = {
     ...loadConfig({}),
     allowPrivateTargets: true,
+    allowPrivateTargetsSet: true,
     // Generous by default so tests that are not about limits never trip them.
     rateLimit: { perMinute: 6000, burst: 6000 },
     scanCreatesPerMinute: 1000,
