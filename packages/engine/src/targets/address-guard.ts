@@ -1,10 +1,26 @@
 // SSRF guard for target URLs. Checked on every resolved address at connect time (see http-client.ts),
 // so a DNS answer that changes between registration and scan cannot reach a forbidden address.
-import { BlockList, isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 export type AddressClass = "public" | "private" | "loopback" | "link_local" | "metadata" | "reserved";
 
-const METADATA_ADDRESSES = new Set(["169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"]);
+// Instance metadata and host agents of the major clouds: refused always, private targets allowed
+// or not. A link-local or private address would be refused anyway without allowPrivate; these
+// two public-looking ones (Oracle's metadata, Azure's WireServer) would not.
+const METADATA_ADDRESSES = new Set(
+  [
+    "169.254.169.254", // AWS, GCP, Azure, OpenStack, DigitalOcean, Hetzner, Oracle (v1)
+    "169.254.170.2", // AWS ECS task metadata and credentials
+    "169.254.170.23", // AWS EKS Pod Identity agent
+    "fd00:ec2::254", // AWS metadata over IPv6
+    "fd00:ec2::23", // AWS EKS Pod Identity agent over IPv6
+    "100.100.100.200", // Alibaba Cloud
+    "192.0.0.192", // Oracle Cloud
+    "168.63.129.16", // Azure WireServer and host agent
+    "169.254.0.23", // Tencent Cloud
+    "169.254.42.42", // Scaleway
+  ].map((address) => ipaddr.parse(address).toNormalizedString()),
+);
 export const METADATA_HOSTNAMES = new Set([
   "metadata.google.internal",
   "metadata",
@@ -12,59 +28,46 @@ export const METADATA_HOSTNAMES = new Set([
   "instance-data.ec2.internal",
 ]);
 
-function list(entries: Array<[string, number, "ipv4" | "ipv6"]>): BlockList {
-  const blockList = new BlockList();
-  for (const [network, prefix, family] of entries) blockList.addSubnet(network, prefix, family);
-  return blockList;
-}
+// ipaddr.js's range names (a maintained table of the special-purpose registries) to ours; every
+// range not named here, other than unicast, is reserved.
+const RANGE_CLASSES: Record<string, AddressClass> = {
+  unicast: "public",
+  loopback: "loopback",
+  linkLocal: "link_local",
+  private: "private",
+  carrierGradeNat: "private",
+  uniqueLocal: "private",
+};
 
-const loopback = list([
-  ["127.0.0.0", 8, "ipv4"],
-  ["::1", 128, "ipv6"],
-]);
-const linkLocal = list([
-  ["169.254.0.0", 16, "ipv4"],
-  ["fe80::", 10, "ipv6"],
-]);
-const privateRanges = list([
-  ["10.0.0.0", 8, "ipv4"],
-  ["172.16.0.0", 12, "ipv4"],
-  ["192.168.0.0", 16, "ipv4"],
-  ["100.64.0.0", 10, "ipv4"], // carrier-grade NAT
-  ["fc00::", 7, "ipv6"],
-]);
-const reserved = list([
-  ["0.0.0.0", 8, "ipv4"], // "this network": 0.0.0.0 reaches the local host on Linux
-  ["224.0.0.0", 4, "ipv4"],
-  ["240.0.0.0", 4, "ipv4"],
-  ["::", 128, "ipv6"],
-  ["ff00::", 8, "ipv6"],
-]);
-
-/** Embedded IPv4 of ::ffff:a.b.c.d and NAT64 64:ff9b::a.b.c.d, which reach that IPv4 host. */
-function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1]!;
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const high = parseInt(hex[1]!, 16);
-    const low = parseInt(hex[2]!, 16);
-    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
-  }
+/**
+ * The IPv4 host an IPv6 address reaches through a transition mechanism, and whether that
+ * mechanism may be used to reach a public host (NAT64 may; 6to4 and Teredo are deprecated relays).
+ */
+function embeddedIpv4(address: ipaddr.IPv6): { ipv4: ipaddr.IPv4; publicAllowed: boolean } | null {
+  const range = address.range();
+  const bytes = address.toByteArray();
+  const fromBytes = (offset: number, xor = 0) =>
+    new ipaddr.IPv4(bytes.slice(offset, offset + 4).map((byte) => byte ^ xor));
+  if (range === "ipv4Mapped" || range === "rfc6145") return { ipv4: fromBytes(12), publicAllowed: true };
+  if (range === "rfc6052") return { ipv4: fromBytes(12), publicAllowed: true };
+  if (range === "6to4") return { ipv4: fromBytes(2), publicAllowed: false };
+  // Teredo: the client's address is the last 32 bits, inverted.
+  if (range === "teredo") return { ipv4: fromBytes(12, 0xff), publicAllowed: false };
   return null;
 }
 
 export function classifyAddress(address: string): AddressClass {
-  const mapped = embeddedIpv4(address);
-  if (mapped) return classifyAddress(mapped);
-  const family = isIP(address) === 6 ? "ipv6" : "ipv4";
-  if (METADATA_ADDRESSES.has(address.toLowerCase())) return "metadata";
-  if (reserved.check(address, family)) return "reserved";
-  if (loopback.check(address, family)) return "loopback";
-  if (linkLocal.check(address, family)) return "link_local";
-  if (privateRanges.check(address, family)) return "private";
-  return "public";
+  if (!ipaddr.isValid(address)) return "reserved";
+  const parsed = ipaddr.parse(address);
+  if (METADATA_ADDRESSES.has(parsed.toNormalizedString())) return "metadata";
+  if (parsed.kind() === "ipv6") {
+    const embedded = embeddedIpv4(parsed as ipaddr.IPv6);
+    if (embedded) {
+      const inner = classifyAddress(embedded.ipv4.toString());
+      return inner === "public" && !embedded.publicAllowed ? "reserved" : inner;
+    }
+  }
+  return RANGE_CLASSES[parsed.range()] ?? "reserved";
 }
 
 export interface GuardPolicy {
