@@ -85,3 +85,35 @@ it("writes --out reports where the user ran ./dev, not inside examples/ci-gate",
   expect(existsSync(join(standingIn, "reports", "penaxtra.sarif"))).toBe(true);
   expect(existsSync(join(fileURLToPath(new URL("./reports", import.meta.url))))).toBe(false);
 }, 150_000);
+
+it("fails the build when the target left more than 5% of the attempts unanswered, saying the scan is degraded", async () => {
+  const { createServer } = await import("node:http");
+  let requests = 0;
+  // A target that is half down: every other request answers 500.
+  const flaky = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      response.statusCode = ++requests % 2 ? 200 : 500;
+      response.setHeader("content-type", "application/json");
+      response.end(
+        JSON.stringify({ choices: [{ message: { role: "assistant", content: "I can't help with that." } }] }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
+  const penaxtra = new Penaxtra({ baseUrl, apiKey: await ctx.token(await ctx.createTenant()) });
+  const endpoint = await penaxtra.endpoints.create({
+    name: "half down",
+    url: `http://127.0.0.1:${(flaky.address() as { port: number }).port}/v1/chat/completions`,
+    wire_format: "chat_completions_v1",
+    limits: { concurrency: 4, requests_per_minute: 60_000, max_retries: 0 },
+  });
+  const result = await runGate(penaxtra, endpoint.id, {
+    outDir: await mkdtemp(join(tmpdir(), "penaxtra-gate-")),
+    pollMs: 50,
+  });
+  flaky.close();
+  expect(result.scan.status).toBe("completed");
+  expect(result).toMatchObject({ passed: false, degraded: true, blocking: [] });
+  expect(formatGate(result)).toMatch(/degraded: target_errors: \d+ of \d+ attempts errored/);
+});

@@ -14,6 +14,8 @@ export interface GateOptions {
   /** Where penaxtra.sarif and penaxtra-junit.xml go (default ./penaxtra-reports). */
   outDir?: string;
   pollMs?: number;
+  /** Largest share of attempts that may go unanswered before the scan counts as not run (default 0.05). */
+  maxErroredShare?: number;
 }
 
 export interface GateResult {
@@ -21,6 +23,8 @@ export interface GateResult {
   scan: Schemas["Scan"];
   blocking: Schemas["Finding"][];
   files: string[];
+  /** More attempts errored than allowed: the scan says `target_errors: ...` and the gate fails. */
+  degraded: boolean;
 }
 
 export async function runGate(penaxtra: Penaxtra, endpointId: string, options: GateOptions = {}): Promise<GateResult> {
@@ -37,14 +41,23 @@ export async function runGate(penaxtra: Penaxtra, endpointId: string, options: G
   const blocking: Schemas["Finding"][] = [];
   for await (const finding of penaxtra.findings.list({ scan_id, status: "confirmed" }))
     if (failOn.has(finding.severity)) blocking.push(finding);
-  // A scan that could not run is no pass either.
-  return { passed: scan.status === "completed" && blocking.length === 0, scan, blocking, files };
+  // A scan that could not run is no pass either, nor one whose target left many probes unanswered.
+  const erroredShare = scan.attempts_done ? scan.attempts_errored / scan.attempts_done : 0;
+  const degraded = erroredShare > (options.maxErroredShare ?? 0.05);
+  return {
+    passed: scan.status === "completed" && !degraded && blocking.length === 0,
+    scan,
+    blocking,
+    files,
+    degraded,
+  };
 }
 
-export function formatGate({ passed, scan, blocking, files }: GateResult): string {
+export function formatGate({ passed, scan, blocking, files, degraded }: GateResult): string {
   const lines = [
     `penaxtra gate: ${passed ? "PASSED" : "FAILED"} (scan ${scan.id} ${scan.status}, ${scan.findings_count} findings; reports: ${files.join(", ")})`,
   ];
+  if (degraded) lines.push(`  degraded: ${scan.error} - the untested probes prove nothing`);
   for (const finding of blocking)
     lines.push(
       `  ${finding.severity.padEnd(8)} ${finding.probe_id}: ${finding.title} [${finding.risk_refs.slice(0, 3).join(", ")}]`,

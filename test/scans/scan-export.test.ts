@@ -4,6 +4,7 @@ import { probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startCountingTarget } from "../support/fixtures.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
@@ -87,5 +88,35 @@ describe("scan exports", () => {
     });
     const sarif = await (await exported(scan.id, "sarif")).json();
     expect(sarif.runs[0].results).toHaveLength(findings.length - 1);
+  });
+});
+
+describe("a degraded scan", () => {
+  it("completes with target_errors and its share when some attempts errored, and both exports say so", async () => {
+    // Every other request fails and nothing is retried: about half the attempts get no answer.
+    const flaky = await startCountingTarget({ failEvery: 2 });
+    const flakyEndpoint = await createEndpoint(ctx, token, flaky.url, { max_retries: 0 });
+    const scan = await waitForScan(ctx, token, await createScan(ctx, token, flakyEndpoint, probeIds));
+    await flaky.close();
+    expect(scan.status).toBe("completed");
+    expect(scan.attempts_errored).toBeGreaterThan(0);
+    expect(scan.attempts_errored).toBeLessThan(scan.attempts_done);
+    const share = Math.round((100 * scan.attempts_errored) / scan.attempts_done);
+    expect(scan.error).toBe(
+      `target_errors: ${scan.attempts_errored} of ${scan.attempts_done} attempts errored (${share}%)`,
+    );
+    const [run] = (await (await exported(scan.id, "sarif")).json()).runs;
+    expect(run.invocations[0]).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ level: "error", message: { text: scan.error } }],
+    });
+    expect(await (await exported(scan.id, "junit")).text()).toContain(
+      `<property name="penaxtra.scan_error" value="${scan.error}"/>`,
+    );
+  });
+
+  it("keeps error null when every attempt was answered", async () => {
+    const { scan } = await scanned();
+    expect(scan).toMatchObject({ status: "completed", attempts_errored: 0, error: null });
   });
 });

@@ -175,7 +175,7 @@ export interface CountingTarget {
 
 /** A chat target that answers after `latencyMs` (or with `status`) and counts what it sees. */
 export async function startCountingTarget(
-  options: { latencyMs?: number; status?: number; reply?: string } = {},
+  options: { latencyMs?: number; status?: number; reply?: string; failEvery?: number } = {},
 ): Promise<CountingTarget> {
   let requests = 0;
   let inFlight = 0;
@@ -188,7 +188,9 @@ export async function startCountingTarget(
     req.on("end", () =>
       setTimeout(() => {
         inFlight--;
-        res.statusCode = options.status ?? 200;
+        // failEvery N: every Nth request answers 500 (a target that is partly down).
+        const failing = options.failEvery !== undefined && requests % options.failEvery === 0;
+        res.statusCode = failing ? 500 : (options.status ?? 200);
         res.setHeader("content-type", "application/json");
         res.end(
           JSON.stringify({

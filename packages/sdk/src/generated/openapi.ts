@@ -543,6 +543,7 @@ export interface components {
       started_at: string | null;
       /** Format: date-time */
       completed_at: string | null;
+      /** @description Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. Null when every attempt was answered. */
       error: string | null;
       attempts_total: number;
       /** @description Attempts finished, answered or errored. */

@@ -34,6 +34,14 @@ export function toJunit({ scan, probes, findings }: ScanExport): string {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="${name}" tests="${probes.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}">`,
     `  <testsuite name="${name}" tests="${probes.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}"${scan.started_at ? ` timestamp="${new Date(scan.started_at).toISOString()}"` : ""}>`,
+    // A degraded scan says so where CI dashboards show suite properties.
+    ...(scan.error
+      ? [
+          `    <properties>`,
+          `      <property name="penaxtra.scan_error" value="${escapeXml(scan.error)}"/>`,
+          `    </properties>`,
+        ]
+      : []),
     ...cases,
     `  </testsuite>`,
     `</testsuites>`,

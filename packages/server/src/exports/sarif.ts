@@ -51,7 +51,9 @@ export function toSarif({ scan, findings }: ScanExport, toolVersion: string): ob
         automationDetails: { id: `penaxtra/scan/${scan.id}` },
         invocations: [
           {
-            executionSuccessful: scan.status === "completed",
+            // A degraded scan did not test everything: not a successful run, and it says why.
+            executionSuccessful: scan.status === "completed" && scan.error === null,
+            ...(scan.error ? { toolExecutionNotifications: [{ level: "error", message: { text: scan.error } }] } : {}),
             ...(scan.started_at ? { startTimeUtc: new Date(scan.started_at).toISOString() } : {}),
             ...(scan.completed_at ? { endTimeUtc: new Date(scan.completed_at).toISOString() } : {}),
           },

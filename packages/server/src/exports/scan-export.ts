@@ -20,6 +20,8 @@ export interface ScanExport {
   scan: {
     id: string;
     status: string;
+    /** `target_errors: ...` on a degraded completed scan (see openapi.yaml's Scan.error). */
+    error: string | null;
     endpoint_id: string;
     endpoint_name: string;
     endpoint_url: string;
@@ -37,7 +39,7 @@ const DISMISSED = ["false_positive", "accepted_risk"];
 
 export async function loadScanExport(pg: postgres.Sql, tenantId: string, scanId: string): Promise<ScanExport | null> {
   const [scan] = await pg<ScanExport["scan"][]>`
-    select s.id, s.status, s.endpoint_id, e.name as endpoint_name, e.url as endpoint_url, s.created_at, s.started_at, s.completed_at
+    select s.id, s.status, s.error, s.endpoint_id, e.name as endpoint_name, e.url as endpoint_url, s.created_at, s.started_at, s.completed_at
     from scans s join endpoints e on e.id = s.endpoint_id where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!scan) return null;
   const [probes, findings] = await Promise.all([

@@ -220,7 +220,10 @@ export const ScanSchema = z
     created_at: z.iso.datetime({ offset: true }),
     started_at: z.iso.datetime({ offset: true }).nullable(),
     completed_at: z.iso.datetime({ offset: true }).nullable(),
-    error: z.string().nullable(),
+    error: z.string().nullable().openapi({
+      description:
+        "Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. Null when every attempt was answered.",
+    }),
     attempts_total: z.int(),
     attempts_done: z.int().openapi({ description: "Attempts finished, answered or errored." }),
     attempts_errored: z.int().openapi({

@@ -1,6 +1,7 @@
 // Closing a scan. Every batch asks when it is done, and the one that finds every planned attempt
 // recorded with its probe's finding written (write-scan-findings.ts stamps them) counts them and ends the
-// scan in the same statement: completed, or failed when every attempt errored, with its audit events.
+// scan in the same statement: completed (degraded, with `target_errors: ...`, when some attempts
+// errored), or failed when every attempt errored, with its audit events.
 import type postgres from "postgres";
 
 /**
@@ -32,7 +33,10 @@ export async function closeScanIfDone(deps: { pg: postgres.Sql }, scanId: string
     closed as (
       update scans s set
         status = case when a.done > 0 and a.errored = a.done then 'failed' else 'completed' end,
-        error = case when a.done > 0 and a.errored = a.done then 'all_attempts_errored: ' || a.first_error end,
+        error = case when a.done > 0 and a.errored = a.done then 'all_attempts_errored: ' || a.first_error
+                     -- Degraded: completed, but some probes were not tested; never a silent pass.
+                     when a.errored > 0 then format('target_errors: %s of %s attempts errored (%s%%)', a.errored, a.done,
+                                                    round(100.0 * a.errored / a.done)) end,
         findings_count = f.total, attempts_done = a.done, attempts_errored = a.errored, completed_at = clock_timestamp()
       from scan, attempts a, found f, durable
       where s.id = scan.id
