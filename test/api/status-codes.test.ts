@@ -138,7 +138,8 @@ const generic: Record<string, Case> = {
     }
     // A first request with this key that has not finished yet.
     const key = `in-progress-${crypto.randomUUID()}`;
-    await ctx.pg`insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${a.tenantId}, ${op.operationId}, ${key}, 'x')`;
+    const operation = `${op.operationId} ${concretePath(op.path, a)}`;
+    await ctx.pg`insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${a.tenantId}, ${operation}, ${key}, 'x')`;
     return {
       response: await send(op, { headers: { "idempotency-key": key } }),
       expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_in_use" }),
@@ -146,14 +147,32 @@ const generic: Record<string, Case> = {
   },
   "422": async (op) => {
     const key = `reused-${crypto.randomUUID()}`;
-    const first = await send(op, { headers: { "idempotency-key": key } });
-    expect(first.status).toBe(202);
+    // A scan of its own to cancel: the shared one may be cancelled already.
+    const path =
+      op.operationId === "cancelScan"
+        ? concretePath(
+            op.path,
+            a,
+            (
+              await (
+                await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+                  token: a.token,
+                  body: { endpoint_id: a.endpointId },
+                })
+              ).json()
+            ).scan_id,
+          )
+        : undefined;
+    const first = await send(op, { headers: { "idempotency-key": key }, ...(path ? { path } : {}) });
+    expect(first.ok, await first.clone().text()).toBe(true);
     const otherBody =
       op.operationId === "createScan"
         ? { endpoint_id: a.endpointId, probe_ids: ["agency-funds-transfer"] }
-        : { ai_asset_id: randomUuid() };
+        : op.operationId === "createRagRun"
+          ? { ai_asset_id: randomUuid() }
+          : { ...((validBodyFor(op.operationId, a, target.url) as object | undefined) ?? {}), name: "another body" };
     return {
-      response: await send(op, { headers: { "idempotency-key": key }, body: otherBody }),
+      response: await send(op, { headers: { "idempotency-key": key }, body: otherBody, ...(path ? { path } : {}) }),
       expectBody: (body) => expect(body).toEqual({ error: "idempotency_key_reused" }),
     };
   },

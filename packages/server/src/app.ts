@@ -9,6 +9,7 @@ import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } fr
 import { auditApiCalls } from "./http/audit-api-calls.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { guardOperation } from "./http/guard-operation.ts";
+import { idempotencyKeys } from "./http/idempotency.ts";
 import { validationHook } from "./http/validation.ts";
 import { registerAiAssetRoutes } from "./routes/ai-assets.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
@@ -39,8 +40,9 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   for (const operation of operations) {
-    if (!operation.public)
-      app.on(operation.method.toUpperCase(), honoPath(operation.path), guardOperation(operation, deps));
+    if (operation.public) continue;
+    app.on(operation.method.toUpperCase(), honoPath(operation.path), guardOperation(operation, deps));
+    if (operation.method === "post") app.on("POST", honoPath(operation.path), idempotencyKeys(operation, deps));
   }
 
   registerScanRoutes(app, deps);

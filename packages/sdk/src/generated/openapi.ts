@@ -1176,7 +1176,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+    /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
     IdempotencyKey: string;
     IdPath: string;
     Limit: number;
@@ -1225,7 +1225,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
         "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
       };
       path?: never;
@@ -1327,7 +1327,10 @@ export interface operations {
   cancelScan: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
       path: {
         id: components["parameters"]["IdPath"];
       };
@@ -1348,15 +1351,16 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
-      /** @description The scan has already finished (`scan_not_cancellable`). */
+      /** @description The scan has already finished (`scan_not_cancellable`), or the first request with this Idempotency-Key has not finished yet (`idempotency_key_in_use`). */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ScanNotCancellableError"];
+          "application/json": components["schemas"]["ScanNotCancellableError"] | components["schemas"]["Error"];
         };
       };
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
     };
   };
@@ -1493,7 +1497,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation. */
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
         "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
       };
       path?: never;
@@ -1592,7 +1596,10 @@ export interface operations {
   createEndpoint: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
       path?: never;
       cookie?: never;
     };
@@ -1614,7 +1621,9 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["IdempotencyConflict"];
       413: components["responses"]["PayloadTooLarge"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
     };
   };
@@ -1705,7 +1714,10 @@ export interface operations {
   testEndpoint: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
       path: {
         id: components["parameters"]["IdPath"];
       };
@@ -1726,6 +1738,8 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["IdempotencyConflict"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
     };
   };
@@ -1760,7 +1774,10 @@ export interface operations {
   createAiAsset: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
       path?: never;
       cookie?: never;
     };
@@ -1782,7 +1799,9 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["IdempotencyConflict"];
       413: components["responses"]["PayloadTooLarge"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
     };
   };
@@ -1901,7 +1920,10 @@ export interface operations {
   createReport: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
       path?: never;
       cookie?: never;
     };
@@ -1923,7 +1945,9 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["IdempotencyConflict"];
       413: components["responses"]["PayloadTooLarge"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
     };
   };
@@ -2015,7 +2039,10 @@ export interface operations {
   createWebhook: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
       path?: never;
       cookie?: never;
     };
@@ -2037,7 +2064,9 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["IdempotencyConflict"];
       413: components["responses"]["PayloadTooLarge"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
     };
   };

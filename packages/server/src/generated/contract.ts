@@ -884,7 +884,7 @@ export const createScanRoute = createRoute({
         .openapi({
           param: { name: "Idempotency-Key", in: "header" },
           description:
-            "Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation.",
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
         })
         .optional(),
     }),
@@ -1014,7 +1014,22 @@ export const cancelScanRoute = createRoute({
   tags: ["scans"],
   summary: "Cancel a queued or running scan",
   security: [{ bearerAuth: ["scans:write"] }],
-  request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
+  request: {
+    params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }),
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(new RegExp("^[\\x21-\\x7E]+$"))
+        .openapi({
+          param: { name: "Idempotency-Key", in: "header" },
+          description:
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
+        })
+        .optional(),
+    }),
+  },
   responses: {
     202: {
       description: "Cancellation recorded; workers stop picking up its work.",
@@ -1034,8 +1049,13 @@ export const cancelScanRoute = createRoute({
     },
     404: { description: "No such resource in this tenant.", content: { "application/json": { schema: ErrorSchema } } },
     409: {
-      description: "The scan has already finished (`scan_not_cancellable`).",
-      content: { "application/json": { schema: ScanNotCancellableErrorSchema } },
+      description:
+        "The scan has already finished (`scan_not_cancellable`), or the first request with this Idempotency-Key has not finished yet (`idempotency_key_in_use`).",
+      content: { "application/json": { schema: z.union([ScanNotCancellableErrorSchema, ErrorSchema]) } },
+    },
+    422: {
+      description: "`idempotency_key_reused`: this Idempotency-Key was used with a different body.",
+      content: { "application/json": { schema: ErrorSchema } },
     },
     429: {
       description: "Too many requests; retry after the given number of seconds.",
@@ -1258,7 +1278,7 @@ export const createRagRunRoute = createRoute({
         .openapi({
           param: { name: "Idempotency-Key", in: "header" },
           description:
-            "Makes a create safe to retry: a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant and the operation.",
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
         })
         .optional(),
     }),
@@ -1392,7 +1412,22 @@ export const createEndpointRoute = createRoute({
   tags: ["endpoints"],
   summary: "Register an LLM endpoint",
   security: [{ bearerAuth: ["endpoints:write"] }],
-  request: { body: { required: true, content: { "application/json": { schema: EndpointCreateSchema } } } },
+  request: {
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(new RegExp("^[\\x21-\\x7E]+$"))
+        .openapi({
+          param: { name: "Idempotency-Key", in: "header" },
+          description:
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
+        })
+        .optional(),
+    }),
+    body: { required: true, content: { "application/json": { schema: EndpointCreateSchema } } },
+  },
   responses: {
     201: {
       description: "The endpoint. The auth secret is never returned.",
@@ -1410,9 +1445,18 @@ export const createEndpointRoute = createRoute({
       description: "`missing_scope`: the token lacks the scope the operation needs.",
       content: { "application/json": { schema: MissingScopeErrorSchema } },
     },
+    409: {
+      description:
+        "`idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     413: {
       description: "The body is larger than 1 MiB.",
       content: { "application/json": { schema: PayloadTooLargeErrorSchema } },
+    },
+    422: {
+      description: "`idempotency_key_reused`: this Idempotency-Key was used with a different body.",
+      content: { "application/json": { schema: ErrorSchema } },
     },
     429: {
       description: "Too many requests; retry after the given number of seconds.",
@@ -1525,7 +1569,22 @@ export const testEndpointRoute = createRoute({
   tags: ["endpoints"],
   summary: "Send one benign prompt to the endpoint and report how it answered",
   security: [{ bearerAuth: ["endpoints:write"] }],
-  request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
+  request: {
+    params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }),
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(new RegExp("^[\\x21-\\x7E]+$"))
+        .openapi({
+          param: { name: "Idempotency-Key", in: "header" },
+          description:
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
+        })
+        .optional(),
+    }),
+  },
   responses: {
     200: {
       description: "The outcome of the connectivity test, successful or not.",
@@ -1544,6 +1603,15 @@ export const testEndpointRoute = createRoute({
       content: { "application/json": { schema: MissingScopeErrorSchema } },
     },
     404: { description: "No such resource in this tenant.", content: { "application/json": { schema: ErrorSchema } } },
+    409: {
+      description:
+        "`idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    422: {
+      description: "`idempotency_key_reused`: this Idempotency-Key was used with a different body.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     429: {
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
@@ -1603,7 +1671,22 @@ export const createAiAssetRoute = createRoute({
   tags: ["ai-assets"],
   summary: "Register an ai-asset",
   security: [{ bearerAuth: ["rag:write"] }],
-  request: { body: { required: true, content: { "application/json": { schema: AiAssetCreateSchema } } } },
+  request: {
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(new RegExp("^[\\x21-\\x7E]+$"))
+        .openapi({
+          param: { name: "Idempotency-Key", in: "header" },
+          description:
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
+        })
+        .optional(),
+    }),
+    body: { required: true, content: { "application/json": { schema: AiAssetCreateSchema } } },
+  },
   responses: {
     201: { description: "The ai-asset.", content: { "application/json": { schema: AiAssetSchema } } },
     400: {
@@ -1618,9 +1701,18 @@ export const createAiAssetRoute = createRoute({
       description: "`missing_scope`: the token lacks the scope the operation needs.",
       content: { "application/json": { schema: MissingScopeErrorSchema } },
     },
+    409: {
+      description:
+        "`idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     413: {
       description: "The body is larger than 1 MiB.",
       content: { "application/json": { schema: PayloadTooLargeErrorSchema } },
+    },
+    422: {
+      description: "`idempotency_key_reused`: this Idempotency-Key was used with a different body.",
+      content: { "application/json": { schema: ErrorSchema } },
     },
     429: {
       description: "Too many requests; retry after the given number of seconds.",
@@ -1779,7 +1871,22 @@ export const createReportRoute = createRoute({
   summary: "Generate a report of the findings in scope, mapped to the chosen frameworks",
   description: "The report is a snapshot, generated at once; it does not change when findings do.",
   security: [{ bearerAuth: ["reports:generate"] }],
-  request: { body: { required: true, content: { "application/json": { schema: ReportCreateSchema } } } },
+  request: {
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(new RegExp("^[\\x21-\\x7E]+$"))
+        .openapi({
+          param: { name: "Idempotency-Key", in: "header" },
+          description:
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
+        })
+        .optional(),
+    }),
+    body: { required: true, content: { "application/json": { schema: ReportCreateSchema } } },
+  },
   responses: {
     201: { description: "The report.", content: { "application/json": { schema: ReportSchema } } },
     400: {
@@ -1794,9 +1901,18 @@ export const createReportRoute = createRoute({
       description: "`missing_scope`: the token lacks the scope the operation needs.",
       content: { "application/json": { schema: MissingScopeErrorSchema } },
     },
+    409: {
+      description:
+        "`idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     413: {
       description: "The body is larger than 1 MiB.",
       content: { "application/json": { schema: PayloadTooLargeErrorSchema } },
+    },
+    422: {
+      description: "`idempotency_key_reused`: this Idempotency-Key was used with a different body.",
+      content: { "application/json": { schema: ErrorSchema } },
     },
     429: {
       description: "Too many requests; retry after the given number of seconds.",
@@ -1931,7 +2047,22 @@ export const createWebhookRoute = createRoute({
   tags: ["webhooks"],
   summary: "Register a webhook target; the answer shows its signing secret once",
   security: [{ bearerAuth: ["webhooks:write"] }],
-  request: { body: { required: true, content: { "application/json": { schema: WebhookCreateSchema } } } },
+  request: {
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(new RegExp("^[\\x21-\\x7E]+$"))
+        .openapi({
+          param: { name: "Idempotency-Key", in: "header" },
+          description:
+            "Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path.",
+        })
+        .optional(),
+    }),
+    body: { required: true, content: { "application/json": { schema: WebhookCreateSchema } } },
+  },
   responses: {
     201: {
       description: "The webhook target, with its signing secret.",
@@ -1949,9 +2080,18 @@ export const createWebhookRoute = createRoute({
       description: "`missing_scope`: the token lacks the scope the operation needs.",
       content: { "application/json": { schema: MissingScopeErrorSchema } },
     },
+    409: {
+      description:
+        "`idempotency_key_in_use`: the first request with this Idempotency-Key has not finished yet; retry later.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     413: {
       description: "The body is larger than 1 MiB.",
       content: { "application/json": { schema: PayloadTooLargeErrorSchema } },
+    },
+    422: {
+      description: "`idempotency_key_reused`: this Idempotency-Key was used with a different body.",
+      content: { "application/json": { schema: ErrorSchema } },
     },
     429: {
       description: "Too many requests; retry after the given number of seconds.",

@@ -3,7 +3,6 @@ import type { App, AppDeps } from "../app-deps.ts";
 import { recordRequestEvent } from "../audit/record-audit.ts";
 import { createRagRunRoute, getRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
-import { idempotent } from "../http/idempotency.ts";
 import { validationHook } from "../http/validation.ts";
 import { toRagRun, toRagTestResult } from "../rag-runs/present.ts";
 import {
@@ -23,8 +22,7 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const identity = identityOf(c);
       const body = c.req.valid("json");
-      const create = () => createRagRun(c, identity.tenantId, body);
-      return idempotent(c, deps.pg, identity.tenantId, "createRagRun", body, create) as ReturnType<typeof create>;
+      return createRagRun(c, identity.tenantId, body);
     },
     validationHook({ ai_asset_id: "invalid_ai_asset_id" }),
   );

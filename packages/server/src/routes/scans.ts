@@ -15,7 +15,6 @@ import {
   listScansRoute,
 } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
-import { idempotent } from "../http/idempotency.ts";
 import { validationHook } from "../http/validation.ts";
 import { withLiveProgress } from "../scans/live-progress.ts";
 import { toScan } from "../scans/present.ts";
@@ -36,8 +35,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const identity = identityOf(c);
       const body = c.req.valid("json");
-      const create = () => createScan(c, identity, body);
-      return idempotent(c, deps.pg, identity.tenantId, "createScan", body, create) as ReturnType<typeof create>;
+      return createScan(c, identity, body);
     },
     validationHook({
       endpoint_id: "invalid_endpoint_id",
