@@ -17,7 +17,7 @@ export async function listAuditEvents(db: Database, tenantId: string, query: Aud
     query.result ? eq(auditEvents.result, query.result) : undefined,
     query.from ? gte(auditEvents.at, new Date(query.from)) : undefined,
     query.to ? lt(auditEvents.at, new Date(query.to)) : undefined,
-    afterCursor(decodeCursor(query.cursor), auditEvents.at, auditEvents.id),
+    afterCursor(decodeCursor(query.cursor, "integer"), auditEvents.at, auditEvents.id),
   ];
   const rows = await db
     .select()

@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import type postgres from "postgres";
 import { recordApiCall } from "../audit/record-audit.ts";
+import { storableText } from "../db/storable-text.ts";
 
 export function auditApiCalls(pg: postgres.Sql): MiddlewareHandler {
   return async (c, next) => {
@@ -16,7 +17,8 @@ export function auditApiCalls(pg: postgres.Sql): MiddlewareHandler {
       result: status < 400 ? "success" : status === 401 || status === 403 ? "denied" : "failure",
       requestId: c.get("requestId") ?? null,
       method: c.req.method,
-      path: c.req.path,
+      // As received, %00 and all: a path is evidence, but it must be text Postgres can store.
+      path: storableText(c.req.path),
       status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     });

@@ -11,12 +11,27 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined): CursorPosition | null {
+const ID_SHAPES = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  integer: /^[1-9][0-9]{0,17}$/,
+};
+
+/**
+ * The position a cursor names, or 400 invalid_cursor for anything this server did not write: a
+ * cursor is opaque to clients, but it comes back from them, so its id must have the list's id
+ * shape and its time a year Postgres can compare (1 to 9999).
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  idShape: keyof typeof ID_SHAPES = "uuid",
+): CursorPosition | null {
   if (!cursor) return null;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    if (typeof at !== "string" || typeof id !== "string" || !ID_SHAPES[idShape].test(id)) throw new Error("bad cursor");
     const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || typeof id !== "string") throw new Error("bad cursor");
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) throw new Error("bad cursor");
     return { at: date, id };
   } catch {
     throw badRequest("invalid_cursor");
