@@ -153,3 +153,30 @@ describe("token usage", () => {
     expect(Date.now() - new Date(after!.last_used_at).getTime()).toBeLessThan(60_000);
   });
 });
+
+describe("failed authentication: limited per client address, audited in bounded form", () => {
+  it("answers 429 once an address has failed its allowance, and a valid token still works", async () => {
+    const app = ctx.makeApp({ config: { ...ctx.config, authFailuresPerMinute: 5 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await ctx.request(app, "GET", "/api/v2/scans", { token: `pxt_guess_${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const limited = await ctx.request(app, "GET", "/api/v2/scans", {});
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await ctx.request(app, "GET", "/api/v2/probes", { token: a.token })).status).toBe(200);
+  });
+
+  it("writes a bounded sample of audit rows for a flood without a valid token", async () => {
+    const app = ctx.makeApp({ config: { ...ctx.config, authFailuresPerMinute: 1_000_000 } });
+    const [{ before }] = await ctx.pg<[{ before: number }]>`
+      select count(*)::int as before from audit_events where token_id is null and status = 401`;
+    const started = Date.now();
+    for (let i = 0; i < 300; i++) await ctx.request(app, "GET", "/api/v2/scans", { token: "pxt_flood" });
+    const seconds = Math.ceil((Date.now() - started) / 1000);
+    const [{ after }] = await ctx.pg<[{ after: number }]>`
+      select count(*)::int as after from audit_events where token_id is null and status = 401`;
+    expect(after - before).toBeGreaterThan(0);
+    expect(after - before).toBeLessThanOrEqual(60 + seconds);
+  });
+});

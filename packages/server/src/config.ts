@@ -13,6 +13,8 @@ export interface ServerConfig {
   logLevel: string;
   bodyLimitBytes: number;
   rateLimit: { perMinute: number; burst: number };
+  /** Failed authentications per client address per minute before 429 (PENAXTRA_AUTH_FAILURES_PER_MINUTE). */
+  authFailuresPerMinute: number;
   scanCreatesPerMinute: number;
   ragRunsPerHour: number;
   workerConcurrency: number;
@@ -69,6 +71,7 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       perMinute: integer(env, "PENAXTRA_RATE_LIMIT_PER_MINUTE", 60),
       burst: integer(env, "PENAXTRA_RATE_LIMIT_BURST", 120),
     },
+    authFailuresPerMinute: Math.max(1, integer(env, "PENAXTRA_AUTH_FAILURES_PER_MINUTE", 30)),
     scanCreatesPerMinute: integer(env, "PENAXTRA_SCAN_CREATES_PER_MINUTE", 6),
     ragRunsPerHour: integer(env, "PENAXTRA_RAG_RUNS_PER_HOUR", 6),
     workerConcurrency: integer(env, "PENAXTRA_WORKER_CONCURRENCY", 8),

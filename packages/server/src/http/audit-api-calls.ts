@@ -4,6 +4,9 @@ import type { MiddlewareHandler } from "hono";
 import type postgres from "postgres";
 import { recordApiCall } from "../audit/record-audit.ts";
 import { storableText } from "../db/storable-text.ts";
+import { takeToken } from "../rate-limit/take-token.ts";
+
+const UNAUTHENTICATED_SAMPLE = 60;
 
 export function auditApiCalls(pg: postgres.Sql): MiddlewareHandler {
   return async (c, next) => {
@@ -11,6 +14,16 @@ export function auditApiCalls(pg: postgres.Sql): MiddlewareHandler {
     await next();
     const identity = c.get("identity");
     const status = c.res.status;
+    // Unauthenticated denials are sampled: a flood without a valid token may not grow the audit
+    // log without limit (at most UNAUTHENTICATED_SAMPLE rows at once, then one a second).
+    if (!identity && (status === 401 || status === 429)) {
+      const sample = await takeToken(pg, {
+        key: "audit:unauthenticated",
+        capacity: UNAUTHENTICATED_SAMPLE,
+        refillPerSecond: 1,
+      });
+      if (!sample.allowed) return;
+    }
     await recordApiCall(pg, {
       tenantId: identity?.tenantId ?? null,
       tokenId: identity?.tokenId ?? null,

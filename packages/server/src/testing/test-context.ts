@@ -58,6 +58,8 @@ export async function createTestContext(
     allowPrivateTargetsSet: true,
     // Generous by default so tests that are not about limits never trip them.
     rateLimit: { perMinute: 6000, burst: 6000 },
+    // Test files send many unauthenticated requests from one "address"; limits.test.ts sets its own.
+    authFailuresPerMinute: 1_000_000,
     scanCreatesPerMinute: 1000,
     ragRunsPerHour: 1000,
     ...configOverrides,
