@@ -306,3 +306,33 @@ describe("CLI errors are one line", () => {
     });
   });
 });
+
+describe("penaxtra serve shutdown", () => {
+  it("drains and stops on Ctrl-C to its process group, embedded Postgres last: exit 0, no error lines", async () => {
+    const { mkdtemp, chmod } = await import("node:fs/promises");
+    const { existsSync } = await import("node:fs");
+    const dir = await mkdtemp(`${(await import("node:os")).tmpdir()}/penaxtra-shutdown-`);
+    await chmod(dir, 0o755);
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    // Its own process group, as a terminal gives it: Ctrl-C signals the whole group.
+    const child = spawn(process.execPath, [cli, "serve"], {
+      env: { ...env, PENAXTRA_DATA_DIR: `${dir}/data`, PORT: "0", LOG_LEVEL: "info" },
+      detached: true,
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 90_000;
+    while (!output.includes('"worker started"')) {
+      if (Date.now() > deadline) throw new Error(`no start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    process.kill(-child.pid!, "SIGINT");
+    expect(await exited).toBe(0);
+    const errors = output.split("\n").filter((line) => /"level":(50|60)/.test(line));
+    expect(errors).toEqual([]);
+    expect(output).toContain('"msg":"stopped"');
+    expect(existsSync(`${dir}/data/pg/postmaster.pid`)).toBe(false);
+  }, 120_000);
+});

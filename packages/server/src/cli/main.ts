@@ -82,9 +82,18 @@ async function main(argv: string[]): Promise<void> {
       api: command === "serve",
       worker: command === "worker" || !values["no-worker"],
     });
+    // One line in, one line out; a second signal while draining stops at once.
     const shutdown = async (signal: string) => {
-      log.info({ signal }, "shutting down");
-      await platform.stop();
+      const started = performance.now();
+      log.info({ signal }, "shutting down: draining requests and jobs");
+      process.once(signal, () => process.exit(130));
+      try {
+        await platform.stop();
+      } catch (error) {
+        log.error({ err: error }, "shutdown did not finish cleanly");
+        process.exit(1);
+      }
+      log.info({ ms: Math.round(performance.now() - started) }, "stopped");
       process.exit(0);
     };
     process.once("SIGINT", () => void shutdown("SIGINT"));

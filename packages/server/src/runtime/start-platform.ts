@@ -1,5 +1,6 @@
 // Boots API and/or worker in this process. `pnpm start` runs both; `penaxtra serve --no-worker`
 // and `penaxtra worker` split them across machines that share one Postgres.
+import type { Server as HttpServer } from "node:http";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "../app.ts";
@@ -26,6 +27,8 @@ export function quickstartAllowsPrivateTargets(
 ): boolean {
   return embedded && !config.allowPrivateTargetsSet && !config.allowPrivateTargets;
 }
+
+const SHUTDOWN_GRACE_MS = 5000;
 
 /** A start-up failure with a plain cause (port taken, ...): the CLI prints its message alone. */
 export class StartupError extends Error {}
@@ -91,8 +94,21 @@ export async function startPlatform(
 
   return {
     port,
+    /**
+     * In order: stop taking requests and let those in flight finish (idle keep-alive connections
+     * are closed at once, busy ones after SHUTDOWN_GRACE_MS); stop taking jobs and let running ones
+     * finish or hand them back (graphile-worker's graceful shutdown); close the pools; and last the
+     * embedded Postgres, which nothing uses any more.
+     */
     async stop() {
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (server) {
+        const http = server as unknown as HttpServer;
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        const force = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(force);
+      }
       if (worker) await worker.stop();
       await database.close();
     },
