@@ -2,7 +2,7 @@
 // and the body matches the documented error shape.
 
 import type { App } from "@penaxtra/server";
-import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { type Connection, connect, createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   concretePath,
@@ -19,6 +19,8 @@ let a: Fixtures;
 let target: Awaited<ReturnType<typeof startChatTarget>>;
 let limitedApp: App;
 let failingQueueApp: App;
+let databaseDownApp: App;
+let databaseDown: Connection;
 
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
@@ -27,8 +29,12 @@ beforeAll(async () => {
   limitedApp = ctx.makeApp({ config: { ...ctx.config, rateLimit: { perMinute: 1, burst: 1 } } });
   const queueDown = async () => Promise.reject(new Error("queue down"));
   failingQueueApp = ctx.makeApp({ queue: { enqueue: queueDown, enqueueAll: queueDown } });
+  // Nothing listens on port 1: every query is refused, as during an outage.
+  databaseDown = connect("postgres://nobody:x@127.0.0.1:1/none", { max: 1 });
+  databaseDownApp = ctx.makeApp({ pg: databaseDown.pg, db: databaseDown.db });
 });
 afterAll(async () => {
+  await databaseDown.close();
   await target.close();
   await ctx.cleanup();
 });
@@ -118,6 +124,16 @@ const generic: Record<string, Case> = {
           error: "rate_limited",
           retry_after_seconds: Number(response.headers.get("retry-after")),
         }),
+    };
+  },
+  "503": async (op) => {
+    const response = await send(op, { app: databaseDownApp });
+    return {
+      response,
+      expectBody: (body) => {
+        expect(body).toEqual({ error: "database_unavailable", retry_after_seconds: 5 });
+        expect(response.headers.get("retry-after")).toBe("5");
+      },
     };
   },
   "502": async (op) => ({

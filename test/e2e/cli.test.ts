@@ -336,3 +336,26 @@ describe("penaxtra serve shutdown", () => {
     expect(existsSync(`${dir}/data/pg/postmaster.pid`)).toBe(false);
   }, 120_000);
 });
+
+describe("penaxtra serve without a database", () => {
+  it("waits a bounded time with one log line, then stops with one line and exit code 1", () => {
+    const result = spawnSync(process.execPath, [cli, "serve"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none",
+        PENAXTRA_DATABASE_WAIT_MS: "2000",
+        LOG_LEVEL: "warn",
+        PORT: "0",
+      },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    const logged = `${result.stdout}\n${result.stderr}`.split("\n");
+    expect(logged.filter((line) => line.includes("waiting for the database to answer"))).toHaveLength(1);
+    expect(result.stderr.trim().split("\n").at(-1)).toBe(
+      "penaxtra: the database at 127.0.0.1:1 did not answer within 2 s",
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

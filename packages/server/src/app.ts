@@ -61,7 +61,20 @@ export function createApp(deps: AppDeps): App {
   for (const name of RAG_PROTOCOL_SCHEMAS) app.openAPIRegistry.register(name, contract[`${name}Schema`]);
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
   app.get("/docs", Scalar({ url: "/api/v2/openapi.json", pageTitle: "Penaxtra API" }));
+  // Liveness: the process answers. Readiness: it can reach its database (within 2 s).
   app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/readyz", async (c) => {
+    const reachable = await Promise.race([
+      deps.pg`select 1`.then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+    ]);
+    if (reachable) return c.json({ ready: true }, 200);
+    c.header("Retry-After", "5");
+    return c.json({ error: "database_unavailable", retry_after_seconds: 5 }, 503);
+  });
   return app;
 }
 

@@ -5,6 +5,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** How long start-up waits for the database to answer (PENAXTRA_DATABASE_WAIT_MS). */
+  databaseWaitMs: number;
   dataDir: string;
   allowPrivateTargets: boolean;
   /** True when PENAXTRA_ALLOW_PRIVATE_TARGETS was given: an explicit answer beats every default. */
@@ -60,6 +62,7 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     port: integer(env, "PORT", 8787),
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || null,
+    databaseWaitMs: integer(env, "PENAXTRA_DATABASE_WAIT_MS", 30_000),
     // pnpm runs scripts inside the package; INIT_CWD is where the user typed the command.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.PENAXTRA_DATA_DIR ?? ".penaxtra"),
     allowPrivateTargets: flag(env, "PENAXTRA_ALLOW_PRIVATE_TARGETS") ?? false,

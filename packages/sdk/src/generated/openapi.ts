@@ -439,6 +439,7 @@ export interface components {
       | "payload_too_large"
       | "rate_limited"
       | "internal_error"
+      | "database_unavailable"
       | "enqueue_failed";
     Error: {
       error: components["schemas"]["ErrorSlug"];
@@ -465,6 +466,11 @@ export interface components {
       /** @constant */
       error: "payload_too_large";
       limit_bytes: number;
+    };
+    DatabaseUnavailableError: {
+      /** @constant */
+      error: "database_unavailable";
+      retry_after_seconds: number;
     };
     RateLimitedError: {
       /** @constant */
@@ -1174,6 +1180,17 @@ export interface components {
         "application/json": components["schemas"]["RateLimitedError"];
       };
     };
+    /** @description The database cannot be reached right now; retry after the given number of seconds. Nothing was changed. */
+    DatabaseUnavailable: {
+      headers: {
+        /** @description Seconds to wait. */
+        "Retry-After"?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["DatabaseUnavailableError"];
+      };
+    };
   };
   parameters: {
     /** @description Makes a POST safe to retry (every POST takes it): a repeat with the same key and body within 24 hours returns the first answer (header `Idempotent-Replayed: true`) instead of creating again. A key is scoped to the tenant, the operation and its path. */
@@ -1219,6 +1236,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   createScan: {
@@ -1263,6 +1281,7 @@ export interface operations {
           "application/json": components["schemas"]["EnqueueFailedError"];
         };
       };
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getScan: {
@@ -1290,6 +1309,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   exportScan: {
@@ -1322,6 +1342,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   cancelScan: {
@@ -1362,6 +1383,7 @@ export interface operations {
       };
       422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listFindings: {
@@ -1402,6 +1424,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getFinding: {
@@ -1429,6 +1452,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   updateFindingStatus: {
@@ -1461,6 +1485,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listRagRuns: {
@@ -1491,6 +1516,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   createRagRun: {
@@ -1535,6 +1561,7 @@ export interface operations {
           "application/json": components["schemas"]["RagEnqueueFailedError"];
         };
       };
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getRagRun: {
@@ -1562,6 +1589,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listEndpoints: {
@@ -1591,6 +1619,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   createEndpoint: {
@@ -1625,6 +1654,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getEndpoint: {
@@ -1652,6 +1682,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   deleteEndpoint: {
@@ -1677,6 +1708,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   updateEndpoint: {
@@ -1709,6 +1741,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   testEndpoint: {
@@ -1741,6 +1774,7 @@ export interface operations {
       409: components["responses"]["IdempotencyConflict"];
       422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listAiAssets: {
@@ -1769,6 +1803,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   createAiAsset: {
@@ -1803,6 +1838,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getAiAsset: {
@@ -1830,6 +1866,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   deleteAiAsset: {
@@ -1855,6 +1892,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   updateAiAsset: {
@@ -1887,6 +1925,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listReports: {
@@ -1915,6 +1954,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   createReport: {
@@ -1949,6 +1989,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getReport: {
@@ -1976,6 +2017,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   downloadReport: {
@@ -2006,6 +2048,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listWebhooks: {
@@ -2034,6 +2077,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   createWebhook: {
@@ -2068,6 +2112,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getWebhook: {
@@ -2095,6 +2140,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   deleteWebhook: {
@@ -2120,6 +2166,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listProbes: {
@@ -2142,6 +2189,7 @@ export interface operations {
       };
       401: components["responses"]["Unauthorized"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listFrameworks: {
@@ -2164,6 +2212,7 @@ export interface operations {
       };
       401: components["responses"]["Unauthorized"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   listAuditEvents: {
@@ -2198,6 +2247,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
     };
   };
   getOpenApiDocument: {
@@ -2261,6 +2311,7 @@ export interface operations {
  * - `payload_too_large` (413): the body is larger than the limit; `limit_bytes`.
  * - `rate_limited` (429): too many requests; `retry_after_seconds`, also in `Retry-After`.
  * - `internal_error` (500): an unexpected server error; `request_id` identifies it in the server log.
+ * - `database_unavailable` (503): the database cannot be reached right now (an outage, a restart); retry after `retry_after_seconds` (also `Retry-After`). Nothing was changed.
  * - `enqueue_failed` (502): the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).
  */
 export type ErrorSlug = components["schemas"]["ErrorSlug"];

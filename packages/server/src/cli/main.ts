@@ -8,7 +8,8 @@ import { loadConfig } from "../config.ts";
 import { tenants } from "../db/schema.ts";
 import { createLogger } from "../logger.ts";
 import { openDatabase } from "../runtime/open-database.ts";
-import { StartupError, startPlatform } from "../runtime/start-platform.ts";
+import { startPlatform } from "../runtime/start-platform.ts";
+import { StartupError } from "../runtime/startup-error.ts";
 import { JudgeUsageError, judgeEval, judgeTrain } from "./judge-commands.ts";
 
 const USAGE = `usage: penaxtra <command>

@@ -38,6 +38,7 @@ export const ErrorSlugSchema = z
     "payload_too_large",
     "rate_limited",
     "internal_error",
+    "database_unavailable",
     "enqueue_failed",
   ])
   .openapi({
@@ -83,6 +84,8 @@ export const ErrorSlugSchema = z
       payload_too_large: "413: the body is larger than the limit; `limit_bytes`.",
       rate_limited: "429: too many requests; `retry_after_seconds`, also in `Retry-After`.",
       internal_error: "500: an unexpected server error; `request_id` identifies it in the server log.",
+      database_unavailable:
+        "503: the database cannot be reached right now (an outage, a restart); retry after `retry_after_seconds` (also `Retry-After`). Nothing was changed.",
       enqueue_failed:
         "502: the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).",
     },
@@ -125,6 +128,7 @@ export const ErrorSlugSchema = z
  * - `payload_too_large` (413): the body is larger than the limit; `limit_bytes`.
  * - `rate_limited` (429): too many requests; `retry_after_seconds`, also in `Retry-After`.
  * - `internal_error` (500): an unexpected server error; `request_id` identifies it in the server log.
+ * - `database_unavailable` (503): the database cannot be reached right now (an outage, a restart); retry after `retry_after_seconds` (also `Retry-After`). Nothing was changed.
  * - `enqueue_failed` (502): the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).
  */
 export type ErrorSlug = z.infer<typeof ErrorSlugSchema>;
@@ -143,6 +147,9 @@ export const MissingScopeErrorSchema = z
 export const PayloadTooLargeErrorSchema = z
   .object({ error: z.literal("payload_too_large"), limit_bytes: z.int() })
   .openapi("PayloadTooLargeError");
+export const DatabaseUnavailableErrorSchema = z
+  .object({ error: z.literal("database_unavailable"), retry_after_seconds: z.int() })
+  .openapi("DatabaseUnavailableError");
 export const RateLimitedErrorSchema = z
   .object({ error: z.literal("rate_limited"), retry_after_seconds: z.int() })
   .openapi("RateLimitedError");
@@ -865,6 +872,12 @@ export const listScansRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const createScanRoute = createRoute({
@@ -927,6 +940,12 @@ export const createScanRoute = createRoute({
       description: "The scan row was created but could not be queued; it is left failed and addressable.",
       content: { "application/json": { schema: EnqueueFailedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getScanRoute = createRoute({
@@ -956,6 +975,12 @@ export const getScanRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1004,6 +1029,12 @@ export const exportScanRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1061,6 +1092,12 @@ export const cancelScanRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1140,6 +1177,12 @@ export const listFindingsRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getFindingRoute = createRoute({
@@ -1169,6 +1212,12 @@ export const getFindingRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1206,6 +1255,12 @@ export const updateFindingStatusRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1258,6 +1313,12 @@ export const listRagRunsRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1324,6 +1385,12 @@ export const createRagRunRoute = createRoute({
       description: "The run row was created but could not be queued; it is left failed.",
       content: { "application/json": { schema: RagEnqueueFailedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getRagRunRoute = createRoute({
@@ -1356,6 +1423,12 @@ export const getRagRunRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1402,6 +1475,12 @@ export const listEndpointsRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1463,6 +1542,12 @@ export const createEndpointRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getEndpointRoute = createRoute({
@@ -1492,6 +1577,12 @@ export const getEndpointRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1530,6 +1621,12 @@ export const updateEndpointRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const deleteEndpointRoute = createRoute({
@@ -1559,6 +1656,12 @@ export const deleteEndpointRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1617,6 +1720,12 @@ export const testEndpointRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const listAiAssetsRoute = createRoute({
@@ -1661,6 +1770,12 @@ export const listAiAssetsRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1719,6 +1834,12 @@ export const createAiAssetRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getAiAssetRoute = createRoute({
@@ -1748,6 +1869,12 @@ export const getAiAssetRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1786,6 +1913,12 @@ export const updateAiAssetRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const deleteAiAssetRoute = createRoute({
@@ -1815,6 +1948,12 @@ export const deleteAiAssetRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1860,6 +1999,12 @@ export const listReportsRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1919,6 +2064,12 @@ export const createReportRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getReportRoute = createRoute({
@@ -1948,6 +2099,12 @@ export const getReportRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -1993,6 +2150,12 @@ export const downloadReportRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const listWebhooksRoute = createRoute({
@@ -2037,6 +2200,12 @@ export const listWebhooksRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -2098,6 +2267,12 @@ export const createWebhookRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const getWebhookRoute = createRoute({
@@ -2127,6 +2302,12 @@ export const getWebhookRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -2158,6 +2339,12 @@ export const deleteWebhookRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const listProbesRoute = createRoute({
@@ -2181,6 +2368,12 @@ export const listProbesRoute = createRoute({
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
     },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
   },
 });
 export const listFrameworksRoute = createRoute({
@@ -2203,6 +2396,12 @@ export const listFrameworksRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });
@@ -2272,6 +2471,12 @@ export const listAuditEventsRoute = createRoute({
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
     },
   },
 });

@@ -24,6 +24,8 @@ export function auditApiCalls(pg: postgres.Sql): MiddlewareHandler {
       });
       if (!sample.allowed) return;
     }
+    // With the database away there is nowhere to write the row; the 503 still goes out.
+    if (status === 503) return;
     await recordApiCall(pg, {
       tenantId: identity?.tenantId ?? null,
       tokenId: identity?.tokenId ?? null,

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../db/unavailable.ts";
 import { ApiError } from "../errors/api-error.ts";
 import type { ErrorSlug } from "../generated/contract.ts";
 
@@ -23,6 +24,11 @@ export function errorHandler(log: Logger) {
         errorBody("invalid_content_type", { message: "send the body as Content-Type: application/json" }),
         400,
       );
+    }
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ requestId: c.get("requestId"), code: (error as { code?: string }).code }, "database unavailable");
+      c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+      return c.json(errorBody("database_unavailable", { retry_after_seconds: DATABASE_RETRY_AFTER_SECONDS }), 503);
     }
     log.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
     return c.json(errorBody("internal_error", { request_id: c.get("requestId") ?? null }), 500);

@@ -11,6 +11,7 @@ import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
 import { judgePanel } from "./judge-panel.ts";
 import { openDatabase } from "./open-database.ts";
 import { startWorker, type WorkerHandle } from "./start-worker.ts";
+import { StartupError } from "./startup-error.ts";
 
 export interface Platform {
   port: number | null;
@@ -29,9 +30,6 @@ export function quickstartAllowsPrivateTargets(
 }
 
 const SHUTDOWN_GRACE_MS = 5000;
-
-/** A start-up failure with a plain cause (port taken, ...): the CLI prints its message alone. */
-export class StartupError extends Error {}
 
 export async function startPlatform(
   config: ServerConfig,

@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import { type Judge, offlineJudges } from "@penaxtra/engine";
 import { Logger as GraphileLogger, parseCrontab, type Runner, run, type WorkerEvents } from "graphile-worker";
 import type { Logger } from "pino";
+import type postgres from "postgres";
 import type { ServerConfig } from "../config.ts";
 import { connect } from "../db/connection.ts";
 import { AttemptRecorder } from "../jobs/attempt-recorder.ts";
@@ -42,12 +43,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   // whose row was lost is sent again, as after a worker crash).
   const jobs = connect(options.url, { synchronousCommit: false });
   const leases = new EndpointLeases(jobs.pg, () => poolId ?? "unstarted", config.workerStaleAfterMs);
-  let runner: Runner;
-  try {
-    runner = await run({
+  const startRunner = () =>
+    run({
       connectionString: options.url,
       concurrency: config.workerConcurrency,
       noHandleSignals: true,
+      // Batched, so that a completion or failure the database could not take (an outage) ends
+      // the pool with pool:fatalError (handled below) instead of an unhandled rejection.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       pollInterval: 1000,
       events,
       parsedCronItems: parseCrontab(RAG_SCHEDULE_CRONTAB),
@@ -69,10 +72,39 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
         recorder: new AttemptRecorder(jobs.pg),
       }),
     });
+  let runner: Runner;
+  try {
+    runner = await startRunner();
   } catch (error) {
     await jobs.close();
     throw error;
   }
+  let stopping = false;
+  // A pool that could not record a job's end (the database went away) shuts itself down
+  // (pool:fatalError) and leaves those jobs locked. Wait for the database, unlock them, and start a
+  // fresh pool: the scan goes on where it was, and attempts already recorded are not sent again.
+  let restarting: Promise<void> | null = null;
+  events.on("pool:fatalError", ({ workerPool, error }) => {
+    if (stopping || restarting) return;
+    const lostPool = workerPool.id;
+    log.warn(
+      { worker: lostPool, reason: (error as Error)?.message },
+      "worker pool stopped: the database is unavailable; restarting when it is back",
+    );
+    restarting = (async () => {
+      // The pool is shutting itself down; give it a bounded time, it may never report back.
+      await Promise.race([runner.stop().catch(() => {}), sleep(5000)]);
+      await waitForDatabase(jobs.pg, () => stopping);
+      if (stopping) return;
+      await jobs.pg`select graphile_worker.force_unlock_workers(${[lostPool]}::text[])`;
+      runner = await startRunner();
+      log.info({ worker: poolId, replaces: lostPool }, "worker pool restarted after the database came back");
+    })()
+      .catch((failure) => log.error({ err: failure }, "could not restart the worker pool"))
+      .finally(() => {
+        restarting = null;
+      });
+  });
   const liveness = startWorkerLiveness({
     pg: jobs.pg,
     workerId: () => poolId,
@@ -86,6 +118,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       return poolId!;
     },
     async stop() {
+      stopping = true;
+      await restarting;
       await runner.stop();
       await liveness.stop();
       await leases.closeAll();
@@ -93,3 +127,19 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     },
   };
 }
+
+/** Resolves once `select 1` works again (every second, then up to every 5 s), or when stopping. */
+async function waitForDatabase(pg: postgres.Sql, stopping: () => boolean): Promise<void> {
+  for (let delayMs = 1000; !stopping(); delayMs = Math.min(5000, delayMs * 1.5)) {
+    if (
+      await pg`select 1`.then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await sleep(delayMs);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -4,6 +4,7 @@
 
 export { createToken, hashToken, SCOPES, type Scope } from "../auth/tokens.ts";
 export { type Connection, connect, type Database } from "../db/connection.ts";
+export { startEmbeddedPostgres } from "../db/embedded-postgres.ts";
 export { migrateDatabase } from "../db/migrate.ts";
 // Storage, to seed rows no API creates and to stand up a database outside a test context (bench/).
 export * as schema from "../db/schema.ts";

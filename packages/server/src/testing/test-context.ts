@@ -54,6 +54,7 @@ export async function createTestContext(
   const connection = connect(url.toString(), { max: 5 });
   const config: ServerConfig = {
     ...loadConfig({}),
+    databaseWaitMs: 30_000,
     allowPrivateTargets: true,
     allowPrivateTargetsSet: true,
     // Generous by default so tests that are not about limits never trip them.
