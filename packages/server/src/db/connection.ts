@@ -27,8 +27,11 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
   const pg = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    // A database that is away answers quickly as such (503 database_unavailable), not after 30 s.
+    // A database that is away answers quickly as such (503 database_unavailable): a connect gives
+    // up after 3 s, and reconnects are tried again within 1 s (postgres.js's own backoff grows to
+    // 20 s, which a request waiting during an outage would sit through).
     connect_timeout: 3,
+    backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
     ...(options.synchronousCommit === false ? { connection: { synchronous_commit: "off" } } : {}),
   });
   const db = drizzle(pg, { schema });
