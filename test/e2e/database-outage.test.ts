@@ -10,7 +10,7 @@ import { createTestContext, startEmbeddedPostgres, type TestContext } from "@pen
 import pino from "pino";
 import { afterAll, expect, it } from "vitest";
 import { startCountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
+import { createEndpoint, createScan, expectEachAttemptOnce, waitForScan } from "../support/scans.ts";
 
 const log = pino({ level: "silent" });
 let dir: string;
@@ -53,11 +53,7 @@ it("completes a scan exactly once across a Postgres outage, answering 503 databa
   cluster = await startEmbeddedPostgres(dir, log);
   const scan = await waitForScan(ctx, token, scanId, undefined, undefined, 90_000);
   expect(scan.status).toBe("completed");
-  const variants = ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
-  const [counts] = await ctx.pg`
-    select count(*)::int as attempts, count(distinct (probe_id, variant_index))::int as distinct_attempts
-    from scan_attempts where scan_id = ${scanId}`;
-  expect(counts).toEqual({ attempts: variants, distinct_attempts: variants });
+  await expectEachAttemptOnce(ctx, scanId, ids);
   const [findings] = await ctx.pg`
     select count(*)::int as findings, count(distinct probe_id)::int as distinct_probes from findings where scan_id = ${scanId}`;
   expect(findings!.findings).toBe(findings!.distinct_probes);

@@ -7,7 +7,7 @@ import { probes } from "@penaxtra/engine";
 import { createTestContext, judgePanel, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
+import { createEndpoint, createScan, variantsOf, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
 let token: string;
@@ -28,8 +28,6 @@ afterAll(async () => {
 });
 
 const someProbes = (count: number) => probes.slice(0, count).map((probe) => probe.id);
-const variantsOf = (ids: string[]) =>
-  ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
 
 describe("judging", () => {
   it("confirms at the tenant's threshold and routes less certain findings to review", async () => {

@@ -13,7 +13,7 @@ import {
 } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, firstRow, waitForScan } from "../support/scans.ts";
+import { createEndpoint, createScan, firstRow, variantsOf, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
 let tenantId: string;
@@ -40,8 +40,6 @@ afterAll(async () => {
 });
 
 const someProbes = (count: number) => probes.slice(0, count).map((probe) => probe.id);
-const variantsOf = (ids: string[]) =>
-  ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
 // The scan_batch jobs queued for a scan (no worker runs them in the tests that read them).
 async function batchJobsOf(scanId: string): Promise<ScanBatchPayload[]> {
   const jobs =

@@ -4,7 +4,7 @@ import { probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
+import { createEndpoint, createScan, expectEachAttemptOnce, variantsOf, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
 let target: CountingTarget;
@@ -34,10 +34,6 @@ it("completes a scan after the worker running it shut down and another started",
   await ctx.startWorker();
   const scan = await waitForScan(ctx, token, scanId);
   expect(scan.status).toBe("completed");
-  const variants = ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
-  const [counts] = await ctx.pg`
-    select count(*)::int as attempts, count(distinct (probe_id, variant_index))::int as distinct_attempts
-    from scan_attempts where scan_id = ${scanId}`;
-  expect(counts).toEqual({ attempts: variants, distinct_attempts: variants });
-  expect(target.requests).toBe(variants);
+  await expectEachAttemptOnce(ctx, scanId, ids);
+  expect(target.requests).toBe(variantsOf(ids));
 });

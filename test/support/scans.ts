@@ -1,7 +1,20 @@
 // Drive scans through the API as a user does: register an endpoint, start a scan, poll it.
 
+import { probes } from "@penaxtra/engine";
 import type { TestContext } from "@penaxtra/server/testing";
 import { expect } from "vitest";
+
+/** How many attempts a scan of these probes plans: one per payload variant. */
+export const variantsOf = (ids: readonly string[]) =>
+  ids.reduce((sum, id) => sum + probes.find((probe) => probe.id === id)!.variants.length, 0);
+
+/** Every planned attempt of the scan recorded, and none twice (a retried or restarted batch sends only what is missing). */
+export async function expectEachAttemptOnce(ctx: TestContext, scanId: string, ids: readonly string[]): Promise<void> {
+  const [counts] = await ctx.pg`
+    select count(*)::int as attempts, count(distinct (probe_id, variant_index))::int as distinct_attempts
+    from scan_attempts where scan_id = ${scanId}`;
+  expect(counts).toEqual({ attempts: variantsOf(ids), distinct_attempts: variantsOf(ids) });
+}
 
 export interface ScanView {
   id: string;
