@@ -1,7 +1,7 @@
 // Turns zod failures into documented error slugs. Routes may name a slug per field, e.g.
 // POST /scans maps endpoint_id to invalid_endpoint_id.
 import type { z } from "@hono/zod-openapi";
-import { unstorableTextPath } from "../db/storable-text.ts";
+import { unstorableInput } from "../db/storable-text.ts";
 import { ApiError } from "../errors/api-error.ts";
 import type { ErrorSlug } from "../generated/contract.ts";
 
@@ -34,36 +34,9 @@ export function validationHook(fieldSlugs: FieldSlugs = {}) {
   // biome-ignore lint/suspicious/noExplicitAny: see above, one hook for every route's Hook<...>.
   return (result: any): undefined => {
     if (!result.success) throw validationError(result.error as z.ZodError, result.target as string, fieldSlugs);
-    const target = result.target as string;
-    const refuse = (path: string, message: string) =>
-      new ApiError(400, DEFAULT_SLUGS[target] ?? "invalid_request", { issues: [{ path, message }] });
-    const unstorable = unstorableTextPath(result.data);
+    const unstorable = unstorableInput(result.data);
     if (unstorable !== null)
-      throw refuse(unstorable, "text may not contain NUL characters or unpaired UTF-16 surrogates");
-    const badDate = outOfRangeDatePath(result.data);
-    if (badDate !== null) throw refuse(badDate, "dates must fall in the years 0001 to 9999");
+      throw new ApiError(400, DEFAULT_SLUGS[result.target as string] ?? "invalid_request", { issues: [unstorable] });
     return undefined;
   };
-}
-
-// A date-time the schema accepts (year 0000, or +275760) that Postgres cannot hold.
-const DATE_TIME = /^([+-]?\d{4,6})-\d{2}-\d{2}T/;
-
-function outOfRangeDatePath(value: unknown, path: readonly (string | number)[] = []): string | null {
-  const where = () => path.join(".") || "(value)";
-  if (value instanceof Date) {
-    const year = value.getUTCFullYear();
-    return Number.isNaN(value.getTime()) || year < 1 || year > 9999 ? where() : null;
-  }
-  if (typeof value === "string") {
-    const year = DATE_TIME.exec(value)?.[1];
-    return year !== undefined && (Number(year) < 1 || Number(year) > 9999) ? where() : null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const found = outOfRangeDatePath(item, [...path, key]);
-      if (found !== null) return found;
-    }
-  }
-  return null;
 }

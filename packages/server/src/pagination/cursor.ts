@@ -1,5 +1,6 @@
 // Keyset pagination: the cursor is the (timestamp, id) of the last row of the page, opaque to clients.
 import { type AnyColumn, and, eq, lt, or, type SQL } from "drizzle-orm";
+import { storableDate } from "../db/storable-text.ts";
 import { badRequest } from "../errors/api-error.ts";
 
 interface CursorPosition {
@@ -30,8 +31,7 @@ export function decodeCursor(
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
     if (typeof at !== "string" || typeof id !== "string" || !ID_SHAPES[idShape].test(id)) throw new Error("bad cursor");
     const date = new Date(at);
-    const year = date.getUTCFullYear();
-    if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) throw new Error("bad cursor");
+    if (!storableDate(date)) throw new Error("bad cursor");
     return { at: date, id };
   } catch {
     throw badRequest("invalid_cursor");
