@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { App, AppDeps } from "./app-deps.ts";
+import { DATABASE_RETRY_AFTER_SECONDS } from "./db/unavailable.ts";
 import { payloadTooLarge } from "./errors/api-error.ts";
 import * as contract from "./generated/contract.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
@@ -72,8 +73,8 @@ export function createApp(deps: AppDeps): App {
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
     ]);
     if (reachable) return c.json({ ready: true }, 200);
-    c.header("Retry-After", "5");
-    return c.json({ error: "database_unavailable", retry_after_seconds: 5 }, 503);
+    c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    return c.json({ error: "database_unavailable", retry_after_seconds: DATABASE_RETRY_AFTER_SECONDS }, 503);
   });
   return app;
 }
