@@ -1,22 +1,24 @@
 // Every command the README shows must run as written on a fresh clone, where `pnpm` is not on
 // PATH: each one starts with ./dev (or is curl, export, source), and every script it names exists.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(`${root}${path}`, "utf8"));
 
-const PACKAGE_DIRS = [
-  "packages/engine",
-  "packages/sdk",
-  "packages/server",
-  "packages/target-simulator",
-  "examples/ci-gate",
-  "examples/quickstart",
-  "examples/scan-an-endpoint",
-  "examples/test-a-rag-pipeline",
-];
+// The workspace's packages as pnpm-workspace.yaml lists them (a folder, or a folder/* of them).
+const PACKAGE_DIRS = (parse(readFileSync(`${root}pnpm-workspace.yaml`, "utf8")).packages as string[]).flatMap(
+  (entry) =>
+    entry.endsWith("/*")
+      ? readdirSync(`${root}${entry.slice(0, -2)}`, { withFileTypes: true })
+          .filter(
+            (dirent) => dirent.isDirectory() && existsSync(`${root}${entry.slice(0, -2)}/${dirent.name}/package.json`),
+          )
+          .map((dirent) => `${entry.slice(0, -2)}/${dirent.name}`)
+      : [entry],
+);
 const scriptsByPackage = new Map<string, Record<string, string>>(
   PACKAGE_DIRS.map((dir) => {
     const manifest = readJson(`${dir}/package.json`);
