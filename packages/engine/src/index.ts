@@ -59,6 +59,7 @@ export {
 export { classifyRefusal, type RefusalVerdict } from "./judges/refusal-classifier.ts";
 export { evaluateRefusalJudge, learnedRefusal, refusalMetrics } from "./judges/xstest-eval.ts";
 export { attributeGuardrail } from "./rag/attribute-guardrail.ts";
+export { newRagRunTag } from "./rag/planted-names.ts";
 export type {
   RagDeleteRequest,
   RagDeleteResponse,
@@ -81,7 +82,6 @@ export type {
   RagTestStatus,
 } from "./rag/rag-test.ts";
 export {
-  newRagRunTag,
   type RagRunOptions,
   type RagRunReport,
   ragTests,

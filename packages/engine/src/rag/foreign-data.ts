@@ -2,13 +2,9 @@
 // looking for. A test that only looks for its own documents would certify a shared index whose
 // earlier runs' documents crowd its own out of the results; so every exchange is also searched for
 // anything Penaxtra planted elsewhere, in this run or an earlier one.
+import { CANARY_PATTERN, PLANTED_ID } from "./planted-names.ts";
 import type { ForeignSighting } from "./rag-test.ts";
 import { answerTexts } from "./suites/canary-suite.ts";
-
-/** A canary as `RagTestContext.canary()` makes it: unique to one run and call. */
-export const CANARY_PATTERN = /PXRAG-[A-Z2-7]{10}\d+/g;
-/** A document id as `RagTestContext.documentId()` makes it: `<run tag>-<suite>-<test>-<label>`. */
-const PLANTED_ID = /^[a-z2-7]{8}-(?:canary|isolation|injection)-[a-z0-9-]+$/;
 
 /** What one namespace legitimately holds in this test: the documents and canaries planted there. */
 export interface NamespaceContents {

@@ -1,9 +1,9 @@
 // Runs the RAG suites against one pipeline. Every test gets namespaces, ids and canaries unique to
 // this run; everything planted is deleted afterwards, also when a test or the whole run fails.
-import { randomBytes } from "node:crypto";
 import type { GuardPolicy } from "../targets/address-guard.ts";
 import { attributeGuardrail } from "./attribute-guardrail.ts";
-import { CANARY_PATTERN, describeForeign, findForeignData, type NamespaceContents } from "./foreign-data.ts";
+import { describeForeign, findForeignData, type NamespaceContents } from "./foreign-data.ts";
+import { CANARY_PATTERN, newCanary, plantedTestTag } from "./planted-names.ts";
 import { RagClient, type RagPipelineConfig } from "./rag-client.ts";
 import type { PlantedDocument, RagExchange, RagTest, RagTestContext, RagTestResult } from "./rag-test.ts";
 import { canarySuite } from "./suites/canary-suite.ts";
@@ -38,11 +38,6 @@ export interface RagRunReport {
   /** Planted documents the pipeline did not confirm deleting. */
   cleanupFailures: Array<{ namespace: string; ids: string[]; error: string }>;
 }
-
-const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-const token = (length: number) => [...randomBytes(length)].map((byte) => BASE32[byte % 32]).join("");
-
-export const newRagRunTag = () => token(8);
 
 export async function runRagSuites(
   options: RagRunOptions,
@@ -93,13 +88,12 @@ async function runOne(
   const exchanges: RagExchange[] = [];
   const plantedHere: PlantedDocument[] = [];
   const contents = new Map<string, NamespaceContents>();
-  const testTag = `${runTag}-${test.id.replace(/^rag-/, "")}`;
+  const testTag = plantedTestTag(runTag, test.id);
   let serial = 0;
   const context: RagTestContext = {
     // Namespaces of their own per test, so that one test's documents cannot decide another's.
     namespace: (label) => `penaxtra-${testTag}-${label}`,
-    // A digit in every canary: output filters commonly look for secret-shaped tokens.
-    canary: () => `PXRAG-${token(10).toUpperCase()}${++serial}`,
+    canary: () => newCanary(++serial),
     documentId: (label) => `${testTag}-${label}`,
     async plant(namespace, documents) {
       const ids = planted.get(namespace) ?? new Set<string>();
