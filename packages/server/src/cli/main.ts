@@ -125,17 +125,19 @@ async function main(argv: string[]): Promise<void> {
       const raw = values["review-threshold"];
       const threshold = raw === undefined ? NaN : Number(raw);
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError("--review-threshold must be a number from 0 to 1");
-      await db.update(tenants).set({ reviewConfidenceThreshold: threshold }).where(eq(tenants.id, tenant.id));
-      await recordAudit(db, {
-        tenantId: tenant.id,
-        action: "tenant.configured",
-        result: "success",
-        targetKind: "tenant",
-        targetId: tenant.id,
-        details: {
-          review_confidence_threshold: { before: tenant.reviewConfidenceThreshold, after: threshold },
-          via: "cli",
-        },
+      await db.transaction(async (tx) => {
+        await tx.update(tenants).set({ reviewConfidenceThreshold: threshold }).where(eq(tenants.id, tenant.id));
+        await recordAudit(tx, {
+          tenantId: tenant.id,
+          action: "tenant.configured",
+          result: "success",
+          targetKind: "tenant",
+          targetId: tenant.id,
+          details: {
+            review_confidence_threshold: { before: tenant.reviewConfidenceThreshold, after: threshold },
+            via: "cli",
+          },
+        });
       });
       console.log(`tenant ${tenant.slug}: review threshold ${threshold}`);
     } else if (command === "token" && sub === "create") {
@@ -144,19 +146,22 @@ async function main(argv: string[]): Promise<void> {
       const days = values["expires-in-days"] ? Number(values["expires-in-days"]) : null;
       if (days !== null && (!Number.isInteger(days) || days < 1))
         throw new UsageError("--expires-in-days must be a positive whole number");
-      const created = await createToken(db, {
-        tenantId: tenant.id,
-        scopes: parseScopes(values.scopes),
-        name: values.name,
-        expiresInDays: days,
-      });
-      await recordAudit(db, {
-        tenantId: tenant.id,
-        action: "token.created",
-        result: "success",
-        targetKind: "token",
-        targetId: created.id,
-        details: { scopes: created.scopes, expires_at: created.expiresAt?.toISOString() ?? null, via: "cli" },
+      const created = await db.transaction(async (tx) => {
+        const token = await createToken(tx, {
+          tenantId: tenant.id,
+          scopes: parseScopes(values.scopes!),
+          name: values.name,
+          expiresInDays: days,
+        });
+        await recordAudit(tx, {
+          tenantId: tenant.id,
+          action: "token.created",
+          result: "success",
+          targetKind: "token",
+          targetId: token.id,
+          details: { scopes: token.scopes, expires_at: token.expiresAt?.toISOString() ?? null, via: "cli" },
+        });
+        return token;
       });
       console.error(
         `token ${created.id} for tenant ${tenant.slug}, scopes ${created.scopes.join(",")}${created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : ""}`,
@@ -168,20 +173,24 @@ async function main(argv: string[]): Promise<void> {
       if (!tokenId) throw new UsageError("token revoke needs TOKEN_ID");
       if (!UUID.test(tokenId))
         throw new UsageError(`TOKEN_ID is a token's id (a UUID, printed by token create), not "${tokenId}"`);
-      const outcome = await revokeToken(db, tenant.id, tokenId);
+      const outcome = await db.transaction(async (tx) => {
+        const revoked = await revokeToken(tx, tenant.id, tokenId);
+        if (revoked === "revoked")
+          await recordAudit(tx, {
+            tenantId: tenant.id,
+            action: "token.revoked",
+            result: "success",
+            targetKind: "token",
+            targetId: tokenId,
+            details: { via: "cli" },
+          });
+        return revoked;
+      });
       if (outcome === "not_found") throw new UsageError(`no token ${tokenId} in tenant ${tenant.slug}`);
       if (outcome === "already_revoked") {
         console.log(`token ${tokenId} was already revoked`);
         return;
       }
-      await recordAudit(db, {
-        tenantId: tenant.id,
-        action: "token.revoked",
-        result: "success",
-        targetKind: "token",
-        targetId: tokenId,
-        details: { via: "cli" },
-      });
       console.log(`revoked ${tokenId}`);
     } else {
       throw new UsageError(`unknown command: ${positionals.join(" ")}`);

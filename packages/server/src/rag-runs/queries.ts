@@ -19,13 +19,15 @@ export type RagRunListQuery = z.output<typeof listRagRunsRoute.request.query>;
 export type RagRunCreate = z.output<typeof RagRunCreateSchema>;
 
 /**
- * Inserts a manual run, `running`, of the tenant's RAG asset. 404 rag_asset_not_found unless the
- * asset is the tenant's, a RAG pipeline and not deleted; 429 when the asset had its six runs (PENAXTRA_RAG_RUNS_PER_HOUR) in the last hour.
+ * Inserts a manual run, `running`, of the tenant's RAG asset, with its `rag_run.started` audit row in
+ * the same transaction. 404 rag_asset_not_found unless the asset is the tenant's, a RAG pipeline and
+ * not deleted; 429 when the asset had its six runs (PENAXTRA_RAG_RUNS_PER_HOUR) in the last hour.
  */
 export async function createManualRagRun(
   deps: { db: Database; pg: postgres.Sql; config: Pick<ServerConfig, "ragRunsPerHour"> },
   tenantId: string,
   body: RagRunCreate,
+  audit: (tx: Database, run: RagRunRow) => Promise<void>,
 ): Promise<RagRunRow> {
   const [asset] = await deps.db
     .select({ id: aiAssets.id })
@@ -41,19 +43,19 @@ export async function createManualRagRun(
   if (!asset) throw notFound("rag_asset_not_found");
   await requireWindow(deps.pg, { key: `rag_run:${asset.id}`, limit: deps.config.ragRunsPerHour, windowSeconds: 3600 });
 
-  const [run] = await deps.db
-    .insert(ragRuns)
-    .values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" })
-    .returning();
-  return run!;
+  return deps.db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(ragRuns)
+      .values({ tenantId, aiAssetId: asset.id, trigger: "manual", status: "running" })
+      .returning();
+    await audit(tx, run!);
+    return run!;
+  });
 }
 
-/**
- * Queues the run's job. When that fails the run is closed `failed` (enqueue_failed), and stays
- * addressable; the error is returned for the caller to report.
- */
+/** Queues the run's job; returns the error when that fails, for `closeUnqueuedRagRun`. */
 export async function enqueueRagRun(
-  deps: { db: Database; queue: JobQueue; log: Logger },
+  deps: { queue: JobQueue; log: Logger },
   tenantId: string,
   run: RagRunRow,
 ): Promise<Error | undefined> {
@@ -66,12 +68,16 @@ export async function enqueueRagRun(
     return undefined;
   } catch (error) {
     deps.log.error({ err: error, ragRunId: run.id }, "could not enqueue RAG run");
-    await deps.db
-      .update(ragRuns)
-      .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
-      .where(eq(ragRuns.id, run.id));
     return error as Error;
   }
+}
+
+/** Closes a run whose job could not be queued `failed` (enqueue_failed); it stays addressable. */
+export async function closeUnqueuedRagRun(db: Database, runId: string): Promise<void> {
+  await db
+    .update(ragRuns)
+    .set({ status: "failed", error: "enqueue_failed", completedAt: sql`now()`, durationMs: 0 })
+    .where(eq(ragRuns.id, runId));
 }
 
 /** A page of the tenant's RAG runs, newest first, optionally of one asset. */

@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import type { App, AppDeps } from "../app-deps.ts";
-import { recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit, recordRequestEvent } from "../audit/record-audit.ts";
 import { createRagRunRoute, getRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
 import { toRagRun, toRagTestResult } from "../rag-runs/present.ts";
 import {
+  closeUnqueuedRagRun,
   createManualRagRun,
   enqueueRagRun,
   findRagRun,
@@ -28,24 +29,30 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
   );
 
   async function createRagRun(c: Context, tenantId: string, body: RagRunCreate) {
-    const run = await createManualRagRun(deps, tenantId, body);
+    const run = await createManualRagRun(deps, tenantId, body, (tx, created) =>
+      recordRequestEvent(tx, c, {
+        action: "rag_run.started",
+        targetKind: "rag_run",
+        targetId: created.id,
+        details: { ai_asset_id: created.aiAssetId },
+      }),
+    );
     const failure = await enqueueRagRun(deps, tenantId, run);
     if (failure) {
-      await recordRequestEvent(db, c, {
-        action: "rag_run.enqueue_failed",
-        result: "failure",
-        targetKind: "rag_run",
-        targetId: run.id,
-        details: { message: failure.message },
-      });
+      await changeWithAudit(
+        db,
+        c,
+        (tx) => closeUnqueuedRagRun(tx, run.id),
+        () => ({
+          action: "rag_run.enqueue_failed",
+          result: "failure",
+          targetKind: "rag_run",
+          targetId: run.id,
+          details: { message: failure.message },
+        }),
+      );
       return c.json({ error: "enqueue_failed" as const, rag_run_id: run.id }, 502);
     }
-    await recordRequestEvent(db, c, {
-      action: "rag_run.started",
-      targetKind: "rag_run",
-      targetId: run.id,
-      details: { ai_asset_id: run.aiAssetId },
-    });
     return c.json(
       { accepted: true as const, ai_asset_id: run.aiAssetId, rag_run_id: run.id, poll: "/api/v2/rag-runs" as const },
       202,

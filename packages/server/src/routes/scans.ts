@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { App, AppDeps } from "../app-deps.ts";
-import { changeWithAudit, recordRequestEvent } from "../audit/record-audit.ts";
+import { changeWithAudit } from "../audit/record-audit.ts";
 import type { TokenIdentity } from "../auth/tokens.ts";
 import { notFound } from "../errors/api-error.ts";
 import { toJunit } from "../exports/junit.ts";
@@ -20,6 +20,7 @@ import { withLiveProgress } from "../scans/live-progress.ts";
 import { toScan } from "../scans/present.ts";
 import {
   cancelScan,
+  closeUnqueuedScan,
   createQueuedScan,
   enqueueCreatedScan,
   findScan,
@@ -45,24 +46,23 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
   );
 
   async function createScan(c: Context, identity: TokenIdentity, body: ScanCreate) {
-    const scan = await createQueuedScan(deps, identity, body);
+    const scan = await createQueuedScan(deps, { ...identity, requestId: c.get("requestId") }, body);
     const failure = await enqueueCreatedScan(deps, identity.tenantId, scan);
     if (failure) {
-      await recordRequestEvent(db, c, {
-        action: "scan.enqueue_failed",
-        result: "failure",
-        targetKind: "scan",
-        targetId: scan.id,
-        details: { message: failure.message },
-      });
+      await changeWithAudit(
+        db,
+        c,
+        (tx) => closeUnqueuedScan(tx, scan.id),
+        () => ({
+          action: "scan.enqueue_failed",
+          result: "failure",
+          targetKind: "scan",
+          targetId: scan.id,
+          details: { message: failure.message },
+        }),
+      );
       return c.json({ error: "enqueue_failed" as const, scan_id: scan.id }, 502);
     }
-    await recordRequestEvent(db, c, {
-      action: "scan.started",
-      targetKind: "scan",
-      targetId: scan.id,
-      details: { endpoint_id: scan.endpoint.id, probe_count: scan.probeCount },
-    });
     return c.json(
       {
         accepted: true as const,

@@ -42,12 +42,13 @@ function requestedProbeIds(probeIds: string[] | null | undefined): string[] | nu
 }
 
 /**
- * Plans the scan and inserts it `queued`. 404 endpoint_not_found_or_inactive unless the endpoint is
- * the tenant's and active; 429 when the tenant created its six scans (PENAXTRA_SCAN_CREATES_PER_MINUTE) in the last 60 seconds.
+ * Plans the scan and inserts it `queued`, with its `scan.started` audit row in the same statement.
+ * 404 endpoint_not_found_or_inactive unless the endpoint is the tenant's and active; 429 when the
+ * tenant created its six scans (PENAXTRA_SCAN_CREATES_PER_MINUTE) in the last 60 seconds.
  */
 export async function createQueuedScan(
   deps: { pg: postgres.Sql; config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> },
-  requester: Pick<TokenIdentity, "tenantId" | "tokenId">,
+  requester: Pick<TokenIdentity, "tenantId" | "tokenId"> & { requestId: string },
   body: ScanCreate,
 ): Promise<CreatedScan> {
   const probeIds = requestedProbeIds(body.probe_ids);
@@ -55,6 +56,7 @@ export async function createQueuedScan(
   // One round trip on the path to the first request: the endpoint; a token from the tenant's
   // scan-creation window (six in any 60 seconds), taken only when the endpoint exists; the scan row, only when granted.
   const windowKey = `scan_create:${requester.tenantId}`;
+  const probeCount = probeIds?.length ?? null;
   const [created] = await deps.pg<
     Array<{
       endpoint_id: string;
@@ -73,7 +75,12 @@ export async function createQueuedScan(
       insert into scans (tenant_id, endpoint_id, status, probe_ids, attempts_total, requested_by_token_id)
       select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${plan.attemptsTotal}, ${requester.tokenId}
       from endpoint cross join take where take.allowed
-      returning id)
+      returning id, endpoint_id),
+    audited as (
+      insert into audit_events (tenant_id, token_id, request_id, action, result, target_kind, target_id, details)
+      select ${requester.tenantId}, ${requester.tokenId}, ${requester.requestId}, 'scan.started', 'success', 'scan', scan.id,
+        jsonb_build_object('endpoint_id', scan.endpoint_id, 'probe_count', ${probeCount}::int)
+      from scan)
     select endpoint.id as endpoint_id, endpoint.limits, take.allowed, take.retry_after_seconds, (select id from scan) as scan_id
     from endpoint cross join take`;
   if (!created) throw notFound("endpoint_not_found_or_inactive");
@@ -82,17 +89,14 @@ export async function createQueuedScan(
   return {
     id: created.scan_id!,
     endpoint: { id: created.endpoint_id, concurrency, requests_per_minute },
-    probeCount: probeIds?.length ?? null,
+    probeCount,
     plan,
   };
 }
 
-/**
- * Queues the scan's batch jobs. When that fails the scan is closed `failed` (enqueue_failed), and
- * stays addressable; the error is returned for the caller to report.
- */
+/** Queues the scan's batch jobs; returns the error when that fails, for `closeUnqueuedScan`. */
 export async function enqueueCreatedScan(
-  deps: { db: Database; queue: JobQueue; log: Logger },
+  deps: { queue: JobQueue; log: Logger },
   tenantId: string,
   scan: CreatedScan,
 ): Promise<Error | undefined> {
@@ -101,12 +105,16 @@ export async function enqueueCreatedScan(
     return undefined;
   } catch (error) {
     deps.log.error({ err: error, scanId: scan.id }, "could not enqueue scan");
-    await deps.db
-      .update(scans)
-      .set({ status: "failed", error: "enqueue_failed", completedAt: new Date() })
-      .where(eq(scans.id, scan.id));
     return error as Error;
   }
+}
+
+/** Closes a scan whose jobs could not be queued `failed` (enqueue_failed); it stays addressable. */
+export async function closeUnqueuedScan(db: Database, scanId: string): Promise<void> {
+  await db
+    .update(scans)
+    .set({ status: "failed", error: "enqueue_failed", completedAt: new Date() })
+    .where(eq(scans.id, scanId));
 }
 
 /** A page of the tenant's scans, newest first, with the live progress of those not finished. */
