@@ -12,7 +12,8 @@ import type { OperationInfo } from "../generated/contract.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 
 const KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
-const RETENTION = "24 hours";
+/** How long a stored answer is replayed; older keys are pruned (jobs/prune-expired-state.ts). */
+export const IDEMPOTENCY_RETENTION = "24 hours";
 const ABANDONED_AFTER = "60 seconds";
 
 /** Runs after the operation's guard, so the tenant is known; requests without the header pass. */
@@ -51,7 +52,7 @@ async function idempotent(
   const claimed = await pg`
     with expired as (
       delete from idempotency_keys where tenant_id = ${tenantId} and operation = ${operation} and key = ${key}
-        and (created_at < now() - ${RETENTION}::interval
+        and (created_at < now() - ${IDEMPOTENCY_RETENTION}::interval
              -- A first request that never finished (its process died) does not block the key.
              or (response_status is null and created_at < now() - ${ABANDONED_AFTER}::interval)))
     insert into idempotency_keys (tenant_id, operation, key, request_hash) values (${tenantId}, ${operation}, ${key}, ${requestHash})

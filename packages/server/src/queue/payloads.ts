@@ -37,6 +37,7 @@ declare global {
       scan_batch: ScanBatchPayload;
       rag_run: RagRunPayload;
       rag_schedule_tick: CronTickPayload;
+      prune_expired_state: CronTickPayload;
       webhook_deliver: WebhookDeliverPayload;
     }
   }

@@ -10,7 +10,7 @@ import { notFound } from "../errors/api-error.ts";
 import type { listRagRunsRoute, RagRunCreateSchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
-import { requireWindow } from "../rate-limit/take-token.ts";
+import { CREATION_WINDOW_SECONDS, requireWindow } from "../rate-limit/take-token.ts";
 import { RAG_RUN_MAX_ATTEMPTS } from "./limits.ts";
 
 export type RagRunRow = typeof ragRuns.$inferSelect;
@@ -41,7 +41,11 @@ export async function createManualRagRun(
       ),
     );
   if (!asset) throw notFound("rag_asset_not_found");
-  await requireWindow(deps.pg, { key: `rag_run:${asset.id}`, limit: deps.config.ragRunsPerHour, windowSeconds: 3600 });
+  await requireWindow(deps.pg, {
+    key: `rag_run:${asset.id}`,
+    limit: deps.config.ragRunsPerHour,
+    windowSeconds: CREATION_WINDOW_SECONDS.ragRuns,
+  });
 
   return deps.db.transaction(async (tx) => {
     const [run] = await tx

@@ -28,6 +28,9 @@ export async function requireToken(pg: postgres.Sql, bucket: Bucket): Promise<Bu
   return result;
 }
 
+/** The sliding windows of the documented creation caps, in seconds. */
+export const CREATION_WINDOW_SECONDS = { scans: 60, ragRuns: 3600 } as const;
+
 export interface Window {
   key: string;
   /** At most this many takes ... */

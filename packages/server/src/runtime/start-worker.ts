@@ -8,6 +8,7 @@ import type postgres from "postgres";
 import type { ServerConfig } from "../config.ts";
 import { connect } from "../db/connection.ts";
 import { AttemptRecorder } from "../jobs/attempt-recorder.ts";
+import { PRUNE_CRONTAB } from "../jobs/prune-expired-state.ts";
 import { RAG_SCHEDULE_CRONTAB } from "../jobs/rag-schedule.ts";
 import { taskList } from "../jobs/task-list.ts";
 import { startWorkerLiveness } from "../jobs/worker-liveness.ts";
@@ -53,7 +54,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       pollInterval: 1000,
       events,
-      parsedCronItems: parseCrontab(RAG_SCHEDULE_CRONTAB),
+      parsedCronItems: parseCrontab(`${RAG_SCHEDULE_CRONTAB}\n${PRUNE_CRONTAB}`),
       // graphile-worker reports every job start and finish at info: that is debug chatter here
       // (a scan is hundreds of jobs' worth of lines); its warnings and errors stay as they are.
       logger: new GraphileLogger(

@@ -13,6 +13,7 @@ import type { listScansRoute, ScanCreateSchema } from "../generated/contract.ts"
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { ScanBatchPayload } from "../queue/payloads.ts";
+import { CREATION_WINDOW_SECONDS } from "../rate-limit/take-token.ts";
 import { withLiveProgress } from "./live-progress.ts";
 import { enqueueScanPlan, planScan, type ScanPlan } from "./plan.ts";
 import type { ScanRow } from "./present.ts";
@@ -70,7 +71,7 @@ export async function createQueuedScan(
       select id, limits from endpoints
       where id = ${body.endpoint_id} and tenant_id = ${requester.tenantId} and status = 'active' and deleted_at is null),
     take as (
-      select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_window(${windowKey}, ${deps.config.scanCreatesPerMinute}, 60) t),
+      select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_window(${windowKey}, ${deps.config.scanCreatesPerMinute}, ${CREATION_WINDOW_SECONDS.scans}) t),
     scan as (
       insert into scans (tenant_id, endpoint_id, status, probe_ids, attempts_total, requested_by_token_id)
       select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${plan.attemptsTotal}, ${requester.tokenId}
