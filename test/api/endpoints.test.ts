@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Fixtures, seedTenant, startChatTarget } from "../support/fixtures.ts";
@@ -101,6 +103,35 @@ describe("wire formats and the test call", () => {
       await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })
     ).json();
     expect(result).toMatchObject({ ok: false, error: "connection_failed", response_excerpt: null });
+  });
+
+  it("returns nothing of a private service that does not answer in the endpoint's wire format", async () => {
+    // What an endpoints:write token could point the test call at when private targets are allowed.
+    const internal = createServer((request, response) => {
+      const secret = "internal-admin-password-hunter2";
+      if (request.url === "/html") response.writeHead(200, { "content-type": "text/html" }).end(`<h1>${secret}</h1>`);
+      else if (request.url === "/json") response.writeHead(200).end(JSON.stringify({ password: secret }));
+      else response.writeHead(500).end(secret);
+    });
+    await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
+    try {
+      for (const [path, error] of [
+        ["/html", "bad_response"],
+        ["/json", "bad_response"],
+        ["/fail", "http_error"],
+      ]) {
+        const endpoint = await (await create({ url: `${base}${path}` })).json();
+        const response = await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, {
+          token: a.token,
+        });
+        const text = await response.text();
+        expect(JSON.parse(text)).toMatchObject({ ok: false, error, response_excerpt: null });
+        expect(text).not.toContain("hunter2");
+      }
+    } finally {
+      internal.close();
+    }
   });
 
   it("http_template_v1 needs a body template containing {{prompt}}", async () => {

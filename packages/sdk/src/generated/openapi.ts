@@ -712,7 +712,7 @@ export interface components {
       ok: boolean;
       latency_ms: number;
       http_status: number | null;
-      /** @description The first 500 characters of the answer. */
+      /** @description The first 500 characters of the answer text, as the wire format names it (`choices[0].message.content`, the text blocks, or `response_path`). Null when the target did not answer in that format; then nothing of its response is returned, only the `error` slug. With private targets allowed (`PENAXTRA_ALLOW_PRIVATE_TARGETS`), this and scan evidence show what such a target answers. */
       response_excerpt: string | null;
       /** @description A slug such as `target_not_allowed`, `timeout`, `http_error`, `bad_response`, `connection_failed`. */
       error: string | null;

@@ -400,7 +400,10 @@ export const EndpointTestResultSchema = z
     ok: z.boolean(),
     latency_ms: z.int(),
     http_status: z.int().nullable(),
-    response_excerpt: z.string().nullable().openapi({ description: "The first 500 characters of the answer." }),
+    response_excerpt: z.string().nullable().openapi({
+      description:
+        "The first 500 characters of the answer text, as the wire format names it (`choices[0].message.content`, the text blocks, or `response_path`). Null when the target did not answer in that format; then nothing of its response is returned, only the `error` slug. With private targets allowed (`PENAXTRA_ALLOW_PRIVATE_TARGETS`), this and scan evidence show what such a target answers.",
+    }),
     error: z.string().nullable().openapi({
       description: "A slug such as `target_not_allowed`, `timeout`, `http_error`, `bad_response`, `connection_failed`.",
     }),
