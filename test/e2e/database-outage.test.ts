@@ -1,10 +1,12 @@
-// Chaos: Postgres stops in the middle of a scan and comes back. The API answers 503
-// database_unavailable meanwhile (quickly, with Retry-After), the worker rides it out, and the scan
-// completes after recovery with every attempt and finding recorded exactly once. (A worker killed
-// mid-scan is test/scans/worker-recovery.test.ts.)
+// Chaos: in the middle of a scan run by two workers, one worker process is SIGKILLed and Postgres
+// stops and comes back. The API answers 503 database_unavailable meanwhile (quickly, with
+// Retry-After), the surviving worker rides the outage out and takes over the dead one's jobs, and
+// the scan completes after recovery with every attempt and finding recorded exactly once.
+import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
 import { createTestContext, startEmbeddedPostgres, type TestContext } from "@penaxtra/server/testing";
 import pino from "pino";
@@ -13,6 +15,9 @@ import { startCountingTarget } from "../support/fixtures.ts";
 import { createEndpoint, createScan, expectEachAttemptOnce, waitForScan } from "../support/scans.ts";
 
 const log = pino({ level: "silent" });
+const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
+const HEARTBEAT_MS = 300;
+const STALE_AFTER_MS = 3000;
 let dir: string;
 let cluster: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
 let ctx: TestContext | null = null;
@@ -22,41 +27,80 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-it("completes a scan exactly once across a Postgres outage, answering 503 database_unavailable meanwhile", async () => {
+it("completes a scan exactly once across a killed worker and a Postgres outage, answering 503 database_unavailable meanwhile", async () => {
   dir = await mkdtemp(join(tmpdir(), "penaxtra-outage-"));
   await chmod(dir, 0o755);
   cluster = await startEmbeddedPostgres(dir, log);
-  ctx = await createTestContext(cluster.url, { scanBatchSize: 4 });
+  ctx = await createTestContext(cluster.url, {
+    scanBatchSize: 4,
+    workerHeartbeatMs: HEARTBEAT_MS,
+    workerStaleAfterMs: STALE_AFTER_MS,
+  });
   const token = await ctx.token(await ctx.createTenant());
   const target = await startCountingTarget({ latencyMs: 100 });
-  await ctx.startWorker();
-  const ids = probes.slice(0, 16).map((probe) => probe.id);
-  const scanId = await createScan(ctx, token, await createEndpoint(ctx, token, target.url, { concurrency: 2 }), ids);
-  // Some attempts in, most still to come.
-  for (let done = 0; done < 6; ) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    done = (await ctx.pg`select count(*)::int as n from scan_attempts where scan_id = ${scanId}`)[0]!.n;
+  const doomed = spawn(process.execPath, [cli, "worker"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: ctx.url,
+      PENAXTRA_DATA_DIR: join(dir, "worker"),
+      PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
+      PENAXTRA_WORKER_HEARTBEAT_MS: String(HEARTBEAT_MS),
+      PENAXTRA_WORKER_STALE_AFTER_MS: String(STALE_AFTER_MS),
+      PENAXTRA_SCAN_BATCH_SIZE: "4",
+      LOG_LEVEL: "error",
+    },
+    stdio: "ignore",
+  });
+  const exited = new Promise((resolve) => doomed.once("exit", resolve));
+  try {
+    // The doomed worker is up first, so it takes jobs of the scan; the survivor joins after.
+    for (let alive = 0, waited = 0; alive < 1; waited += 50) {
+      if (waited > 30_000) throw new Error("the worker process did not start within 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      alive = (await ctx.pg`select count(*)::int as n from worker_heartbeats`)[0]!.n;
+    }
+    const ids = probes.slice(0, 24).map((probe) => probe.id);
+    const scanId = await createScan(ctx, token, await createEndpoint(ctx, token, target.url, { concurrency: 2 }), ids);
+    await ctx.startWorker();
+    // Some attempts in, most still to come, and both workers holding jobs of the scan.
+    const deadline = Date.now() + 30_000;
+    for (let done = 0, holders = 0; done < 6 || holders < 2; ) {
+      if (Date.now() > deadline) throw new Error(`after 30 s: ${done} attempts, ${holders} workers holding jobs`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      done = (await ctx.pg`select count(*)::int as n from scan_attempts where scan_id = ${scanId}`)[0]!.n;
+      holders = (
+        await ctx.pg`select count(distinct locked_by)::int as n from graphile_worker.jobs where locked_by is not null`
+      )[0]!.n;
+    }
+
+    doomed.kill("SIGKILL");
+    await exited;
+    await cluster.stop();
+    const asked = performance.now();
+    const during = await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token });
+    const answeredInMs = performance.now() - asked;
+    expect(during.status).toBe(503);
+    expect(await during.json()).toEqual({ error: "database_unavailable", retry_after_seconds: expect.any(Number) });
+    expect(Number(during.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(answeredInMs).toBeLessThan(5000);
+    const ready = await ctx.app.request("/readyz");
+    expect(ready.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+
+    cluster = await startEmbeddedPostgres(dir, log);
+    const scan = await waitForScan(ctx, token, scanId, undefined, undefined, 90_000);
+    expect(scan.status).toBe("completed");
+    expect(scan.attempts_done).toBe(scan.attempts_total);
+    await expectEachAttemptOnce(ctx, scanId, ids);
+    const [findings] = await ctx.pg`
+      select count(*)::int as findings, count(distinct probe_id)::int as distinct_probes from findings where scan_id = ${scanId}`;
+    expect(findings!.findings).toBe(findings!.distinct_probes);
+    // Sent again: only requests in flight (two at a time) when the worker died or when the outage
+    // began; batches stop sending while results cannot be written.
+    expect(target.requests).toBeLessThanOrEqual(scan.attempts_total + 4);
+    expect((await ctx.app.request("/readyz")).status).toBe(200);
+  } finally {
+    if (doomed.exitCode === null && doomed.signalCode === null) doomed.kill("SIGKILL");
+    await target.close();
   }
-
-  await cluster.stop();
-  const asked = performance.now();
-  const during = await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}`, { token });
-  const answeredInMs = performance.now() - asked;
-  expect(during.status).toBe(503);
-  expect(await during.json()).toEqual({ error: "database_unavailable", retry_after_seconds: expect.any(Number) });
-  expect(Number(during.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-  expect(answeredInMs).toBeLessThan(5000);
-  const ready = await ctx.app.request("/readyz");
-  expect(ready.status).toBe(503);
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-
-  cluster = await startEmbeddedPostgres(dir, log);
-  const scan = await waitForScan(ctx, token, scanId, undefined, undefined, 90_000);
-  expect(scan.status).toBe("completed");
-  await expectEachAttemptOnce(ctx, scanId, ids);
-  const [findings] = await ctx.pg`
-    select count(*)::int as findings, count(distinct probe_id)::int as distinct_probes from findings where scan_id = ${scanId}`;
-  expect(findings!.findings).toBe(findings!.distinct_probes);
-  expect((await ctx.app.request("/readyz")).status).toBe(200);
-  await target.close();
 }, 180_000);

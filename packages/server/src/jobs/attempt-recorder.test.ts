@@ -71,6 +71,19 @@ describe("AttemptRecorder", () => {
     await expect(recorder.flush([mine.id])).resolves.toBeUndefined();
   });
 
+  it("signals batches to stop sending while writes fail, until the database answers again", async () => {
+    const scan = await newScan();
+    const recorder = new AttemptRecorder(ctx.pg, { maxBuffered: 1, maxDelayMs: 5 });
+    const before = recorder.writesFailing;
+    const lost = { ...answered(scan, 0), completed_at: "not a time" };
+    recorder.record(lost);
+    await expect(recorder.flush([lost.id])).rejects.toThrow();
+    expect(before.aborted).toBe(true);
+    expect(recorder.writesFailing.aborted).toBe(true);
+    recorder.reachable();
+    expect(recorder.writesFailing.aborted).toBe(false);
+  });
+
   it.each([
     ["NUL characters", "a\u0000b", "ab"],
     ["a lone high surrogate", "x\ud83dy", "x\ufffdy"],

@@ -39,11 +39,25 @@ export class AttemptRecorder {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private readonly failed = new Map<string, unknown>();
+  private healthy = new AbortController();
 
   constructor(
     private readonly pg: postgres.Sql,
     private readonly options: { maxBuffered: number; maxDelayMs: number } = { maxBuffered: 16, maxDelayMs: 20 },
   ) {}
+
+  /**
+   * Aborted when a write fails (the database is away): whatever a batch sent now could not be
+   * recorded and would be sent again, so batches stop sending until it is back.
+   */
+  get writesFailing(): AbortSignal {
+    return this.healthy.signal;
+  }
+
+  /** The database answered a batch: writes may work again. */
+  reachable(): void {
+    if (this.healthy.signal.aborted) this.healthy = new AbortController();
+  }
 
   record(result: AttemptResult): void {
     this.buffered.push(result);
@@ -93,6 +107,7 @@ export class AttemptRecorder {
         () => undefined,
         (error) => {
           for (const result of group) this.failed.set(result.id, error);
+          this.healthy.abort(error);
         },
       ),
     );

@@ -151,12 +151,16 @@ async function runBatch(
     limiter: deps.leases.limiterFor(endpoint.id, limits),
   });
 
-  // Cancellation: in-flight requests are aborted when the scan leaves `running`.
+  // Cancellation: in-flight requests are aborted when the scan leaves `running`; so are they when
+  // results cannot be written (the database went away), and the job is then retried.
   const cancelled = watchScanStatus(deps, scanId);
+  deps.recorder.reachable();
+  const writesFailing = deps.recorder.writesFailing;
+  const stop = AbortSignal.any([cancelled.signal, writesFailing]);
   try {
     await Promise.all(
       toSend.map((attempt) =>
-        attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, cancelled.signal) : undefined,
+        attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, stop) : undefined,
       ),
     );
   } finally {
@@ -164,6 +168,8 @@ async function runBatch(
     await deps.recorder.flush(toSend.map((attempt) => attempt.id));
   }
   if (cancelled.signal.aborted) return;
+  if (writesFailing.aborted)
+    throw new Error("results could not be recorded; the batch stopped sending", { cause: writesFailing.reason });
   await recordFindings(
     deps.pg,
     scanId,
