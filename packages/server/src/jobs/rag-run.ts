@@ -123,15 +123,18 @@ async function markRemoved(
 ): Promise<void> {
   const failed = new Set(failures.map((failure) => failure.namespace));
   const removed = namespaces.filter((namespace) => !failed.has(namespace));
-  if (removed.length)
-    await deps.pg`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${deps.pg(removed)}`;
-  if (!failures.length) return;
-  deps.log.warn(
-    { ragRunId: runId, cleanupFailures: failures },
-    "the pipeline did not confirm deleting every planted document",
-  );
-  await deps.pg`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
-                 values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: failures })}::jsonb)`;
+  if (failures.length)
+    deps.log.warn(
+      { ragRunId: runId, cleanupFailures: failures },
+      "the pipeline did not confirm deleting every planted document",
+    );
+  await deps.pg.begin(async (tx) => {
+    if (removed.length)
+      await tx`update rag_planted_documents set removed_at = now() where rag_run_id = ${runId} and namespace in ${tx(removed)}`;
+    if (failures.length)
+      await tx`insert into audit_events (tenant_id, action, result, target_kind, target_id, details)
+               values (${tenantId}, 'rag_run.cleanup_failed', 'failure', 'rag_run', ${runId}, ${JSON.stringify({ left_behind: failures })}::jsonb)`;
+  });
 }
 
 async function recordTest(pg: postgres.Sql, runId: string, tenantId: string, result: RagTestResult): Promise<void> {
