@@ -210,6 +210,25 @@ describe("resources", () => {
     expect(polls).toBe(3);
   });
 
+  it("reports every state it reads to onProgress, the final one included", async () => {
+    let polls = 0;
+    server.use(
+      http.get(`${BASE}/api/v2/scans/:id`, ({ params }) =>
+        HttpResponse.json({ id: params.id, status: polls < 2 ? "running" : "completed", attempts_done: ++polls * 10 }),
+      ),
+    );
+    const seen: Array<[string, number]> = [];
+    await client().scans.waitFor("7f1c2c1e-0000-4000-8000-000000000001", {
+      intervalMs: 1,
+      onProgress: (scan) => seen.push([scan.status, scan.attempts_done]),
+    });
+    expect(seen).toEqual([
+      ["running", 10],
+      ["running", 20],
+      ["completed", 30],
+    ]);
+  });
+
   it("takes its configuration from PENAXTRA_API_KEY and PENAXTRA_BASE_URL", async () => {
     let authorization: string | null = null;
     server.use(

@@ -38,12 +38,14 @@ export interface CallOptions {
   idempotencyKey?: string;
 }
 
-export interface WaitOptions {
+export interface WaitOptions<T = unknown> {
   signal?: AbortSignal;
   /** Default 1000 ms. */
   intervalMs?: number;
   /** Default 10 minutes. */
   timeoutMs?: number;
+  /** Called with every state read while waiting, the final one included: drive a progress bar with it. */
+  onProgress?: (current: T) => void;
 }
 
 const env = (name: string): string | undefined => (typeof process !== "undefined" ? process.env?.[name] : undefined);
@@ -117,8 +119,8 @@ export class Penaxtra {
       if (!response.ok) throw errorFromResponse(response, parseJson(error));
       return data as unknown as string;
     },
-    /** Polls until the scan is completed, failed or cancelled, and returns it. */
-    waitFor: (id: string, options: WaitOptions = {}) =>
+    /** Polls until the scan is completed, failed or cancelled, and returns it; `onProgress` sees every poll. */
+    waitFor: (id: string, options: WaitOptions<components["schemas"]["Scan"]> = {}) =>
       this.waitFor(
         `scan ${id}`,
         () => this.scans.get(id, options),
@@ -168,8 +170,8 @@ export class Penaxtra {
       this.call<operations["getRagRun"]>(
         this.client.GET("/api/v2/rag-runs/{id}", { params: { path: { id } }, ...this.init(options) }),
       ),
-    /** Polls until the run is completed or failed, and returns it with its tests. */
-    waitFor: (id: string, options: WaitOptions = {}) =>
+    /** Polls until the run is completed or failed, and returns it with its tests; `onProgress` sees every poll. */
+    waitFor: (id: string, options: WaitOptions<Ok<operations["getRagRun"]>> = {}) =>
       this.waitFor(
         `RAG run ${id}`,
         () => this.ragRuns.get(id, options),
@@ -260,11 +262,12 @@ export class Penaxtra {
     what: string,
     read: () => Promise<T>,
     done: (value: T) => boolean,
-    options: WaitOptions,
+    options: WaitOptions<T>,
   ): Promise<T> {
     const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
     for (;;) {
       const value = await read();
+      options.onProgress?.(value);
       if (done(value)) return value;
       if (Date.now() >= deadline) throw new WaitTimeoutError(what, value.status);
       await defaultSleep(options.intervalMs ?? 1000, options.signal);
