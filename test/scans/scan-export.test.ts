@@ -34,11 +34,14 @@ async function scanned() {
   return { scan, findings };
 }
 
-const exported = async (scanId: string, format: "sarif" | "junit") => {
+const exported = async (scanId: string, format: "sarif" | "junit" | "html") => {
   const response = await ctx.request(ctx.app, "GET", `/api/v2/scans/${scanId}/export?format=${format}`, { token });
   expect(response.status).toBe(200);
   return response;
 };
+
+const escapedHtml = (text: string) =>
+  text.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[char]!);
 
 describe("scan exports", () => {
   it("exports SARIF 2.1.0 with one result per finding and fingerprints stable across scans", async () => {
@@ -88,6 +91,26 @@ describe("scan exports", () => {
     });
     const sarif = await (await exported(scan.id, "sarif")).json();
     expect(sarif.runs[0].results).toHaveLength(findings.length - 1);
+  });
+
+  it("exports a self-contained HTML report with evidence and judge votes, target text escaped", async () => {
+    const { scan, findings } = await scanned();
+    const [first] = findings;
+    // An answer is attacker-controlled: make one that would run if it were not escaped.
+    await ctx.pg`update findings set evidence = jsonb_set(evidence, '{response}', to_jsonb(${"<script>alert(1)</script><img src=x onerror=alert(2)>"}::text))
+                 where id = ${first.id}`;
+    const response = await exported(scan.id, "html");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await response.text();
+    expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
+    expect(html).not.toMatch(/<script|<img|src=["']?https?:/i);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;");
+    for (const finding of findings) {
+      expect(html).toContain(`id="f-${finding.id}"`);
+      const full = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${finding.id}`, { token })).json();
+      for (const vote of full.judge_votes) expect(html).toContain(escapedHtml(vote.rationale));
+    }
+    expect(html).toContain("OWASP Top 10 for LLM Applications");
   });
 });
 

@@ -109,8 +109,12 @@ export class Penaxtra {
       this.call<operations["cancelScan"]>(
         this.client.POST("/api/v2/scans/{id}/cancel", { params: { path: { id } }, ...this.init(options) }),
       ),
-    /** The scan's findings as a SARIF 2.1.0 (JSON text) or JUnit XML file, for CI. */
-    export: async (id: string, format: "sarif" | "junit" = "sarif", options: CallOptions = {}): Promise<string> => {
+    /** The scan's findings as a SARIF 2.1.0 (JSON text) or JUnit XML file for CI, or a self-contained HTML report for people. */
+    export: async (
+      id: string,
+      format: "sarif" | "junit" | "html" = "sarif",
+      options: CallOptions = {},
+    ): Promise<string> => {
       const { data, error, response } = await this.client.GET("/api/v2/scans/{id}/export", {
         params: { path: { id }, query: { format } },
         parseAs: "text",

@@ -45,7 +45,7 @@ export interface paths {
     };
     /**
      * Export a scan's findings for CI as SARIF 2.1.0 or JUnit XML
-     * @description SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. Findings marked false_positive or accepted_risk are left out.
+     * @description SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. HTML: one self-contained page for people (summary, findings by severity, coverage by framework, every finding with the prompt, the answer and each judge's vote); no script or external resource, target text escaped. Findings marked false_positive or accepted_risk are left out.
      */
     get: operations["exportScan"];
     put?: never;
@@ -1315,7 +1315,7 @@ export interface operations {
   exportScan: {
     parameters: {
       query?: {
-        format?: "sarif" | "junit";
+        format?: "sarif" | "junit" | "html";
       };
       header?: never;
       path: {
@@ -1335,6 +1335,7 @@ export interface operations {
             [key: string]: unknown;
           };
           "application/xml": string;
+          "text/html": string;
         };
       };
       400: components["responses"]["BadRequest"];

@@ -994,13 +994,13 @@ export const exportScanRoute = createRoute({
   tags: ["scans"],
   summary: "Export a scan's findings for CI as SARIF 2.1.0 or JUnit XML",
   description:
-    'SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding\'s status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. Findings marked false_positive or accepted_risk are left out.',
+    "SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints[\"penaxtra/v1\"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. HTML: one self-contained page for people (summary, findings by severity, coverage by framework, every finding with the prompt, the answer and each judge's vote); no script or external resource, target text escaped. Findings marked false_positive or accepted_risk are left out.",
   security: [{ bearerAuth: ["findings:read"] }],
   request: {
     params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }),
     query: z.object({
       format: z
-        .enum(["sarif", "junit"])
+        .enum(["sarif", "junit", "html"])
         .default("sarif")
         .openapi({ param: { name: "format", in: "query" } }),
     }),
@@ -1013,6 +1013,7 @@ export const exportScanRoute = createRoute({
           schema: z.record(z.string(), z.unknown()).openapi({ description: "A SARIF 2.1.0 log." }),
         },
         "application/xml": { schema: z.string() },
+        "text/html": { schema: z.string() },
       },
     },
     400: {

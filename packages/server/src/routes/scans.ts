@@ -6,6 +6,7 @@ import { notFound } from "../errors/api-error.ts";
 import { toJunit } from "../exports/junit.ts";
 import { toSarif } from "../exports/sarif.ts";
 import { loadScanExport } from "../exports/scan-export.ts";
+import { loadScanHtmlReport, toScanHtml } from "../exports/scan-html.ts";
 import {
   cancelScanRoute,
   createScanRoute,
@@ -103,6 +104,14 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
     const { format } = c.req.valid("query");
+    if (format === "html") {
+      const report = await loadScanHtmlReport(deps.pg, identity.tenantId, id);
+      if (!report) throw notFound("scan_not_found");
+      c.header("content-disposition", `attachment; filename="penaxtra-scan-${id}.html"`);
+      return c.body(toScanHtml(report, documentInfo.info.version), 200, {
+        "content-type": "text/html; charset=utf-8",
+      }) as never;
+    }
     const loaded = await loadScanExport(deps.pg, identity.tenantId, id);
     if (!loaded) throw notFound("scan_not_found");
     const filename = `penaxtra-scan-${id}.${format === "sarif" ? "sarif" : "xml"}`;

@@ -1,0 +1,147 @@
+// A scan as one self-contained HTML file people can read: summary, a chart of findings by
+// severity, the framework controls they touch, and every finding with its evidence and each judge's vote. No
+// script, no external resource (its own Content-Security-Policy forbids both), and every text from
+// a target is escaped: answers are attacker-controlled.
+import { frameworks as frameworkCatalogue } from "@penaxtra/engine";
+import type postgres from "postgres";
+import { loadScanExport, type ScanExport } from "./scan-export.ts";
+
+export interface HtmlFinding {
+  id: string;
+  evidence: { prompt?: string; response?: string } & Record<string, unknown>;
+  votes: Array<{ judge: string; kind: string; verdict: string; confidence: number; rationale: string }>;
+}
+
+export interface ScanHtmlReport extends ScanExport {
+  details: Map<string, HtmlFinding>;
+}
+
+export async function loadScanHtmlReport(
+  pg: postgres.Sql,
+  tenantId: string,
+  scanId: string,
+): Promise<ScanHtmlReport | null> {
+  const loaded = await loadScanExport(pg, tenantId, scanId);
+  if (!loaded) return null;
+  const ids = loaded.findings.map((finding) => finding.id);
+  const rows = ids.length
+    ? await pg<Array<{ id: string; evidence: HtmlFinding["evidence"]; votes: HtmlFinding["votes"] | null }>>`
+        select f.id, f.evidence,
+               (select json_agg(json_build_object('judge', v.judge, 'kind', v.kind, 'verdict', v.verdict,
+                                                  'confidence', v.confidence, 'rationale', v.rationale) order by v.id)
+                from judge_votes v where v.finding_id = f.id) as votes
+        from findings f where f.id = any(${ids}::uuid[]) and f.tenant_id = ${tenantId}`
+    : [];
+  return {
+    ...loaded,
+    details: new Map(rows.map((row) => [row.id, { id: row.id, evidence: row.evidence, votes: row.votes ?? [] }])),
+  };
+}
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+const COLOURS: Record<string, string> = {
+  critical: "#8b0000",
+  high: "#d9480f",
+  medium: "#e6a700",
+  low: "#2b8a3e",
+  info: "#5c7cfa",
+};
+const EXCERPT_CHARS = 4000;
+const controlOf = new Map(
+  frameworkCatalogue.flatMap((framework) =>
+    framework.refs.map((entry) => [entry.ref, { framework: framework.title, control: `${entry.code} ${entry.title}` }]),
+  ),
+);
+
+export const escapeHtml = (text: string) =>
+  text.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[char]!);
+
+const excerpt = (text: unknown) => {
+  const value = typeof text === "string" ? text : text === undefined ? "" : JSON.stringify(text);
+  return value.length > EXCERPT_CHARS
+    ? `${value.slice(0, EXCERPT_CHARS)}\n... (${value.length - EXCERPT_CHARS} more characters)`
+    : value;
+};
+
+function severityChart(counts: Record<string, number>): string {
+  const max = Math.max(1, ...Object.values(counts));
+  const bars = SEVERITIES.map((severity, index) => {
+    const width = Math.round((counts[severity]! / max) * 300);
+    const y = index * 26;
+    return `<text x="0" y="${y + 15}" font-size="13">${severity}</text><rect x="70" y="${y + 3}" width="${width}" height="16" fill="${COLOURS[severity]}"/><text x="${76 + width}" y="${y + 15}" font-size="13">${counts[severity]}</text>`;
+  }).join("");
+  return `<svg role="img" aria-label="findings by severity" width="420" height="${SEVERITIES.length * 26}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
+}
+
+export function toScanHtml(report: ScanHtmlReport, version: string): string {
+  const { scan, probes, findings } = report;
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<string, number>;
+  for (const finding of findings) counts[finding.severity]!++;
+  // Controls of each framework the findings touch, with how many findings touch each.
+  const controls = new Map<string, number>();
+  for (const finding of findings)
+    for (const ref of new Set(finding.risk_refs)) {
+      const known = controlOf.get(ref);
+      const key = known ? `${known.framework}\u0000${known.control}` : `Other\u0000${ref}`;
+      controls.set(key, (controls.get(key) ?? 0) + 1);
+    }
+  const attempts = probes.reduce((sum, probe) => sum + probe.attempts, 0);
+  const errored = probes.reduce((sum, probe) => sum + probe.errored, 0);
+  const sorted = [...findings].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.probe_id.localeCompare(b.probe_id),
+  );
+  const when = (date: Date | null) => (date ? new Date(date).toISOString().replace("T", " ").slice(0, 19) : "-");
+
+  const findingSections = sorted
+    .map((finding) => {
+      const detail = report.details.get(finding.id);
+      const votes = (detail?.votes ?? [])
+        .map(
+          (vote) =>
+            `<tr><td>${escapeHtml(vote.judge)}${vote.kind === "meta" ? " (meta)" : ""}</td><td class="v-${escapeHtml(vote.verdict)}">${escapeHtml(vote.verdict)}</td><td>${vote.confidence.toFixed(2)}</td><td>${escapeHtml(vote.rationale)}</td></tr>`,
+        )
+        .join("");
+      return `<section class="finding" id="f-${finding.id}">
+<h3><span class="sev" style="background:${COLOURS[finding.severity]}">${finding.severity}</span> ${escapeHtml(finding.title)}</h3>
+<p class="meta">probe <code>${escapeHtml(finding.probe_id)}</code> · ${escapeHtml(finding.category)} · status <b>${escapeHtml(finding.status)}</b> · ${escapeHtml(finding.verdict)} at ${finding.confidence.toFixed(2)} · ${escapeHtml(finding.lifecycle)}</p>
+<p class="refs">${finding.risk_refs.map((ref) => `<code>${escapeHtml(ref)}</code>`).join(" ")}</p>
+<h4>Prompt sent</h4><pre>${escapeHtml(excerpt(detail?.evidence.prompt))}</pre>
+<h4>Answer received</h4><pre>${escapeHtml(excerpt(detail?.evidence.response))}</pre>
+<h4>Judges</h4><table><thead><tr><th>judge</th><th>verdict</th><th>confidence</th><th>rationale</th></tr></thead><tbody>${votes}</tbody></table>
+</section>`;
+    })
+    .join("\n");
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="penaxtra ${escapeHtml(version)}">
+<title>Penaxtra scan ${scan.id}: ${escapeHtml(scan.endpoint_name)}</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1a1a1a}
+h1{margin-bottom:.2rem}table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+pre{background:#f6f6f6;border:1px solid #ddd;padding:.6rem;white-space:pre-wrap;word-break:break-word;max-height:24rem;overflow:auto}
+.sev{color:#fff;border-radius:3px;padding:0 .4rem;font-size:.85em;text-transform:uppercase}.meta,.refs{color:#444;margin:.2rem 0}
+.finding{border-top:2px solid #eee;margin-top:1.5rem}.v-vulnerable{color:#8b0000;font-weight:600}.v-safe{color:#2b8a3e}.warn{background:#fff3cd;border:1px solid #e6a700;padding:.5rem}
+</style></head><body>
+<h1>Penaxtra scan report</h1>
+<p class="meta">Endpoint <b>${escapeHtml(scan.endpoint_name)}</b> (<code>${escapeHtml(scan.endpoint_url)}</code>) · scan <code>${scan.id}</code> · ${escapeHtml(scan.status)} · started ${when(scan.started_at)} UTC · finished ${when(scan.completed_at)} UTC</p>
+${scan.error ? `<p class="warn">${escapeHtml(scan.error)}: probes the target did not answer prove nothing.</p>` : ""}
+<h2>Summary</h2>
+<table><tbody><tr><th>probes sent</th><td>${probes.length}</td></tr><tr><th>attempts</th><td>${attempts} (${errored} errored)</td></tr>
+<tr><th>findings</th><td>${findings.length} (${findings.filter((f) => f.status === "confirmed").length} confirmed, ${findings.filter((f) => f.status === "needs_review").length} need review)</td></tr></tbody></table>
+${severityChart(counts)}
+<h2>Controls by framework</h2>
+<table><thead><tr><th>framework</th><th>control</th><th>findings</th></tr></thead><tbody>${[...controls.entries()]
+    .sort()
+    .map(([key, count]) => {
+      const [framework, control] = key.split("\u0000");
+      return `<tr><td>${escapeHtml(framework!)}</td><td>${escapeHtml(control!)}</td><td>${count}</td></tr>`;
+    })
+    .join("")}</tbody></table>
+<h2>Findings</h2>
+${findingSections || "<p>No findings: no probe got through.</p>"}
+<p class="meta">Findings marked false positive or accepted risk are left out. Generated by Penaxtra ${escapeHtml(version)}.</p>
+</body></html>
+`;
+}
