@@ -2,7 +2,6 @@
 // the offline judges' weights from them.
 
 import { existsSync, statSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type BinaryMetrics,
@@ -21,13 +20,9 @@ import {
   trainJudgeModel,
 } from "@penaxtra/engine";
 import { judgePanel } from "../runtime/judge-panel.ts";
+import { userPath } from "./user-path.ts";
 
 export class JudgeUsageError extends Error {}
-
-// A path means what it meant where the user typed it: ./dev passes that directory on
-// (PENAXTRA_CALLER_DIR), and pnpm, which runs scripts inside the package, sets INIT_CWD.
-const userPath = (path: string) =>
-  resolve(process.env.PENAXTRA_CALLER_DIR || process.env.INIT_CWD || process.cwd(), path);
 
 function readAll(paths: readonly string[], flag: string): LabelledAnswer[] {
   return paths.flatMap((path) => {

@@ -1,4 +1,4 @@
-// penaxtra <command>: serve [--no-worker] | worker | tenant create|configure | token create|revoke | migrate | judge-eval
+// penaxtra <command>: serve [--no-worker] | worker | scan | tenant create|configure | token create|revoke | migrate | judge-eval | judge-train
 
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
@@ -11,6 +11,7 @@ import { openDatabase } from "../runtime/open-database.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
 import { StartupError } from "../runtime/startup-error.ts";
 import { JudgeUsageError, judgeEval, judgeTrain } from "./judge-commands.ts";
+import { ScanUsageError, scanCommand } from "./scan-command.ts";
 
 const USAGE = `usage: penaxtra <command>
   serve [--no-worker]        API (and, unless --no-worker, the job worker) on PORT (default 8787)
@@ -27,6 +28,13 @@ const USAGE = `usage: penaxtra <command>
                              (columns prompt, completion, label; optional goal, source) and the refusal judge
                              on XSTest completions; with --leave-one-source-out, the offline panel trained
                              without each source scores that source; prints JSON metrics
+  scan TARGET [--wire-format F] [--model M] [--probes a,b] [--concurrency N] [--rpm N] [--fail-on critical,high]
+       [--out DIR] [--base-url URL]
+                             scan a URL (registered as an endpoint on first use) or an endpoint id, with live
+                             progress; writes SARIF, JUnit, JSON and HTML reports to --out (default
+                             ./penaxtra-reports) and exits 1 on a confirmed finding of a --fail-on severity.
+                             Without --base-url (and PENAXTRA_API_KEY) it runs an embedded server itself;
+                             PENAXTRA_TARGET_API_KEY is sent to the target as its bearer token
   judge-train --data DIR [--out FILE]
                              train the offline judges from every labelled CSV below DIR; writes the
                              engine's shipped weights unless --out is given`;
@@ -52,6 +60,13 @@ async function main(argv: string[]): Promise<void> {
       data: { type: "string" },
       out: { type: "string" },
       "review-threshold": { type: "string" },
+      "wire-format": { type: "string" },
+      model: { type: "string" },
+      probes: { type: "string" },
+      concurrency: { type: "string" },
+      rpm: { type: "string" },
+      "fail-on": { type: "string" },
+      "base-url": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -68,6 +83,22 @@ async function main(argv: string[]): Promise<void> {
       leaveOneSourceOut: values["leave-one-source-out"],
     });
     console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  if (command === "scan") {
+    if (!sub) throw new UsageError("scan needs TARGET: a URL or an endpoint id");
+    const result = await scanCommand({
+      target: sub,
+      wireFormat: values["wire-format"],
+      model: values.model,
+      probes: values.probes,
+      concurrency: values.concurrency,
+      rpm: values.rpm,
+      failOn: values["fail-on"],
+      out: values.out,
+      baseUrl: values["base-url"],
+    });
+    process.exitCode = result.exitCode;
     return;
   }
   if (command === "judge-train") {
@@ -205,6 +236,7 @@ main(process.argv.slice(2)).catch((error) => {
   if (
     error instanceof UsageError ||
     error instanceof JudgeUsageError ||
+    error instanceof ScanUsageError ||
     /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")
   ) {
     console.error(`penaxtra: ${(error as Error).message} (penaxtra --help lists every command)`);

@@ -9,12 +9,14 @@ import { createJobQueue } from "../queue/job-queue.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
 import { judgePanel } from "./judge-panel.ts";
-import { openDatabase } from "./open-database.ts";
+import { type OpenDatabase, openDatabase } from "./open-database.ts";
 import { startWorker, type WorkerHandle } from "./start-worker.ts";
 import { StartupError } from "./startup-error.ts";
 
 export interface Platform {
   port: number | null;
+  /** The platform's own pool: for a command that runs it in-process (penaxtra scan) to mint its token. */
+  database: OpenDatabase;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startPlatform(
 
   return {
     port,
+    database,
     /**
      * In order: stop taking requests and let those in flight finish (idle keep-alive connections
      * are closed at once, busy ones after SHUTDOWN_GRACE_MS); stop taking jobs and let running ones

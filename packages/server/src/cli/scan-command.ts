@@ -1,0 +1,267 @@
+// penaxtra scan TARGET: one command for a red-team pass. TARGET is a URL (registered as an endpoint
+// on first use, reused after) or an endpoint id. It talks to a running server (--base-url and
+// PENAXTRA_API_KEY), or with none given starts an embedded one in this process (API, worker and
+// Postgres in the data dir) with a token of its own for the run. Progress goes to stderr, the
+// summary to stdout, the reports (SARIF, JUnit, JSON, HTML) to --out; the exit code says whether
+// the build may pass.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Penaxtra, type Schemas } from "@penaxtra/sdk";
+import { sql } from "drizzle-orm";
+import pc from "picocolors";
+import pino from "pino";
+import { recordAudit } from "../audit/record-audit.ts";
+import { createToken, revokeToken, SCOPES } from "../auth/tokens.ts";
+import { loadConfig } from "../config.ts";
+import type { Database } from "../db/connection.ts";
+import { tenants } from "../db/schema.ts";
+import { startPlatform } from "../runtime/start-platform.ts";
+import { paintSeverity, progressReporter, summaryTable } from "./scan-output.ts";
+import { userPath } from "./user-path.ts";
+
+type Severity = Schemas["Severity"];
+type WireFormat = Schemas["WireFormat"];
+
+export class ScanUsageError extends Error {}
+
+export interface ScanCommandOptions {
+  target: string;
+  wireFormat?: string;
+  model?: string;
+  probes?: string;
+  failOn?: string;
+  out?: string;
+  baseUrl?: string;
+  concurrency?: string;
+  rpm?: string;
+  /** Largest share of errored attempts before the scan counts as not run (default 0.05). */
+  maxErroredShare?: number;
+  env?: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+const WIRE_FORMATS: readonly WireFormat[] = ["chat_completions_v1", "anthropic_messages_v1"];
+
+function parseOptions(options: ScanCommandOptions) {
+  const failOn = (options.failOn ?? "critical,high").split(",").map((value) => value.trim()) as Severity[];
+  const unknown = failOn.filter((severity) => !SEVERITIES.includes(severity));
+  if (unknown.length) throw new ScanUsageError(`--fail-on takes ${SEVERITIES.join(", ")}; not ${unknown.join(", ")}`);
+  const wireFormat = (options.wireFormat ?? "chat_completions_v1") as WireFormat;
+  if (!WIRE_FORMATS.includes(wireFormat))
+    throw new ScanUsageError(
+      `--wire-format is one of ${WIRE_FORMATS.join(", ")}; http_template_v1 endpoints: register them through the API and scan by id`,
+    );
+  const whole = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!(Number.isInteger(number) && number >= 1)) throw new ScanUsageError(`${flag} must be a whole number from 1`);
+    return number;
+  };
+  const limits = {
+    ...(options.concurrency !== undefined ? { concurrency: whole("--concurrency", options.concurrency) } : {}),
+    ...(options.rpm !== undefined ? { requests_per_minute: whole("--rpm", options.rpm) } : {}),
+  };
+  const isId = UUID.test(options.target);
+  if (!isId && !/^https?:\/\//i.test(options.target))
+    throw new ScanUsageError(`TARGET is an http(s) URL or an endpoint id, not "${options.target}"`);
+  const probeIds = options.probes
+    ?.split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return { failOn: new Set(failOn), wireFormat, limits, isId, probeIds };
+}
+
+interface Connected {
+  client: Penaxtra;
+  close(): Promise<void>;
+}
+
+/** A server of the user's, or one started here; either way a client with a token. */
+async function connect(options: ScanCommandOptions, env: NodeJS.ProcessEnv): Promise<Connected> {
+  const baseUrl = options.baseUrl ?? env.PENAXTRA_BASE_URL;
+  if (baseUrl) {
+    if (!env.PENAXTRA_API_KEY)
+      throw new ScanUsageError("--base-url needs PENAXTRA_API_KEY (a token with scans and endpoints scopes)");
+    return { client: new Penaxtra({ baseUrl, apiKey: env.PENAXTRA_API_KEY }), close: async () => {} };
+  }
+  // Logs of the embedded server go to stderr at warn: stdout is the summary.
+  const log = pino({ level: env.LOG_LEVEL ?? "warn", base: { service: "penaxtra" } }, pino.destination(2));
+  const platform = await startPlatform({ ...loadConfig(env), port: 0, host: "127.0.0.1" }, log, {
+    api: true,
+    worker: true,
+  });
+  const { db } = platform.database;
+  const run = await issueRunToken(db);
+  return {
+    client: new Penaxtra({ baseUrl: `http://127.0.0.1:${platform.port}`, apiKey: run.token }),
+    async close() {
+      await db.transaction(async (tx) => {
+        if ((await revokeToken(tx, run.tenantId, run.tokenId)) === "revoked")
+          await recordAudit(tx, {
+            tenantId: run.tenantId,
+            action: "token.revoked",
+            result: "success",
+            targetKind: "token",
+            targetId: run.tokenId,
+            details: { via: "penaxtra scan" },
+          });
+      });
+      await platform.stop();
+    },
+  };
+}
+
+/** A one-day token of the first tenant for this run only, revoked when the run ends. */
+async function issueRunToken(db: Database) {
+  return db.transaction(async (tx) => {
+    // "default" when the embedded server made it; the oldest tenant otherwise.
+    const [tenant] = await tx
+      .select({ id: tenants.id })
+      .from(tenants)
+      .orderBy(sql`${tenants.slug} = 'default' desc`, tenants.createdAt)
+      .limit(1);
+    if (!tenant) throw new Error("no tenant in the embedded database");
+    const created = await createToken(tx, {
+      tenantId: tenant.id,
+      scopes: [...SCOPES],
+      name: "penaxtra scan",
+      expiresInDays: 1,
+    });
+    await recordAudit(tx, {
+      tenantId: tenant.id,
+      action: "token.created",
+      result: "success",
+      targetKind: "token",
+      targetId: created.id,
+      details: { scopes: created.scopes, via: "penaxtra scan" },
+    });
+    return { token: created.token, tokenId: created.id, tenantId: tenant.id };
+  });
+}
+
+/** The endpoint to scan: the id given, or the one registered for this URL (created on first use). */
+async function endpointFor(
+  client: Penaxtra,
+  target: string,
+  parsed: ReturnType<typeof parseOptions>,
+  options: ScanCommandOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<Schemas["Endpoint"]> {
+  const hasLimits = Object.keys(parsed.limits).length > 0;
+  if (parsed.isId)
+    return hasLimits ? client.endpoints.update(target, { limits: parsed.limits }) : client.endpoints.get(target);
+  const name = `penaxtra scan ${new URL(target).host}`.slice(0, 200);
+  const secret = env.PENAXTRA_TARGET_API_KEY;
+  const model = options.model ?? null;
+  // Reused when nothing that matters changed: the same URL, wire format, model and no new secret.
+  for await (const endpoint of client.endpoints.list())
+    if (
+      endpoint.name === name &&
+      endpoint.url === target &&
+      endpoint.wire_format === parsed.wireFormat &&
+      (endpoint.model ?? null) === model &&
+      endpoint.status === "active" &&
+      !secret
+    )
+      return hasLimits ? client.endpoints.update(endpoint.id, { limits: parsed.limits }) : endpoint;
+  return client.endpoints.create({
+    name,
+    url: target,
+    wire_format: parsed.wireFormat,
+    ...(model ? { model } : {}),
+    ...(secret ? { auth_secret: secret } : {}),
+    ...(hasLimits ? { limits: parsed.limits } : {}),
+  });
+}
+
+export interface ScanCommandResult {
+  exitCode: 0 | 1;
+  scan: Schemas["Scan"];
+  findings: Schemas["Finding"][];
+  files: string[];
+}
+
+export async function scanCommand(options: ScanCommandOptions): Promise<ScanCommandResult> {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const parsed = parseOptions(options);
+  const outDir = userPath(options.out ?? "penaxtra-reports", env);
+  const connected = await connect(options, env);
+  try {
+    const { client } = connected;
+    const endpoint = await endpointFor(client, options.target, parsed, options, env);
+    const { scan_id } = await client.scans.create({
+      endpoint_id: endpoint.id,
+      ...(parsed.probeIds?.length ? { probe_ids: parsed.probeIds } : {}),
+    });
+    stderr.write(
+      `scanning ${endpoint.url} (endpoint ${endpoint.id}, at most ${endpoint.limits.concurrency} requests at once and ${endpoint.limits.requests_per_minute} a minute: --concurrency, --rpm): scan ${scan_id}\n`,
+    );
+    const progress = progressReporter(stderr, "scan");
+    const scan = await client.scans
+      .waitFor(scan_id, {
+        intervalMs: 300,
+        timeoutMs: 24 * 3600_000,
+        onProgress: (current) =>
+          progress.update({
+            done: current.attempts_done,
+            total: current.attempts_total,
+            findings: current.findings_count,
+            errors: current.attempts_errored,
+            status: current.status,
+          }),
+      })
+      .finally(() => progress.stop());
+
+    const findings: Schemas["Finding"][] = [];
+    for await (const finding of client.findings.list({ scan_id, limit: 100 })) findings.push(finding);
+    await mkdir(outDir, { recursive: true });
+    const files = [
+      [join(outDir, "penaxtra.sarif"), await client.scans.export(scan_id, "sarif")],
+      [join(outDir, "penaxtra-junit.xml"), await client.scans.export(scan_id, "junit")],
+      [join(outDir, "penaxtra.html"), await client.scans.export(scan_id, "html")],
+      [join(outDir, "penaxtra.json"), `${JSON.stringify({ scan, endpoint, findings }, null, 2)}\n`],
+    ] as const;
+    for (const [path, content] of files) await writeFile(path, content);
+
+    const blocking = findings.filter(
+      (finding) => finding.status === "confirmed" && parsed.failOn.has(finding.severity),
+    );
+    const erroredShare = scan.attempts_done ? scan.attempts_errored / scan.attempts_done : 0;
+    const degraded = erroredShare > (options.maxErroredShare ?? 0.05);
+    const passed = scan.status === "completed" && !degraded && blocking.length === 0;
+
+    const lines = [
+      "",
+      `scan ${scan.id} ${scan.status}: ${scan.attempts_done}/${scan.attempts_total} attempts, ${scan.attempts_errored} errored, ${findings.length} findings`,
+      summaryTable(findings),
+    ];
+    if (scan.error) lines.push(pc.yellow(`${scan.error}: the unanswered probes prove nothing`));
+    const SHOWN = 20;
+    for (const finding of blocking.slice(0, SHOWN))
+      lines.push(`  ${paintSeverity(finding.severity)} ${finding.probe_id}: ${finding.title}`);
+    if (blocking.length > SHOWN) lines.push(`  ... and ${blocking.length - SHOWN} more, every one in penaxtra.html`);
+    lines.push(`reports: ${files.map(([path]) => path).join(", ")}`);
+    lines.push(
+      passed
+        ? pc.green(`PASSED: no confirmed ${[...parsed.failOn].join(" or ")} finding`)
+        : pc.red(
+            `FAILED: ${
+              scan.status !== "completed"
+                ? `the scan ended ${scan.status}`
+                : degraded
+                  ? `${Math.round(erroredShare * 100)}% of attempts errored`
+                  : `${blocking.length} confirmed ${[...parsed.failOn].join("/")} finding(s)`
+            }`,
+          ),
+    );
+    stdout.write(`${lines.join("\n")}\n`);
+    return { exitCode: passed ? 0 : 1, scan, findings, files: files.map(([path]) => path) };
+  } finally {
+    await connected.close();
+  }
+}

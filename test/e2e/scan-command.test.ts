@@ -1,0 +1,121 @@
+// `penaxtra scan` as a user runs it: against a URL with a server it starts itself, or against a
+// running server; live progress on stderr, the summary on stdout, four report files, an exit code.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { probes } from "@penaxtra/engine";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
+let ctx: TestContext;
+let vulnerable: TargetSimulator;
+let hardened: TargetSimulator;
+// One probe of each of six categories: several severities, a short scan.
+const probeIds = [...new Map(probes.map((probe) => [probe.category, probe.id])).values()].slice(0, 6);
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  vulnerable = await startTargetSimulator({ port: 0, profile: "vulnerable" });
+  hardened = await startTargetSimulator({ port: 0, profile: "hardened" });
+});
+afterAll(async () => {
+  await vulnerable.stop();
+  await hardened.stop();
+  await ctx.cleanup();
+});
+
+/** Runs the CLI without blocking this process: with --base-url, the server it calls lives here. */
+function scan(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [cli, "scan", ...args], {
+      env: {
+        ...process.env,
+        DATABASE_URL: ctx.url,
+        PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
+        LOG_LEVEL: "error",
+        PENAXTRA_BASE_URL: "",
+        PENAXTRA_API_KEY: "",
+        ...env,
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const fast = ["--concurrency", "16", "--rpm", "60000", "--probes", probeIds.join(",")];
+
+describe("penaxtra scan", () => {
+  it("scans a URL with a server of its own: progress, summary, four reports, exit 1 on a confirmed finding", async () => {
+    const out = await mkdtemp(join(tmpdir(), "penaxtra-scan-"));
+    const result = await scan([
+      vulnerable.chatCompletionsUrl,
+      ...fast,
+      "--fail-on",
+      "critical,high,medium",
+      "--out",
+      out,
+    ]);
+    expect(result.status, result.stderr).toBe(1);
+    // Not a terminal here: plain progress lines, the last one the finished scan.
+    expect(result.stderr).toMatch(/scan completed: (\d+)\/\1 attempts, \d+ findings, 0 errors/);
+    expect(result.stdout).toMatch(/│ category\s+│ critical\s+│ high/);
+    expect(result.stdout).toContain("FAILED:");
+
+    const files = ["penaxtra.sarif", "penaxtra-junit.xml", "penaxtra.json", "penaxtra.html"].map((name) =>
+      join(out, name),
+    );
+    for (const file of files) expect(existsSync(file), file).toBe(true);
+    const report = JSON.parse(readFileSync(join(out, "penaxtra.json"), "utf8"));
+    expect(report.scan.status).toBe("completed");
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(new RegExp(`│ all\\s.*│ ${report.findings.length}\\s+│`));
+    expect(JSON.parse(readFileSync(join(out, "penaxtra.sarif"), "utf8")).runs[0].results).toHaveLength(
+      report.findings.length,
+    );
+    expect(readFileSync(join(out, "penaxtra.html"), "utf8")).toContain("Penaxtra scan report");
+    // Its token lived for the run only.
+    const tokens = await ctx.pg`select revoked_at from api_tokens where name = 'penaxtra scan'`;
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((token) => token.revoked_at !== null)).toBe(true);
+  }, 120_000);
+
+  it("scans through a running server, passes a hardened target, and reuses the endpoint it registered", async () => {
+    const tenantId = await ctx.createTenant();
+    const token = await ctx.token(tenantId);
+    const baseUrl = await ctx.listen();
+    await ctx.startWorker();
+    const out = await mkdtemp(join(tmpdir(), "penaxtra-scan-"));
+    const args = [hardened.chatCompletionsUrl, ...fast, "--base-url", baseUrl, "--out", out];
+    const first = await scan(args, { PENAXTRA_API_KEY: token });
+    expect(first.status, first.stderr + first.stdout).toBe(0);
+    expect(first.stdout).toContain("PASSED: no confirmed critical or high finding");
+    const again = await scan(args, { PENAXTRA_API_KEY: token });
+    expect(again.status, again.stderr).toBe(0);
+    const endpoints = await ctx.pg`select count(*)::int as n from endpoints where tenant_id = ${tenantId}`;
+    expect(endpoints[0]!.n).toBe(1);
+    const scans =
+      await ctx.pg`select count(*)::int as n from scans where tenant_id = ${tenantId} and status = 'completed'`;
+    expect(scans[0]!.n).toBe(2);
+  }, 120_000);
+
+  it.each([
+    ["a severity it does not know", ["http://127.0.0.1:1/v1", "--fail-on", "urgent"], /--fail-on/],
+    ["a target that is neither URL nor id", ["my-endpoint"], /TARGET is an http\(s\) URL or an endpoint id/],
+    ["no target", [], /scan needs TARGET/],
+    ["--base-url without a token", ["http://127.0.0.1:1/v1", "--base-url", "http://127.0.0.1:1"], /PENAXTRA_API_KEY/],
+  ])("refuses %s with exit code 2 and one line", async (_name, args, message) => {
+    const result = await scan(args as string[]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
