@@ -1,4 +1,4 @@
-// penaxtra <command>: serve [--no-worker] | worker | scan | tenant create|configure | token create|revoke | migrate | judge-eval | judge-train
+// penaxtra <command>: serve [--no-worker] | worker | scan | rag-run | tenant create|configure | token create|revoke | migrate | judge-eval | judge-train
 
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
@@ -11,6 +11,7 @@ import { openDatabase } from "../runtime/open-database.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
 import { StartupError } from "../runtime/startup-error.ts";
 import { JudgeUsageError, judgeEval, judgeTrain } from "./judge-commands.ts";
+import { RagRunUsageError, ragRunCommand } from "./rag-run-command.ts";
 import { ScanUsageError, scanCommand } from "./scan-command.ts";
 
 const USAGE = `usage: penaxtra <command>
@@ -35,6 +36,10 @@ const USAGE = `usage: penaxtra <command>
                              ./penaxtra-reports) and exits 1 on a confirmed finding of a --fail-on severity.
                              Without --base-url (and PENAXTRA_API_KEY) it runs an embedded server itself;
                              PENAXTRA_TARGET_API_KEY is sent to the target as its bearer token
+  rag-run ASSET_ID [--fail-on critical,high] [--out DIR] [--base-url URL]
+                             test a registered RAG pipeline (ai-asset of kind rag) with live progress; prints
+                             every test with the guardrail that stopped it, writes penaxtra-rag-run.json to
+                             --out and exits 1 when a test of a --fail-on severity failed
   judge-train --data DIR [--out FILE]
                              train the offline judges from every labelled CSV below DIR; writes the
                              engine's shipped weights unless --out is given`;
@@ -94,6 +99,17 @@ async function main(argv: string[]): Promise<void> {
       probes: values.probes,
       concurrency: values.concurrency,
       rpm: values.rpm,
+      failOn: values["fail-on"],
+      out: values.out,
+      baseUrl: values["base-url"],
+    });
+    process.exitCode = result.exitCode;
+    return;
+  }
+  if (command === "rag-run") {
+    if (!sub) throw new UsageError("rag-run needs ASSET_ID: the id of an ai-asset of kind rag");
+    const result = await ragRunCommand({
+      asset: sub,
       failOn: values["fail-on"],
       out: values.out,
       baseUrl: values["base-url"],
@@ -237,6 +253,7 @@ main(process.argv.slice(2)).catch((error) => {
     error instanceof UsageError ||
     error instanceof JudgeUsageError ||
     error instanceof ScanUsageError ||
+    error instanceof RagRunUsageError ||
     /^(unknown scopes|PENAXTRA_)/.test((error as Error).message ?? "")
   ) {
     console.error(`penaxtra: ${(error as Error).message} (penaxtra --help lists every command)`);

@@ -6,16 +6,9 @@
 // the build may pass.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Penaxtra, type Schemas } from "@penaxtra/sdk";
-import { sql } from "drizzle-orm";
+import type { Penaxtra, Schemas } from "@penaxtra/sdk";
 import pc from "picocolors";
-import pino from "pino";
-import { recordAudit } from "../audit/record-audit.ts";
-import { createToken, revokeToken, SCOPES } from "../auth/tokens.ts";
-import { loadConfig } from "../config.ts";
-import type { Database } from "../db/connection.ts";
-import { tenants } from "../db/schema.ts";
-import { startPlatform } from "../runtime/start-platform.ts";
+import { connectServer } from "./connect-server.ts";
 import { paintSeverity, progressReporter, summaryTable } from "./scan-output.ts";
 import { userPath } from "./user-path.ts";
 
@@ -74,74 +67,6 @@ function parseOptions(options: ScanCommandOptions) {
   return { failOn: new Set(failOn), wireFormat, limits, isId, probeIds };
 }
 
-interface Connected {
-  client: Penaxtra;
-  close(): Promise<void>;
-}
-
-/** A server of the user's, or one started here; either way a client with a token. */
-async function connect(options: ScanCommandOptions, env: NodeJS.ProcessEnv): Promise<Connected> {
-  const baseUrl = options.baseUrl ?? env.PENAXTRA_BASE_URL;
-  if (baseUrl) {
-    if (!env.PENAXTRA_API_KEY)
-      throw new ScanUsageError("--base-url needs PENAXTRA_API_KEY (a token with scans and endpoints scopes)");
-    return { client: new Penaxtra({ baseUrl, apiKey: env.PENAXTRA_API_KEY }), close: async () => {} };
-  }
-  // Logs of the embedded server go to stderr at warn: stdout is the summary.
-  const log = pino({ level: env.LOG_LEVEL ?? "warn", base: { service: "penaxtra" } }, pino.destination(2));
-  const platform = await startPlatform({ ...loadConfig(env), port: 0, host: "127.0.0.1" }, log, {
-    api: true,
-    worker: true,
-  });
-  const { db } = platform.database;
-  const run = await issueRunToken(db);
-  return {
-    client: new Penaxtra({ baseUrl: `http://127.0.0.1:${platform.port}`, apiKey: run.token }),
-    async close() {
-      await db.transaction(async (tx) => {
-        if ((await revokeToken(tx, run.tenantId, run.tokenId)) === "revoked")
-          await recordAudit(tx, {
-            tenantId: run.tenantId,
-            action: "token.revoked",
-            result: "success",
-            targetKind: "token",
-            targetId: run.tokenId,
-            details: { via: "penaxtra scan" },
-          });
-      });
-      await platform.stop();
-    },
-  };
-}
-
-/** A one-day token of the first tenant for this run only, revoked when the run ends. */
-async function issueRunToken(db: Database) {
-  return db.transaction(async (tx) => {
-    // "default" when the embedded server made it; the oldest tenant otherwise.
-    const [tenant] = await tx
-      .select({ id: tenants.id })
-      .from(tenants)
-      .orderBy(sql`${tenants.slug} = 'default' desc`, tenants.createdAt)
-      .limit(1);
-    if (!tenant) throw new Error("no tenant in the embedded database");
-    const created = await createToken(tx, {
-      tenantId: tenant.id,
-      scopes: [...SCOPES],
-      name: "penaxtra scan",
-      expiresInDays: 1,
-    });
-    await recordAudit(tx, {
-      tenantId: tenant.id,
-      action: "token.created",
-      result: "success",
-      targetKind: "token",
-      targetId: created.id,
-      details: { scopes: created.scopes, via: "penaxtra scan" },
-    });
-    return { token: created.token, tokenId: created.id, tenantId: tenant.id };
-  });
-}
-
 /** The endpoint to scan: the id given, or the one registered for this URL (created on first use). */
 async function endpointFor(
   client: Penaxtra,
@@ -190,7 +115,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<ScanComm
   const stderr = options.stderr ?? process.stderr;
   const parsed = parseOptions(options);
   const outDir = userPath(options.out ?? "penaxtra-reports", env);
-  const connected = await connect(options, env);
+  const connected = await connectServer(options.baseUrl, env, ScanUsageError);
   try {
     const { client } = connected;
     const endpoint = await endpointFor(client, options.target, parsed, options, env);

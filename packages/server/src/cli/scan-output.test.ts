@@ -29,7 +29,7 @@ describe("progressReporter", () => {
     progress.update(state(10, 4, "completed"));
     progress.stop();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(stream.text()).toMatch(/scan .*10\/10 \| 4 findings \| 1 errors \| ETA/);
+    expect(stream.text()).toMatch(/scan .*10\/10 attempts \| 4 findings \| 1 errors \| ETA/);
   });
 
   it("writes plain lines elsewhere: on every status change, and on progress at most every few seconds", () => {

@@ -31,12 +31,13 @@ export interface ProgressReporter {
 export function progressReporter(
   stream: NodeJS.WriteStream,
   label: string,
-  options: { plainEveryMs?: number } = {},
+  options: { plainEveryMs?: number; words?: { unit: string; findings: string; errors: string } } = {},
 ): ProgressReporter {
+  const words = options.words ?? { unit: "attempts", findings: "findings", errors: "errors" };
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
-      format: `${label} {bar} {value}/{total} | {findings} findings | {errors} errors | ETA {eta_formatted}`,
+      format: `${label} {bar} {value}/{total} ${words.unit} | {findings} ${words.findings} | {errors} ${words.errors} | ETA {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 20,
@@ -66,7 +67,7 @@ export function progressReporter(
       const moved = !last || last.done !== state.done;
       if (!changed && !(moved && now - lastAt >= every)) return;
       stream.write(
-        `${label} ${state.status}: ${state.done}/${state.total} attempts, ${state.findings} findings, ${state.errors} errors\n`,
+        `${label} ${state.status}: ${state.done}/${state.total} ${words.unit}, ${state.findings} ${words.findings}, ${state.errors} ${words.errors}\n`,
       );
       last = state;
       lastAt = now;

@@ -1,5 +1,6 @@
-// `penaxtra scan` as a user runs it: against a URL with a server it starts itself, or against a
-// running server; live progress on stderr, the summary on stdout, four report files, an exit code.
+// `penaxtra scan` and `penaxtra rag-run` as a user runs them: with a server the command starts
+// itself, or against a running one; live progress on stderr, the summary on stdout, the report
+// files, an exit code.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
@@ -30,9 +31,9 @@ afterAll(async () => {
 });
 
 /** Runs the CLI without blocking this process: with --base-url, the server it calls lives here. */
-function scan(args: string[], env: Record<string, string> = {}) {
+function penaxtra(command: string, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [cli, "scan", ...args], {
+    const child = spawn(process.execPath, [cli, command, ...args], {
       env: {
         ...process.env,
         DATABASE_URL: ctx.url,
@@ -51,6 +52,7 @@ function scan(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+const scan = (args: string[], env: Record<string, string> = {}) => penaxtra("scan", args, env);
 const fast = ["--concurrency", "16", "--rpm", "60000", "--probes", probeIds.join(",")];
 
 describe("penaxtra scan", () => {
@@ -83,7 +85,7 @@ describe("penaxtra scan", () => {
     );
     expect(readFileSync(join(out, "penaxtra.html"), "utf8")).toContain("Penaxtra scan report");
     // Its token lived for the run only.
-    const tokens = await ctx.pg`select revoked_at from api_tokens where name = 'penaxtra scan'`;
+    const tokens = await ctx.pg`select revoked_at from api_tokens where name = 'penaxtra cli run'`;
     expect(tokens.length).toBeGreaterThan(0);
     expect(tokens.every((token) => token.revoked_at !== null)).toBe(true);
   }, 120_000);
@@ -117,5 +119,55 @@ describe("penaxtra scan", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("penaxtra rag-run", () => {
+  async function registered(pipeline: TargetSimulator) {
+    const tenantId = await ctx.createTenant();
+    const token = await ctx.token(tenantId);
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
+      token,
+      body: {
+        name: `${pipeline.profile} pipeline`,
+        kind: "rag",
+        config: {
+          ingest_url: pipeline.ragUrls.ingest,
+          query_url: pipeline.ragUrls.query,
+          delete_url: pipeline.ragUrls.delete,
+        },
+      },
+    });
+    expect(response.status).toBe(201);
+    return { token, assetId: (await response.json()).id as string, baseUrl: await ctx.listen() };
+  }
+
+  it("fails on a leaking pipeline and passes a hardened one, naming the guardrail of each test", async () => {
+    await ctx.startWorker();
+    const out = await mkdtemp(join(tmpdir(), "penaxtra-rag-"));
+    const leaking = await registered(vulnerable);
+    const failed = await penaxtra("rag-run", [leaking.assetId, "--base-url", leaking.baseUrl, "--out", out], {
+      PENAXTRA_API_KEY: leaking.token,
+    });
+    expect(failed.status, failed.stderr).toBe(1);
+    expect(failed.stderr).toMatch(/rag-run completed: (\d+)\/\1 tests, [1-9]\d* failed/);
+    expect(failed.stdout).toMatch(/│ test\s+│ suite\s+│ status\s+│ stopped by\s+│ severity/);
+    expect(failed.stdout).toContain("FAILED:");
+    const report = JSON.parse(readFileSync(join(out, "penaxtra-rag-run.json"), "utf8"));
+    expect(report.run.tests_failed).toBeGreaterThan(0);
+
+    const guarded = await registered(hardened);
+    const passed = await penaxtra("rag-run", [guarded.assetId, "--base-url", guarded.baseUrl, "--out", out], {
+      PENAXTRA_API_KEY: guarded.token,
+    });
+    expect(passed.status, passed.stdout + passed.stderr).toBe(0);
+    expect(passed.stdout).toMatch(/retrieval_isolation|ingest_filter|input_filter|model_refusal|output_filter/);
+    expect(passed.stdout).toContain("PASSED:");
+  }, 120_000);
+
+  it("refuses an asset that is not an id with exit code 2", async () => {
+    const result = await penaxtra("rag-run", ["support-search"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/ASSET_ID is the id of an ai-asset/);
   });
 });
