@@ -1,9 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { App, AppDeps } from "./app-deps.ts";
 import { DATABASE_RETRY_AFTER_SECONDS } from "./db/unavailable.ts";
+import { registerApiReference } from "./docs/api-reference.ts";
 import { payloadTooLarge } from "./errors/api-error.ts";
 import * as contract from "./generated/contract.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): App {
   // biome-ignore lint/performance/noDynamicNamespaceImportAccess: server code, nothing is bundled; the names come from a fixed list.
   for (const name of RAG_PROTOCOL_SCHEMAS) app.openAPIRegistry.register(name, contract[`${name}Schema`]);
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
-  app.get("/docs", Scalar({ url: "/api/v2/openapi.json", pageTitle: "Penaxtra API" }));
+  registerApiReference(app);
   // Liveness: the process answers. Readiness: it can reach its database (within 2 s).
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {

@@ -44,7 +44,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Export a scan's findings for CI as SARIF 2.1.0 or JUnit XML
+     * Export a scan's findings as SARIF 2.1.0 or JUnit XML for CI, or HTML for people
      * @description SARIF: one rule per probe, one result per finding (error for critical and high, warning for medium, note below; `needs_review` findings one level lower), with the finding's status, confidence, risk refs and a stable `partialFingerprints["penaxtra/v1"]`. JUnit: one test case per probe the scan sent; a confirmed finding is a failure, one that needs review an error, a probe whose every attempt errored is skipped. HTML: one self-contained page for people (summary, findings by severity, coverage by framework, every finding with the prompt, the answer and each judge's vote); no script or external resource, target text escaped. Findings marked false_positive or accepted_risk are left out.
      */
     get: operations["exportScan"];
