@@ -97,8 +97,8 @@ describe("scan exports", () => {
     const { scan, findings } = await scanned();
     const [first] = findings;
     // An answer is attacker-controlled: make one that would run if it were not escaped.
-    await ctx.pg`update findings set evidence = jsonb_set(evidence, '{response}', to_jsonb(${"<script>alert(1)</script><img src=x onerror=alert(2)>"}::text))
-                 where id = ${first.id}`;
+    await ctx.pg`update scan_attempts set response = ${"<script>alert(1)</script><img src=x onerror=alert(2)>"}
+                 where id = (select scan_attempt_id from findings where id = ${first.id})`;
     const response = await exported(scan.id, "html");
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await response.text();
@@ -109,6 +109,10 @@ describe("scan exports", () => {
       expect(html).toContain(`id="f-${finding.id}"`);
       const full = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${finding.id}`, { token })).json();
       for (const vote of full.judge_votes) expect(html).toContain(escapedHtml(vote.rationale));
+      // The evidence as the API shows it: the prompt sent and the answer of the finding's attempt.
+      expect(full.evidence.prompt.length).toBeGreaterThan(0);
+      expect(html).toContain(escapedHtml(full.evidence.prompt.slice(0, 80)));
+      expect(html).toContain(escapedHtml(full.evidence.response.slice(0, 80)));
     }
     expect(html).toContain("OWASP Top 10 for LLM Applications");
   });

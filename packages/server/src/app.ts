@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { App, AppDeps } from "./app-deps.ts";
+import { registerConsole } from "./console/register-console.ts";
 import { DATABASE_RETRY_AFTER_SECONDS } from "./db/unavailable.ts";
 import { registerApiReference } from "./docs/api-reference.ts";
 import { payloadTooLarge } from "./errors/api-error.ts";
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): App {
   for (const name of RAG_PROTOCOL_SCHEMAS) app.openAPIRegistry.register(name, contract[`${name}Schema`]);
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
   registerApiReference(app);
+  registerConsole(app);
   // Liveness: the process answers. Readiness: it can reach its database (within 2 s).
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {

@@ -6,6 +6,8 @@ import { frameworks as frameworkCatalogue } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { loadScanExport, type ScanExport } from "./scan-export.ts";
 
+const EXCERPT_CHARS = 4000;
+
 export interface HtmlFinding {
   id: string;
   evidence: { prompt?: string; response?: string } & Record<string, unknown>;
@@ -24,13 +26,17 @@ export async function loadScanHtmlReport(
   const loaded = await loadScanExport(pg, tenantId, scanId);
   if (!loaded) return null;
   const ids = loaded.findings.map((finding) => finding.id);
+  // As the API shows a finding: a scan finding's prompt and answer are those of its evidence attempt.
   const rows = ids.length
     ? await pg<Array<{ id: string; evidence: HtmlFinding["evidence"]; votes: HtmlFinding["votes"] | null }>>`
-        select f.id, f.evidence,
+        select f.id,
+               case when a.id is null then f.evidence
+                    else f.evidence || jsonb_build_object('prompt', a.prompt, 'response', left(a.response, ${EXCERPT_CHARS + 1})) end as evidence,
                (select json_agg(json_build_object('judge', v.judge, 'kind', v.kind, 'verdict', v.verdict,
                                                   'confidence', v.confidence, 'rationale', v.rationale) order by v.id)
                 from judge_votes v where v.finding_id = f.id) as votes
-        from findings f where f.id = any(${ids}::uuid[]) and f.tenant_id = ${tenantId}`
+        from findings f left join scan_attempts a on a.id = f.scan_attempt_id and a.tenant_id = f.tenant_id
+        where f.id = any(${ids}::uuid[]) and f.tenant_id = ${tenantId}`
     : [];
   return {
     ...loaded,
@@ -46,7 +52,6 @@ const COLOURS: Record<string, string> = {
   low: "#2b8a3e",
   info: "#5c7cfa",
 };
-const EXCERPT_CHARS = 4000;
 const controlOf = new Map(
   frameworkCatalogue.flatMap((framework) =>
     framework.refs.map((entry) => [entry.ref, { framework: framework.title, control: `${entry.code} ${entry.title}` }]),

@@ -1,0 +1,501 @@
+// The Penaxtra console: a page of this server that talks to /api/v2 with a token kept in session
+// storage only. Everything a target wrote (prompts, answers, rationales) is attacker-controlled, so
+// the page builds its DOM with text nodes alone: nothing is ever parsed as HTML.
+
+const TOKEN_KEY = "penaxtra.token";
+const SEVERITIES = ["critical", "high", "medium", "low", "info"];
+const STATUSES = ["open", "needs_review", "confirmed", "false_positive", "accepted_risk", "fixed"];
+const main = document.getElementById("main");
+let refreshTimer = null;
+
+/** An element with attributes (on* handlers as functions) and children (strings become text). */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (name === "dataset") Object.assign(node.dataset, value);
+    // Through the CSSOM: the page's CSP refuses style attributes.
+    else if (name === "style") Object.assign(node.style, value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const severity = (value) => el("span", { class: `sev sev-${value}` }, value);
+const when = (value) => (value ? new Date(value).toLocaleString() : "-");
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(`${status} ${body?.error ?? ""}`.trim());
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(path, options = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const response = await fetch(`/api/v2${path}`, {
+    method: options.method ?? "GET",
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(options.body ? { "content-type": "application/json" } : {}),
+    },
+    body: options.body ? JSON.stringify(options.body) : undefined,
+  });
+  const body = response.status === 204 ? null : await response.json().catch(() => null);
+  // A token that stopped working (revoked, expired) signs the tab out.
+  if (response.status === 401 && !options.signingIn) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    render();
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+function show(...nodes) {
+  main.replaceChildren(...nodes.flat(2).filter((node) => node !== null && node !== undefined && node !== false));
+}
+
+function failure(error) {
+  return el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`);
+}
+
+// Sign in --------------------------------------------------------------------------------------
+
+function signIn() {
+  const input = el("input", {
+    type: "password",
+    name: "token",
+    placeholder: "pxt_...",
+    autocomplete: "off",
+    size: 60,
+    "aria-label": "API token",
+  });
+  const message = el("p", { class: "error", role: "alert" });
+  const form = el(
+    "form",
+    {
+      onsubmit: async (event) => {
+        event.preventDefault();
+        sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+        try {
+          await api("/scans?limit=1", { signingIn: true });
+          location.hash = "#/scans";
+          render();
+        } catch (error) {
+          sessionStorage.removeItem(TOKEN_KEY);
+          message.textContent = error.status === 401 ? "That token is not valid." : `Sign-in failed: ${error.message}`;
+        }
+      },
+    },
+    input,
+    el("button", { type: "submit" }, "Sign in"),
+  );
+  show(
+    el("h1", {}, "Sign in"),
+    el("p", { class: "muted" }, "A tenant token (scopes scans, findings, rag). It stays in this tab only."),
+    form,
+    message,
+  );
+}
+
+// Scans ----------------------------------------------------------------------------------------
+
+async function scansPage() {
+  const [scans, endpoints] = await Promise.all([api("/scans?limit=50"), api("/endpoints?limit=100")]);
+  const names = new Map(endpoints.data.map((endpoint) => [endpoint.id, endpoint.name]));
+  const select = el(
+    "select",
+    { name: "endpoint", "aria-label": "Endpoint" },
+    endpoints.data.map((endpoint) => el("option", { value: endpoint.id }, `${endpoint.name} (${endpoint.url})`)),
+  );
+  const message = el("span", { class: "muted", role: "status" });
+  const start = el(
+    "form",
+    {
+      onsubmit: async (event) => {
+        event.preventDefault();
+        try {
+          const accepted = await api("/scans", { method: "POST", body: { endpoint_id: select.value } });
+          message.textContent = `Scan ${accepted.scan_id} started.`;
+          render();
+        } catch (error) {
+          message.textContent = `Could not start: ${error.body?.error ?? error.message}`;
+        }
+      },
+    },
+    select,
+    el("button", { type: "submit", disabled: endpoints.data.length === 0 }, "Start scan"),
+    message,
+  );
+  const rows = scans.data.map((scan) => {
+    const share = scan.attempts_total ? Math.round((scan.attempts_done / scan.attempts_total) * 100) : 0;
+    return el(
+      "tr",
+      {
+        class: "link",
+        dataset: { scan: scan.id, status: scan.status },
+        onclick: () => (location.hash = `#/findings?scan_id=${scan.id}`),
+      },
+      el("td", {}, when(scan.created_at)),
+      el("td", {}, names.get(scan.endpoint_id) ?? scan.endpoint_id),
+      el("td", { class: "status" }, scan.status, scan.error ? el("div", { class: "error" }, scan.error) : null),
+      el(
+        "td",
+        {},
+        el("span", { class: "progress" }, el("div", { style: { width: `${share}%` } })),
+        ` ${scan.attempts_done}/${scan.attempts_total}`,
+        scan.attempts_errored ? ` (${scan.attempts_errored} errored)` : "",
+      ),
+      el("td", { class: "findings" }, String(scan.findings_count)),
+    );
+  });
+  show(
+    el("h1", {}, "Scans"),
+    start,
+    el(
+      "table",
+      {},
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          ["started", "endpoint", "status", "progress", "findings"].map((h) => el("th", {}, h)),
+        ),
+      ),
+      el("tbody", {}, rows),
+    ),
+  );
+  // Live while a scan is running: the list refreshes itself.
+  if (scans.data.some((scan) => ["queued", "running", "judging"].includes(scan.status)))
+    refreshTimer = setTimeout(render, 1000);
+}
+
+// Findings -------------------------------------------------------------------------------------
+
+function findingsTable(findings) {
+  return el(
+    "table",
+    {},
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        ["severity", "title", "category", "status", "confidence", "found"].map((h) => el("th", {}, h)),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      findings.map((finding) =>
+        el(
+          "tr",
+          {
+            class: "link",
+            dataset: { finding: finding.id },
+            onclick: () => (location.hash = `#/findings/${finding.id}`),
+          },
+          el("td", {}, severity(finding.severity)),
+          el("td", {}, finding.title),
+          el("td", {}, finding.category),
+          el("td", {}, finding.status),
+          el("td", {}, finding.confidence.toFixed(2)),
+          el("td", {}, when(finding.created_at)),
+        ),
+      ),
+    ),
+  );
+}
+
+async function findingsPage(query) {
+  const filters = new URLSearchParams(query);
+  const listed = await api(`/findings?limit=100&${filters}`);
+  const choose = (name, values) =>
+    el(
+      "select",
+      {
+        "aria-label": name,
+        onchange: (event) => {
+          if (event.target.value) filters.set(name, event.target.value);
+          else filters.delete(name);
+          location.hash = `#/findings?${filters}`;
+        },
+      },
+      el("option", { value: "" }, `any ${name}`),
+      values.map((value) => el("option", { value, selected: filters.get(name) === value }, value)),
+    );
+  show(
+    el("h1", {}, "Findings"),
+    el(
+      "div",
+      { class: "filters" },
+      choose("severity", SEVERITIES),
+      choose("status", STATUSES),
+      filters.get("scan_id") ? el("span", { class: "muted" }, `scan ${filters.get("scan_id")}`) : null,
+    ),
+    listed.data.length ? findingsTable(listed.data) : el("p", { class: "muted" }, "No findings match."),
+  );
+}
+
+function triage(finding, onDone) {
+  const note = el("input", { name: "note", placeholder: "note for the audit log", size: 40, maxlength: 2000 });
+  const message = el("span", { class: "muted", role: "status" });
+  const decide = (status, label) =>
+    el(
+      "button",
+      {
+        type: "button",
+        dataset: { status },
+        onclick: async () => {
+          try {
+            await api(`/findings/${finding.id}`, {
+              method: "PATCH",
+              body: { status, ...(note.value ? { note: note.value } : {}) },
+            });
+            message.textContent = `Marked ${status}.`;
+            onDone();
+          } catch (error) {
+            message.textContent = `Could not change: ${error.body?.error ?? error.message}`;
+          }
+        },
+      },
+      label,
+    );
+  return el(
+    "div",
+    { class: "actions" },
+    decide("confirmed", "Confirm"),
+    decide("false_positive", "False positive"),
+    decide("accepted_risk", "Accept risk"),
+    note,
+    message,
+  );
+}
+
+async function findingPage(id) {
+  const finding = await api(`/findings/${id}`);
+  const { prompt, response, ...rest } = finding.evidence ?? {};
+  show(
+    el("p", {}, el("a", { href: "#/findings" }, "← Findings")),
+    el("h1", {}, severity(finding.severity), " ", finding.title),
+    el(
+      "p",
+      { class: "muted" },
+      `probe ${finding.probe_id} · ${finding.category} · status ${finding.status} · ${finding.verdict} at ${finding.confidence.toFixed(2)} · ${finding.risk_refs.join(", ")}`,
+    ),
+    triage(finding, render),
+    el("h2", {}, "Prompt sent"),
+    el("pre", { class: "prompt" }, prompt ?? ""),
+    el("h2", {}, "Answer received"),
+    el("pre", { class: "answer" }, response ?? ""),
+    Object.keys(rest).length ? [el("h2", {}, "Other evidence"), el("pre", {}, JSON.stringify(rest, null, 2))] : null,
+    el("h2", {}, "Judges"),
+    el(
+      "table",
+      { class: "votes" },
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          ["judge", "verdict", "confidence", "rationale"].map((h) => el("th", {}, h)),
+        ),
+      ),
+      el(
+        "tbody",
+        {},
+        finding.judge_votes.map((vote) =>
+          el(
+            "tr",
+            {},
+            el("td", {}, vote.kind === "meta" ? `${vote.judge} (meta-judge)` : vote.judge),
+            el("td", { class: `v-${vote.verdict}` }, vote.verdict),
+            el("td", {}, vote.confidence.toFixed(2)),
+            el("td", {}, vote.rationale),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function reviewPage() {
+  const queue = await api("/findings?status=needs_review&limit=100");
+  show(
+    el("h1", {}, "Review queue"),
+    el("p", { class: "muted" }, "Findings the judges disagree on. Decide each one; every decision is audited."),
+    queue.data.length
+      ? queue.data.map((finding) =>
+          el(
+            "div",
+            { class: "card", dataset: { finding: finding.id } },
+            el("h3", {}, severity(finding.severity), " ", el("a", { href: `#/findings/${finding.id}` }, finding.title)),
+            el("p", { class: "muted" }, `${finding.category} · confidence ${finding.confidence.toFixed(2)}`),
+            triage(finding, render),
+          ),
+        )
+      : el("p", {}, "Nothing to review."),
+  );
+}
+
+// RAG runs -------------------------------------------------------------------------------------
+
+async function ragRunsPage() {
+  const runs = await api("/rag-runs?limit=50");
+  show(
+    el("h1", {}, "RAG runs"),
+    el(
+      "table",
+      {},
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          ["started", "trigger", "status", "passed", "failed", "skipped"].map((h) => el("th", {}, h)),
+        ),
+      ),
+      el(
+        "tbody",
+        {},
+        runs.data.map((run) =>
+          el(
+            "tr",
+            { class: "link", onclick: () => (location.hash = `#/rag-runs/${run.id}`) },
+            el("td", {}, when(run.started_at)),
+            el("td", {}, run.trigger),
+            el("td", {}, run.status),
+            el("td", {}, String(run.tests_passed)),
+            el("td", {}, String(run.tests_failed)),
+            el("td", {}, String(run.tests_skipped)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function ragRunPage(id) {
+  const run = await api(`/rag-runs/${id}`);
+  show(
+    el("p", {}, el("a", { href: "#/rag-runs" }, "← RAG runs")),
+    el("h1", {}, `RAG run ${run.status}`),
+    run.error ? el("p", { class: "error" }, run.error) : null,
+    el(
+      "table",
+      {},
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          ["test", "suite", "status", "stopped by", "severity", "reason"].map((h) => el("th", {}, h)),
+        ),
+      ),
+      el(
+        "tbody",
+        {},
+        run.tests.map((test) =>
+          el(
+            "tr",
+            {},
+            el("td", {}, test.title),
+            el("td", {}, test.suite),
+            el("td", {}, test.status),
+            el("td", {}, test.stopped_by ?? "-"),
+            el("td", {}, severity(test.severity)),
+            el("td", {}, test.reason),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+// Coverage -------------------------------------------------------------------------------------
+
+function bars(title, counts) {
+  const max = Math.max(1, ...counts.map(([, count]) => count));
+  return el(
+    "section",
+    { class: "card" },
+    el("h2", {}, title),
+    counts.map(([label, count, className]) =>
+      el(
+        "div",
+        { class: "bar" },
+        el("span", { class: "label" }, label),
+        el("span", { class: `fill ${className ?? ""}`, style: { width: `${Math.round((count / max) * 400)}px` } }),
+        el("span", { class: "count" }, String(count)),
+      ),
+    ),
+  );
+}
+
+async function coveragePage() {
+  const [frameworks, findings] = await Promise.all([api("/frameworks"), api("/findings?limit=100")]);
+  const open = findings.data.filter(
+    (finding) => !["false_positive", "accepted_risk", "fixed"].includes(finding.status),
+  );
+  const bySeverity = SEVERITIES.map((value) => [
+    value,
+    open.filter((finding) => finding.severity === value).length,
+    `sev-${value}`,
+  ]);
+  const byFramework = frameworks.data.map((framework) => {
+    const refs = new Set(framework.refs.map((entry) => entry.ref));
+    return [framework.title, open.filter((finding) => finding.risk_refs.some((ref) => refs.has(ref))).length];
+  });
+  show(
+    el("h1", {}, "Coverage"),
+    el("p", { class: "muted" }, `The latest ${open.length} open findings (dismissed and fixed ones left out).`),
+    bars("By severity", bySeverity),
+    bars("By framework", byFramework),
+  );
+}
+
+// Routing --------------------------------------------------------------------------------------
+
+async function render() {
+  clearTimeout(refreshTimer);
+  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
+  document.getElementById("nav").hidden = !signedIn;
+  if (!signedIn) return signIn();
+  const [path, query = ""] = location.hash.replace(/^#/, "").split("?");
+  for (const link of document.querySelectorAll("header nav a"))
+    link.classList.toggle("active", path.startsWith(link.getAttribute("href").slice(1)));
+  try {
+    const review = await api("/findings?status=needs_review&limit=100");
+    document.getElementById("review-count").textContent = review.data.length ? String(review.data.length) : "";
+    const parts = path.split("/").filter(Boolean);
+    if (parts[0] === "findings" && parts[1]) await findingPage(parts[1]);
+    else if (parts[0] === "findings") await findingsPage(query);
+    else if (parts[0] === "review") await reviewPage();
+    else if (parts[0] === "rag-runs" && parts[1]) await ragRunPage(parts[1]);
+    else if (parts[0] === "rag-runs") await ragRunsPage();
+    else if (parts[0] === "coverage") await coveragePage();
+    else await scansPage();
+  } catch (error) {
+    if (sessionStorage.getItem(TOKEN_KEY)) show(failure(error));
+  }
+}
+
+document.getElementById("sign-out").addEventListener("click", () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  location.hash = "";
+  render();
+});
+window.addEventListener("hashchange", render);
+render();

@@ -1,0 +1,116 @@
+// The web console in headless Chromium, as a reviewer uses it: sign in with a token, start a scan,
+// watch it finish, open the review queue, read a finding's evidence and judge votes, confirm it.
+// No request may leave the machine, and an answer full of HTML must stay text.
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+
+const CHROMIUM = process.env.PENAXTRA_CHROMIUM ?? "/usr/bin/chromium";
+const ARTEFACTS = fileURLToPath(new URL("../../test-artefacts/", import.meta.url));
+const HOSTILE = `<img src=x onerror="document.title='owned'"><script>document.title='owned'</script>`;
+let ctx: TestContext;
+let browser: Browser;
+let target: TargetSimulator;
+
+beforeAll(async () => {
+  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  target = await startTargetSimulator({ port: 0, profile: "vulnerable" });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await target.stop();
+  await ctx.cleanup();
+});
+
+async function offlinePage(base: string): Promise<{ page: Page; leaving: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const leaving: string[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base)) return route.continue();
+    leaving.push(url);
+    return route.abort();
+  });
+  return { page, leaving, errors };
+}
+
+it("signs in, runs a scan to the end, and works through the review queue", async () => {
+  const tenantId = await ctx.createTenant();
+  const token = await ctx.token(tenantId);
+  // A strict tenant: below 0.99 the judges' verdicts wait for a person, so the queue fills.
+  await ctx.pg`update tenants set review_confidence_threshold = 0.99 where id = ${tenantId}`;
+  const created = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", {
+    token,
+    body: {
+      name: "support bot",
+      url: target.chatCompletionsUrl,
+      wire_format: "chat_completions_v1",
+      limits: { concurrency: 16, requests_per_minute: 60000 },
+    },
+  });
+  expect(created.status).toBe(201);
+  await ctx.startWorker();
+  const base = await ctx.listen();
+  const { page, leaving, errors } = await offlinePage(base);
+  await mkdir(ARTEFACTS, { recursive: true });
+
+  const response = await page.goto(`${base}/`);
+  expect(response!.headers()["content-security-policy"]).toContain("default-src 'none'");
+  await page.getByLabel("API token").fill("pxt_not_a_token");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("That token is not valid.").waitFor();
+  await page.getByLabel("API token").fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Start scan" }).click();
+  await page.locator('tr[data-status="completed"]').first().waitFor({ timeout: 60_000 });
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  await page.screenshot({ path: `${ARTEFACTS}console-scans.png` });
+
+  // The queue holds what the judges were not sure enough about.
+  await page.getByRole("link", { name: /Review queue/ }).click();
+  const cards = page.locator(".card[data-finding]");
+  await cards.first().waitFor();
+  const queued = await cards.count();
+  expect(queued).toBeGreaterThan(0);
+  await page.screenshot({ path: `${ARTEFACTS}console-review-queue.png` });
+
+  // One finding's answer is hostile HTML: it must be shown, not run.
+  const findingId = (await cards.first().getAttribute("data-finding"))!;
+  await ctx.pg`update scan_attempts set response = ${HOSTILE} where id = (select scan_attempt_id from findings where id = ${findingId})`;
+  await cards.first().getByRole("link").click();
+  await page.locator("table.votes tbody tr").first().waitFor();
+  await expect(page.locator("pre.answer").textContent()).resolves.toBe(HOSTILE);
+  expect(await page.locator("main img, main script").count()).toBe(0);
+  expect(await page.title()).toBe("Penaxtra console");
+  const votes = await page.locator("table.votes tbody tr").count();
+  expect(votes).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: `${ARTEFACTS}console-finding.png`, fullPage: true });
+
+  await page.locator('input[name="note"]').fill("reproduced by hand");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await page.getByText(/status confirmed/).waitFor();
+  const [finding] = await ctx.pg`select status from findings where id = ${findingId}`;
+  expect(finding!.status).toBe("confirmed");
+  const [audit] = await ctx.pg`
+    select details from audit_events where action = 'finding.status_changed' and target_id = ${findingId}`;
+  expect(audit!.details).toMatchObject({ before: "needs_review", after: "confirmed", note: "reproduced by hand" });
+  await page.getByRole("link", { name: /Review queue/ }).click();
+  await page.waitForFunction((count) => document.querySelectorAll(".card[data-finding]").length === count - 1, queued);
+
+  await page.getByRole("link", { name: "Coverage" }).click();
+  await page.getByText("By framework").waitFor();
+  await page.screenshot({ path: `${ARTEFACTS}console-coverage.png`, fullPage: true });
+
+  expect(leaving).toEqual([]);
+  expect(errors).toEqual([]);
+}, 120_000);
