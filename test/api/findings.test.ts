@@ -114,6 +114,19 @@ describe("GET and PATCH /api/v2/findings/{id}", () => {
     ]);
   });
 
+  it("says what to change: the remediation of the finding's category, with references", async () => {
+    const finding = await (
+      await ctx.request(ctx.app, "GET", `/api/v2/findings/${a.findingId}`, { token: a.token })
+    ).json();
+    expect(finding.category).toBe("prompt_injection");
+    expect(finding.remediation.summary).toMatch(/instructions/);
+    expect(finding.remediation.steps.length).toBeGreaterThanOrEqual(2);
+    expect(finding.remediation.references[0]).toEqual({
+      title: expect.stringContaining("LLM01"),
+      url: expect.stringMatching(/^https:\/\/genai\.owasp\.org\//),
+    });
+  });
+
   it("changes status and audits before and after", async () => {
     const response = await ctx.request(ctx.app, "PATCH", `/api/v2/findings/${a.findingId}`, {
       token: a.token,

@@ -1,5 +1,6 @@
 export * from "./catalogue/frameworks.ts";
 export * from "./catalogue/probes.ts";
+export { type RagCategory, REMEDIATION_CATEGORIES, type Remediation, remediationFor } from "./catalogue/remediation.ts";
 export { makeCanary, renderPayload } from "./catalogue/render-payload.ts";
 export { type BinaryMetrics, binaryMetrics } from "./judges/binary-metrics.ts";
 export {

@@ -618,6 +618,17 @@ export interface components {
     FindingDetail: components["schemas"]["Finding"] & {
       evidence: components["schemas"]["FindingEvidence"];
       judge_votes: components["schemas"]["JudgeVote"][];
+      remediation: components["schemas"]["Remediation"];
+    };
+    /** @description What to change so that the probe or RAG test no longer gets through, for the finding's category; in the order the steps help most, with the public guidance they follow. */
+    Remediation: {
+      summary: string;
+      steps: string[];
+      references: {
+        title: string;
+        /** Format: uri */
+        url: string;
+      }[];
     };
     FindingList: {
       data: components["schemas"]["Finding"][];

@@ -1,4 +1,5 @@
 // A finding row as the API shows it (the Finding schema of openapi.yaml).
+import { remediationFor } from "@penaxtra/engine";
 import type { findings, judgeVotes } from "../db/schema.ts";
 
 export type FindingRow = typeof findings.$inferSelect;
@@ -66,5 +67,6 @@ export function toFindingDetail({
       confidence: vote.confidence,
       rationale: vote.rationale,
     })),
+    remediation: remediationFor(row.category),
   };
 }

@@ -290,9 +290,21 @@ export const JudgeVoteSchema = z
 export const FindingEvidenceSchema = z
   .object({ prompt: z.string(), response: z.string(), details: z.record(z.string(), z.unknown()).optional() })
   .openapi("FindingEvidence");
+export const RemediationSchema = z
+  .object({
+    summary: z.string(),
+    steps: z.array(z.string()),
+    references: z.array(z.object({ title: z.string(), url: z.url() })),
+  })
+  .openapi({
+    description:
+      "What to change so that the probe or RAG test no longer gets through, for the finding's category; in the order the steps help most, with the public guidance they follow.",
+  })
+  .openapi("Remediation");
 export const FindingDetailSchema = FindingSchema.extend({
   evidence: FindingEvidenceSchema,
   judge_votes: z.array(JudgeVoteSchema),
+  remediation: RemediationSchema,
 }).openapi("FindingDetail");
 export const FindingListSchema = z
   .object({ data: z.array(FindingSchema), next_cursor: z.string().nullable() })
