@@ -113,20 +113,43 @@ describe("reports", () => {
     expect(document.findings.map((finding: any) => finding.id)).toContain(ids.low);
   });
 
-  it("renders a well-formed PDF", async () => {
-    const report = await create({ title: "Board (summary) report", frameworks: ["OWASP_LLM", "EU_AI_ACT"] });
-    const response = await download(report.id, "pdf");
+  it("renders a PDF whose text says what the report says, non-ASCII, every finding and its remediation included", async () => {
+    // More findings on one control than the old writer listed (20): every one must be in the PDF.
+    const c = await seedTenant(ctx, target.url);
+    const many = [c.findingId];
+    for (let i = 0; i < 25; i++)
+      many.push(
+        await insertFinding(ctx, c.tenantId, { scanId: c.scanId, endpointId: c.endpointId, riskRefs: ["OWASP_LLM01"] }),
+      );
+    const title = "Full scan — “quoted” ü, Ωmega ✓";
+    const created = await ctx.request(ctx.app, "POST", "/api/v2/reports", {
+      token: c.token,
+      body: { title, frameworks: ["OWASP_LLM", "EU_AI_ACT"] },
+    });
+    expect(created.status).toBe(201);
+    const report = await created.json();
+    const response = await ctx.request(ctx.app, "GET", `/api/v2/reports/${report.id}/download?format=pdf`, {
+      token: c.token,
+    });
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    const pdf = Buffer.from(await response.arrayBuffer()).toString("latin1");
-    expect(pdf.startsWith("%PDF-1.4")).toBe(true);
-    expect(pdf.trimEnd().endsWith("%%EOF")).toBe(true);
-    // The cross-reference table is where the trailer says, and every object is where it says.
-    const xrefAt = Number(/startxref\n(\d+)/.exec(pdf)![1]);
-    expect(pdf.slice(xrefAt, xrefAt + 4)).toBe("xref");
-    const offsets = [...pdf.slice(xrefAt).matchAll(/^(\d{10}) 00000 n $/gm)].map((match) => Number(match[1]));
-    offsets.forEach((offset, index) => expect(pdf.slice(offset).startsWith(`${index + 1} 0 obj`)).toBe(true));
-    expect(pdf).toContain("(Board \\(summary\\) report) Tj");
-    expect(pdf).toContain("LLM01:2025");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const { extractText, getMeta } = await import("unpdf");
+    const { info } = await getMeta(bytes.slice());
+    expect(info).toMatchObject({ Title: title, Author: "Penaxtra" });
+    const { totalPages, text } = await extractText(bytes.slice(), { mergePages: true });
+    expect(totalPages).toBeGreaterThan(1);
+    expect(text).toContain(title);
+    expect(text).not.toContain("?quoted?");
+    expect(text).toContain("LLM01:2025");
+    expect(text).toContain("Ignore previous instructions");
+    expect(text).toContain("What to change");
+    expect(text).not.toMatch(/and \d+ more \(see the JSON report\)/);
+    // The EU AI Act's edition once appeared twice in its heading.
+    expect(text).toContain("EU Artificial Intelligence Act (Regulation (EU) 2024/1689)");
+    expect(text).not.toContain("2024/1689) (2024/1689)");
+    expect(text).toContain("OWASP Top 10 for LLM Applications (2025)");
+    const flat = text.replace(/\s+/g, "");
+    for (const id of many) expect(flat).toContain(id);
   });
 
   it("answers 404 for another tenant's report", async () => {
@@ -144,7 +167,7 @@ describe("reports", () => {
     });
     const report = await penaxtra.reports.create({ frameworks: ["MITRE_ATLAS"] });
     expect((await penaxtra.reports.document(report.id)).report_id).toBe(report.id);
-    expect(new TextDecoder("latin1").decode((await penaxtra.reports.pdf(report.id)).slice(0, 8))).toBe("%PDF-1.4");
+    expect(new TextDecoder("latin1").decode((await penaxtra.reports.pdf(report.id)).slice(0, 5))).toBe("%PDF-");
     await expect(penaxtra.reports.pdf(crypto.randomUUID())).rejects.toMatchObject({
       constructor: NotFoundError,
       code: "report_not_found",

@@ -1,5 +1,5 @@
 // A report's document (schema_version "1"): the findings in scope, a summary, and per framework
-// each control (risk ref) with the findings mapped to it. Also its PDF rendering.
+// each control (risk ref) with the findings mapped to it. Its PDF: report-pdf.ts.
 import type { z } from "@hono/zod-openapi";
 import { type FrameworkId, frameworks } from "@penaxtra/engine";
 import { and, asc, eq, gte, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
@@ -7,7 +7,6 @@ import type { Database } from "../db/connection.ts";
 import { findings } from "../db/schema.ts";
 import { toFinding } from "../findings/present.ts";
 import type { SeveritySchema } from "../generated/contract.ts";
-import { type PdfLine, renderPdf } from "./pdf.ts";
 
 type Severity = z.infer<typeof SeveritySchema>;
 
@@ -15,7 +14,6 @@ export const REPORT_SCHEMA_VERSION = "1";
 // A report is a document people read: past this many findings it should be narrowed by scope.
 export const MAX_REPORT_FINDINGS = 10_000;
 const DISMISSED = ["false_positive", "accepted_risk"] as const;
-const SEVERITIES = ["critical", "high", "medium", "low", "info"];
 
 export interface ReportRequest {
   title: string;
@@ -104,53 +102,3 @@ export async function buildReportDocument(db: Database, tenantId: string, report
 }
 
 export type ReportDocument = Awaited<ReturnType<typeof buildReportDocument>>;
-
-export function reportPdf(document: ReportDocument): Buffer {
-  const lines: PdfLine[] = [
-    { text: document.title, size: 18, bold: true },
-    {
-      text: `Penaxtra report ${document.report_id}, generated ${document.generated_at} (schema ${document.schema_version})`,
-      size: 8,
-      gapBefore: 4,
-    },
-    { text: "Summary", size: 13, bold: true, gapBefore: 14 },
-    {
-      text: `${document.summary.findings} findings: ${
-        SEVERITIES.filter((severity) => document.summary.by_severity[severity])
-          .map((severity) => `${document.summary.by_severity[severity]} ${severity}`)
-          .join(", ") || "none"
-      }. ${document.summary.dismissed} dismissed (false positive or accepted risk) not counted.`,
-      gapBefore: 4,
-    },
-    {
-      text: `Statuses: ${
-        Object.entries(document.summary.by_status)
-          .map(([status, n]) => `${n} ${status}`)
-          .join(", ") || "none"
-      }.`,
-    },
-  ];
-  const byId = new Map(document.findings.map((finding) => [finding.id, finding]));
-  for (const framework of document.frameworks) {
-    lines.push(
-      { text: `${framework.title} (${framework.edition})`, size: 13, bold: true, gapBefore: 16 },
-      { text: framework.source_url, size: 8 },
-    );
-    for (const control of framework.controls) {
-      const mark = control.finding_count
-        ? `${control.finding_count} finding${control.finding_count === 1 ? "" : "s"}`
-        : "no findings";
-      lines.push({ text: `${control.code}  ${control.title}: ${mark}`, bold: control.finding_count > 0, gapBefore: 4 });
-      for (const id of control.finding_ids.slice(0, 20)) {
-        const finding = byId.get(id)!;
-        lines.push({
-          text: `   [${finding.severity}] ${finding.title} (${finding.status}, ${finding.lifecycle}) - ${finding.id}`,
-          size: 8,
-        });
-      }
-      if (control.finding_ids.length > 20)
-        lines.push({ text: `   ... and ${control.finding_ids.length - 20} more (see the JSON report)`, size: 8 });
-    }
-  }
-  return renderPdf(lines, `${document.title} - Penaxtra`);
-}

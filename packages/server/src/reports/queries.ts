@@ -1,6 +1,7 @@
 // The reports of a tenant: generate one (a snapshot of the findings in scope), list them, read one.
 import type { z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
+import type postgres from "postgres";
 import type { Database } from "../db/connection.ts";
 import { reports } from "../db/schema.ts";
 import { notFound } from "../errors/api-error.ts";
@@ -8,6 +9,7 @@ import type { listReportsRoute, ReportCreateSchema } from "../generated/contract
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { buildReportDocument, REPORT_SCHEMA_VERSION, type ReportRequest } from "./build-report.ts";
 import type { ReportRow } from "./present.ts";
+import type { EvidenceExcerpt } from "./report-pdf.ts";
 
 export type ReportListQuery = z.output<typeof listReportsRoute.request.query>;
 export type ReportCreate = z.output<typeof ReportCreateSchema>;
@@ -63,4 +65,19 @@ export async function findReport(db: Database, tenantId: string, id: string): Pr
     .where(and(eq(reports.id, id), eq(reports.tenantId, tenantId)));
   if (!row) throw notFound("report_not_found");
   return row;
+}
+
+/** Each finding's prompt and answer as the API shows them: a scan finding's from its evidence attempt. */
+export async function loadEvidenceExcerpts(
+  pg: postgres.Sql,
+  tenantId: string,
+  findingIds: string[],
+): Promise<Map<string, EvidenceExcerpt>> {
+  if (!findingIds.length) return new Map();
+  const rows = await pg<Array<{ id: string; prompt: string; response: string }>>`
+    select f.id, coalesce(a.prompt, f.evidence->>'prompt', '') as prompt,
+           coalesce(left(a.response, 2000), left(f.evidence->>'response', 2000), '') as response
+    from findings f left join scan_attempts a on a.id = f.scan_attempt_id and a.tenant_id = f.tenant_id
+    where f.tenant_id = ${tenantId} and f.id = any(${findingIds}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, { prompt: row.prompt, response: row.response }]));
 }

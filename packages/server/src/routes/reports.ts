@@ -4,9 +4,10 @@ import type { App, AppDeps } from "../app-deps.ts";
 import { changeWithAudit } from "../audit/record-audit.ts";
 import { createReportRoute, downloadReportRoute, getReportRoute, listReportsRoute } from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
-import { type ReportDocument, reportPdf } from "../reports/build-report.ts";
+import type { ReportDocument } from "../reports/build-report.ts";
 import { toReport } from "../reports/present.ts";
-import { createReport, findReport, listReports } from "../reports/queries.ts";
+import { createReport, findReport, listReports, loadEvidenceExcerpts } from "../reports/queries.ts";
+import { reportPdf } from "../reports/report-pdf.ts";
 
 export function registerReportRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
@@ -46,7 +47,14 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     const document = row.document as ReportDocument;
     if (format === "pdf") {
       c.header("content-disposition", `attachment; filename="penaxtra-report-${row.id}.pdf"`);
-      return c.body(new Uint8Array(reportPdf(document)), 200, { "content-type": "application/pdf" }) as never;
+      const evidence = await loadEvidenceExcerpts(
+        deps.pg,
+        identity.tenantId,
+        document.findings.map((finding) => finding.id),
+      );
+      return c.body(new Uint8Array(await reportPdf(document, evidence)), 200, {
+        "content-type": "application/pdf",
+      }) as never;
     }
     c.header("content-disposition", `attachment; filename="penaxtra-report-${row.id}.json"`);
     return c.json(document as never, 200);
