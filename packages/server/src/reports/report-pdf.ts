@@ -141,13 +141,16 @@ export function reportPdf(
     SEVERITIES.map(() => cell),
   );
   doc.moveDown(0.4);
-  doc.font("body").fontSize(9).text(
-    `By status: ${
-      Object.entries(summary.by_status)
-        .map(([status, count]) => `${count} ${status.replace("_", " ")}`)
-        .join(", ") || "none"
-    }.`,
-  );
+  doc
+    .font("body")
+    .fontSize(9)
+    .text(
+      `By status: ${
+        Object.entries(summary.by_status)
+          .map(([status, count]) => `${count} ${status.replace("_", " ")}`)
+          .join(", ") || "none"
+      }.`,
+    );
 
   for (const framework of document.frameworks) {
     // The edition only where the title does not already name it (the EU AI Act's does).
