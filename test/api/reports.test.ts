@@ -152,6 +152,31 @@ describe("reports", () => {
     for (const id of many) expect(flat).toContain(id);
   });
 
+  it("downloads as one self-contained HTML page with every finding, its evidence and remediation, text escaped", async () => {
+    const c = await seedTenant(ctx, target.url);
+    await ctx.pg`update findings set evidence = jsonb_set(evidence, '{response}', to_jsonb(${"<script>alert(1)</script>"}::text))
+                 where id = ${c.findingId}`;
+    const report = await (
+      await ctx.request(ctx.app, "POST", "/api/v2/reports", {
+        token: c.token,
+        body: { title: "Q4 <b>review</b>", frameworks: ["OWASP_LLM", "EU_AI_ACT"] },
+      })
+    ).json();
+    const penaxtra = new Penaxtra({
+      baseUrl: "http://penaxtra.local",
+      apiKey: c.token,
+      fetch: (request) => ctx.app.fetch(request),
+    });
+    const html = await penaxtra.reports.html(report.id);
+    expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
+    expect(html).not.toMatch(/<script|<b>/);
+    expect(html).toContain("Q4 &lt;b&gt;review&lt;/b&gt;");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain(`id="f-${c.findingId}"`);
+    expect(html).toContain("What to change");
+    expect(html).toContain("EU Artificial Intelligence Act (Regulation (EU) 2024/1689)</h2>");
+  });
+
   it("answers 404 for another tenant's report", async () => {
     const report = await create({ frameworks: ["OWASP_LLM"] });
     const b = await seedTenant(ctx, target.url);

@@ -225,6 +225,16 @@ export class Penaxtra {
         );
       return new Uint8Array(data as unknown as ArrayBuffer);
     },
+    /** The report as one self-contained HTML page. */
+    html: async (id: string, options: CallOptions = {}): Promise<string> => {
+      const { data, error, response } = await this.client.GET("/api/v2/reports/{id}/download", {
+        params: { path: { id }, query: { format: "html" } },
+        parseAs: "text",
+        ...this.init(options),
+      });
+      if (!response.ok) throw errorFromResponse(response, parseJson(error));
+      return data as unknown as string;
+    },
   };
 
   readonly audit = {

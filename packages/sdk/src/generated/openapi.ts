@@ -279,7 +279,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download a report as JSON (schema_version 1) or PDF */
+    /** Download a report as JSON (schema_version 1), PDF or one self-contained HTML page */
     get: operations["downloadReport"];
     put?: never;
     post?: never;
@@ -2035,7 +2035,7 @@ export interface operations {
   downloadReport: {
     parameters: {
       query?: {
-        format?: "json" | "pdf";
+        format?: "json" | "pdf" | "html";
       };
       header?: never;
       path: {
@@ -2053,6 +2053,7 @@ export interface operations {
         content: {
           "application/json": components["schemas"]["ReportDocument"];
           "application/pdf": string;
+          "text/html": string;
         };
       };
       400: components["responses"]["BadRequest"];

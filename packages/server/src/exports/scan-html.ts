@@ -4,9 +4,17 @@
 // a target is escaped: answers are attacker-controlled.
 import { frameworks as frameworkCatalogue } from "@penaxtra/engine";
 import type postgres from "postgres";
+import {
+  COLOURS,
+  EXCERPT_CHARS,
+  escapeHtml,
+  excerpt,
+  PAGE_HEAD,
+  PAGE_STYLE,
+  SEVERITIES,
+  severityChart,
+} from "./html-page.ts";
 import { loadScanExport, type ScanExport } from "./scan-export.ts";
-
-const EXCERPT_CHARS = 4000;
 
 export interface HtmlFinding {
   id: string;
@@ -44,39 +52,11 @@ export async function loadScanHtmlReport(
   };
 }
 
-export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
-const COLOURS: Record<string, string> = {
-  critical: "#8b0000",
-  high: "#d9480f",
-  medium: "#e6a700",
-  low: "#2b8a3e",
-  info: "#5c7cfa",
-};
 const controlOf = new Map(
   frameworkCatalogue.flatMap((framework) =>
     framework.refs.map((entry) => [entry.ref, { framework: framework.title, control: `${entry.code} ${entry.title}` }]),
   ),
 );
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[char]!);
-
-const excerpt = (text: unknown) => {
-  const value = typeof text === "string" ? text : text === undefined ? "" : JSON.stringify(text);
-  return value.length > EXCERPT_CHARS
-    ? `${value.slice(0, EXCERPT_CHARS)}\n... (${value.length - EXCERPT_CHARS} more characters)`
-    : value;
-};
-
-function severityChart(counts: Record<string, number>): string {
-  const max = Math.max(1, ...Object.values(counts));
-  const bars = SEVERITIES.map((severity, index) => {
-    const width = Math.round((counts[severity]! / max) * 300);
-    const y = index * 26;
-    return `<text x="0" y="${y + 15}" font-size="13">${severity}</text><rect x="70" y="${y + 3}" width="${width}" height="16" fill="${COLOURS[severity]}"/><text x="${76 + width}" y="${y + 15}" font-size="13">${counts[severity]}</text>`;
-  }).join("");
-  return `<svg role="img" aria-label="findings by severity" width="420" height="${SEVERITIES.length * 26}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
-}
 
 export function toScanHtml(report: ScanHtmlReport, version: string): string {
   const { scan, probes, findings } = report;
@@ -117,18 +97,10 @@ export function toScanHtml(report: ScanHtmlReport, version: string): string {
     })
     .join("\n");
 
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+  return `${PAGE_HEAD}
 <meta name="generator" content="penaxtra ${escapeHtml(version)}">
 <title>Penaxtra scan ${scan.id}: ${escapeHtml(scan.endpoint_name)}</title>
-<style>
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1a1a1a}
-h1{margin-bottom:.2rem}table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-pre{background:#f6f6f6;border:1px solid #ddd;padding:.6rem;white-space:pre-wrap;word-break:break-word;max-height:24rem;overflow:auto}
-.sev{color:#fff;border-radius:3px;padding:0 .4rem;font-size:.85em;text-transform:uppercase}.meta,.refs{color:#444;margin:.2rem 0}
-.finding{border-top:2px solid #eee;margin-top:1.5rem}.v-vulnerable{color:#8b0000;font-weight:600}.v-safe{color:#2b8a3e}.warn{background:#fff3cd;border:1px solid #e6a700;padding:.5rem}
-</style></head><body>
+${PAGE_STYLE}</head><body>
 <h1>Penaxtra scan report</h1>
 <p class="meta">Endpoint <b>${escapeHtml(scan.endpoint_name)}</b> (<code>${escapeHtml(scan.endpoint_url)}</code>) · scan <code>${scan.id}</code> · ${escapeHtml(scan.status)} · started ${when(scan.started_at)} UTC · finished ${when(scan.completed_at)} UTC</p>
 ${scan.error ? `<p class="warn">${escapeHtml(scan.error)}: probes the target did not answer prove nothing.</p>` : ""}

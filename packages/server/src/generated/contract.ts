@@ -1025,7 +1025,12 @@ export const exportScanRoute = createRoute({
           schema: z.record(z.string(), z.unknown()).openapi({ description: "A SARIF 2.1.0 log." }),
         },
         "application/xml": { schema: z.string() },
-        "text/html": { schema: z.string() },
+        "text/html": {
+          schema: z.string().openapi({
+            description:
+              "One self-contained page (no script or external resource) with the summary, each framework's controls and every finding with its evidence and remediation.",
+          }),
+        },
       },
     },
     400: {
@@ -2129,13 +2134,13 @@ export const downloadReportRoute = createRoute({
   method: "get",
   path: "/api/v2/reports/{id}/download",
   tags: ["reports"],
-  summary: "Download a report as JSON (schema_version 1) or PDF",
+  summary: "Download a report as JSON (schema_version 1), PDF or one self-contained HTML page",
   security: [{ bearerAuth: ["reports:read"] }],
   request: {
     params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }),
     query: z.object({
       format: z
-        .enum(["json", "pdf"])
+        .enum(["json", "pdf", "html"])
         .default("json")
         .openapi({ param: { name: "format", in: "query" } }),
     }),
@@ -2146,6 +2151,7 @@ export const downloadReportRoute = createRoute({
       content: {
         "application/json": { schema: ReportDocumentSchema },
         "application/pdf": { schema: z.string().openapi({ description: "A PDF file." }) },
+        "text/html": { schema: z.string() },
       },
     },
     400: {

@@ -1,12 +1,19 @@
 // Reports: generate a snapshot of the findings in scope mapped to chosen frameworks, list them,
-// read one, download it as JSON or PDF.
+// read one, download it as JSON, PDF or HTML.
 import type { App, AppDeps } from "../app-deps.ts";
 import { changeWithAudit } from "../audit/record-audit.ts";
-import { createReportRoute, downloadReportRoute, getReportRoute, listReportsRoute } from "../generated/contract.ts";
+import {
+  createReportRoute,
+  documentInfo,
+  downloadReportRoute,
+  getReportRoute,
+  listReportsRoute,
+} from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import type { ReportDocument } from "../reports/build-report.ts";
 import { toReport } from "../reports/present.ts";
 import { createReport, findReport, listReports, loadEvidenceExcerpts } from "../reports/queries.ts";
+import { reportHtml } from "../reports/report-html.ts";
 import { reportPdf } from "../reports/report-pdf.ts";
 
 export function registerReportRoutes(app: App, deps: AppDeps) {
@@ -45,13 +52,17 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     const row = await findReport(db, identity.tenantId, c.req.valid("param").id);
     const { format } = c.req.valid("query");
     const document = row.document as ReportDocument;
-    if (format === "pdf") {
-      c.header("content-disposition", `attachment; filename="penaxtra-report-${row.id}.pdf"`);
+    if (format === "pdf" || format === "html") {
+      c.header("content-disposition", `attachment; filename="penaxtra-report-${row.id}.${format}"`);
       const evidence = await loadEvidenceExcerpts(
         deps.pg,
         identity.tenantId,
         document.findings.map((finding) => finding.id),
       );
+      if (format === "html")
+        return c.body(reportHtml(document, evidence, documentInfo.info.version), 200, {
+          "content-type": "text/html; charset=utf-8",
+        }) as never;
       return c.body(new Uint8Array(await reportPdf(document, evidence)), 200, {
         "content-type": "application/pdf",
       }) as never;
