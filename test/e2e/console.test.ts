@@ -107,6 +107,24 @@ it("signs in, runs a scan to the end, and works through the review queue", async
   await page.getByRole("link", { name: /Review queue/ }).click();
   await page.waitForFunction((count) => document.querySelectorAll(".card[data-finding]").length === count - 1, queued);
 
+  // The API's filters: only critical findings of one framework control.
+  await page.getByRole("link", { name: "Findings" }).click();
+  await page.getByLabel("severity").selectOption("critical");
+  await page.waitForURL(/severity=critical/);
+  await page.getByLabel("framework_ref").selectOption("OWASP_LLM01");
+  await page.waitForFunction(
+    () => location.hash.includes("framework_ref") && document.getElementById("main")!.dataset.view === location.hash,
+  );
+  const shown = await page.locator("tr[data-finding] td:first-child").allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(new Set(shown)).toEqual(new Set(["critical"]));
+  const expected = await (
+    await ctx.request(ctx.app, "GET", "/api/v2/findings?severity=critical&framework_ref=OWASP_LLM01&limit=100", {
+      token,
+    })
+  ).json();
+  expect(shown.length).toBe(expected.data.length);
+
   await page.getByRole("link", { name: "Coverage" }).click();
   await page.getByText("By framework").waitFor();
   await page.screenshot({ path: `${ARTEFACTS}console-coverage.png`, fullPage: true });

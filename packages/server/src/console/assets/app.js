@@ -5,6 +5,7 @@
 const TOKEN_KEY = "penaxtra.token";
 const SEVERITIES = ["critical", "high", "medium", "low", "info"];
 const STATUSES = ["open", "needs_review", "confirmed", "false_positive", "accepted_risk", "fixed"];
+const LIFECYCLES = ["new", "recurring", "regressed", "fixed"];
 const main = document.getElementById("main");
 let refreshTimer = null;
 
@@ -57,8 +58,18 @@ async function api(path, options = {}) {
   return body;
 }
 
-function show(...nodes) {
-  main.replaceChildren(...nodes.flat(2).filter((node) => node !== null && node !== undefined && node !== false));
+let generation = 0;
+
+/**
+ * A render's way to the screen: pages load asynchronously, so one started for an earlier hash can
+ * finish after a later one; only the latest render may show anything.
+ */
+function screenFor(mine) {
+  return (...nodes) => {
+    if (mine !== generation) return false;
+    main.replaceChildren(...nodes.flat(2).filter((node) => node !== null && node !== undefined && node !== false));
+    return true;
+  };
 }
 
 function failure(error) {
@@ -67,7 +78,7 @@ function failure(error) {
 
 // Sign in --------------------------------------------------------------------------------------
 
-function signIn() {
+function signIn(show) {
   const input = el("input", {
     type: "password",
     name: "token",
@@ -106,7 +117,7 @@ function signIn() {
 
 // Scans ----------------------------------------------------------------------------------------
 
-async function scansPage() {
+async function scansPage(show) {
   const [scans, endpoints] = await Promise.all([api("/scans?limit=50"), api("/endpoints?limit=100")]);
   const names = new Map(endpoints.data.map((endpoint) => [endpoint.id, endpoint.name]));
   const select = el(
@@ -155,7 +166,7 @@ async function scansPage() {
       el("td", { class: "findings" }, String(scan.findings_count)),
     );
   });
-  show(
+  const shown = show(
     el("h1", {}, "Scans"),
     start,
     el(
@@ -174,7 +185,7 @@ async function scansPage() {
     ),
   );
   // Live while a scan is running: the list refreshes itself.
-  if (scans.data.some((scan) => ["queued", "running", "judging"].includes(scan.status)))
+  if (shown && scans.data.some((scan) => ["queued", "running", "judging"].includes(scan.status)))
     refreshTimer = setTimeout(render, 1000);
 }
 
@@ -216,9 +227,10 @@ function findingsTable(findings) {
   );
 }
 
-async function findingsPage(query) {
+async function findingsPage(show, query) {
   const filters = new URLSearchParams(query);
-  const listed = await api(`/findings?limit=100&${filters}`);
+  const [listed, frameworks] = await Promise.all([api(`/findings?limit=100&${filters}`), api("/frameworks")]);
+  const refs = frameworks.data.flatMap((framework) => framework.refs.map((entry) => entry.ref));
   const choose = (name, values) =>
     el(
       "select",
@@ -240,6 +252,8 @@ async function findingsPage(query) {
       { class: "filters" },
       choose("severity", SEVERITIES),
       choose("status", STATUSES),
+      choose("lifecycle", LIFECYCLES),
+      choose("framework_ref", refs),
       filters.get("scan_id") ? el("span", { class: "muted" }, `scan ${filters.get("scan_id")}`) : null,
     ),
     listed.data.length ? findingsTable(listed.data) : el("p", { class: "muted" }, "No findings match."),
@@ -281,7 +295,7 @@ function triage(finding, onDone) {
   );
 }
 
-async function findingPage(id) {
+async function findingPage(show, id) {
   const finding = await api(`/findings/${id}`);
   const { prompt, response, ...rest } = finding.evidence ?? {};
   show(
@@ -329,7 +343,7 @@ async function findingPage(id) {
   );
 }
 
-async function reviewPage() {
+async function reviewPage(show) {
   const queue = await api("/findings?status=needs_review&limit=100");
   show(
     el("h1", {}, "Review queue"),
@@ -350,7 +364,7 @@ async function reviewPage() {
 
 // RAG runs -------------------------------------------------------------------------------------
 
-async function ragRunsPage() {
+async function ragRunsPage(show) {
   const runs = await api("/rag-runs?limit=50");
   show(
     el("h1", {}, "RAG runs"),
@@ -386,7 +400,7 @@ async function ragRunsPage() {
   );
 }
 
-async function ragRunPage(id) {
+async function ragRunPage(show, id) {
   const run = await api(`/rag-runs/${id}`);
   show(
     el("p", {}, el("a", { href: "#/rag-runs" }, "← RAG runs")),
@@ -444,7 +458,7 @@ function bars(title, counts) {
   );
 }
 
-async function coveragePage() {
+async function coveragePage(show) {
   const [frameworks, findings] = await Promise.all([api("/frameworks"), api("/findings?limit=100")]);
   const open = findings.data.filter(
     (finding) => !["false_positive", "accepted_risk", "fixed"].includes(finding.status),
@@ -470,9 +484,12 @@ async function coveragePage() {
 
 async function render() {
   clearTimeout(refreshTimer);
+  const mine = ++generation;
+  const show = screenFor(mine);
+  const hash = location.hash;
   const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
   document.getElementById("nav").hidden = !signedIn;
-  if (!signedIn) return signIn();
+  if (!signedIn) return signIn(show);
   const [path, query = ""] = location.hash.replace(/^#/, "").split("?");
   for (const link of document.querySelectorAll("header nav a"))
     link.classList.toggle("active", path.startsWith(link.getAttribute("href").slice(1)));
@@ -480,13 +497,15 @@ async function render() {
     const review = await api("/findings?status=needs_review&limit=100");
     document.getElementById("review-count").textContent = review.data.length ? String(review.data.length) : "";
     const parts = path.split("/").filter(Boolean);
-    if (parts[0] === "findings" && parts[1]) await findingPage(parts[1]);
-    else if (parts[0] === "findings") await findingsPage(query);
-    else if (parts[0] === "review") await reviewPage();
-    else if (parts[0] === "rag-runs" && parts[1]) await ragRunPage(parts[1]);
-    else if (parts[0] === "rag-runs") await ragRunsPage();
-    else if (parts[0] === "coverage") await coveragePage();
-    else await scansPage();
+    if (parts[0] === "findings" && parts[1]) await findingPage(show, parts[1]);
+    else if (parts[0] === "findings") await findingsPage(show, query);
+    else if (parts[0] === "review") await reviewPage(show);
+    else if (parts[0] === "rag-runs" && parts[1]) await ragRunPage(show, parts[1]);
+    else if (parts[0] === "rag-runs") await ragRunsPage(show);
+    else if (parts[0] === "coverage") await coveragePage(show);
+    else await scansPage(show);
+    // What is on screen now: lets a reader (and a test) tell a finished render from a stale one.
+    if (mine === generation) main.dataset.view = hash;
   } catch (error) {
     if (sessionStorage.getItem(TOKEN_KEY)) show(failure(error));
   }
