@@ -242,3 +242,14 @@ describe("audit log", () => {
     expect(new Set(ids).size).toBe(4);
   });
 });
+
+describe("endpoint limits", () => {
+  it.each([
+    [512, 201],
+    [513, 400],
+  ])("takes a concurrency of %i with %i (what large providers allow one key)", async (concurrency, status) => {
+    const response = await create({ url: target.url, limits: { concurrency } });
+    expect(response.status).toBe(status);
+    if (status === 201) expect((await response.json()).limits.concurrency).toBe(512);
+  });
+});

@@ -165,7 +165,7 @@ describe("reports", () => {
     const penaxtra = new Penaxtra({
       baseUrl: "http://penaxtra.local",
       apiKey: c.token,
-      fetch: (request) => ctx.app.fetch(request),
+      fetch: async (request) => ctx.app.fetch(request),
     });
     const html = await penaxtra.reports.html(report.id);
     expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);

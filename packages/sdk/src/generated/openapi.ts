@@ -653,7 +653,10 @@ export interface components {
       };
     };
     EndpointLimits: {
-      /** @default 4 */
+      /**
+       * @description Requests in flight to this endpoint at once, across every worker (up to 512, what large providers allow a single key).
+       * @default 4
+       */
       concurrency?: number;
       /** @default 120 */
       requests_per_minute?: number;

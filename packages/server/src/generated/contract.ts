@@ -329,7 +329,10 @@ export const HttpTemplateSchema = z
   .openapi("HttpTemplate");
 export const EndpointLimitsSchema = z
   .strictObject({
-    concurrency: z.int().min(1).max(64).default(4),
+    concurrency: z.int().min(1).max(512).default(4).openapi({
+      description:
+        "Requests in flight to this endpoint at once, across every worker (up to 512, what large providers allow a single key).",
+    }),
     requests_per_minute: z.int().min(1).max(100000).default(120),
     timeout_ms: z.int().min(100).max(300000).default(30000),
     max_retries: z.int().min(0).max(10).default(3),
@@ -337,7 +340,7 @@ export const EndpointLimitsSchema = z
   .openapi("EndpointLimits");
 export const EndpointLimitsUpdateSchema = z
   .strictObject({
-    concurrency: z.int().min(1).max(64).optional(),
+    concurrency: z.int().min(1).max(512).optional(),
     requests_per_minute: z.int().min(1).max(100000).optional(),
     timeout_ms: z.int().min(100).max(300000).optional(),
     max_retries: z.int().min(0).max(10).optional(),
