@@ -228,7 +228,11 @@ describe("penaxtra serve", () => {
     expect(response.status).toBe(200);
     const docs = await fetch(`http://127.0.0.1:${port}/docs`);
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain("/api/v2/openapi.json");
+    expect(await docs.text()).toContain('<script src="/docs/init.js">');
+    expect(await (await fetch(`http://127.0.0.1:${port}/docs/init.js`)).text()).toContain("/api/v2/openapi.json");
+    const consolePage = await fetch(`http://127.0.0.1:${port}/`);
+    expect(consolePage.url).toMatch(/\/console$/);
+    expect(await consolePage.text()).toContain("Penaxtra console");
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
     const tenants = await fresh.pg`select slug from tenants`;
