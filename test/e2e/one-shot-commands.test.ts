@@ -71,6 +71,8 @@ describe("penaxtra scan", () => {
     expect(result.stderr).toMatch(/scan completed: (\d+)\/\1 attempts, \d+ findings, 0 errors/);
     expect(result.stdout).toMatch(/│ category\s+│ critical\s+│ high/);
     expect(result.stdout).toContain("FAILED:");
+    // Its output may land in CI logs: no admin token is created or printed, only the run's own.
+    expect(result.stdout).not.toMatch(/pxt_|admin token/);
 
     const files = ["penaxtra.sarif", "penaxtra-junit.xml", "penaxtra.json", "penaxtra.html"].map((name) =>
       join(out, name),
@@ -102,12 +104,24 @@ describe("penaxtra scan", () => {
     expect(first.stdout).toContain("PASSED: no confirmed critical or high finding");
     const again = await scan(args, { PENAXTRA_API_KEY: token });
     expect(again.status, again.stderr).toBe(0);
-    const endpoints = await ctx.pg`select count(*)::int as n from endpoints where tenant_id = ${tenantId}`;
-    expect(endpoints[0]!.n).toBe(1);
+    // A target key given on a later run is written onto the same endpoint: its findings keep their history.
+    const keyed = await scan(args, { PENAXTRA_API_KEY: token, PENAXTRA_TARGET_API_KEY: "sk-target-key" });
+    expect(keyed.status, keyed.stderr).toBe(0);
+    const endpoints = await ctx.pg`select count(*)::int as n, bool_and(auth_secret_encrypted is not null) as keyed
+                                   from endpoints where tenant_id = ${tenantId}`;
+    expect(endpoints[0]).toEqual({ n: 1, keyed: true });
     const scans =
       await ctx.pg`select count(*)::int as n from scans where tenant_id = ${tenantId} and status = 'completed'`;
-    expect(scans[0]!.n).toBe(2);
+    expect(scans[0]!.n).toBe(3);
   }, 120_000);
+
+  it("exits 3, not 1, when the run cannot be done (the server is not there)", async () => {
+    const result = await scan(["http://127.0.0.1:1/v1", "--base-url", "http://127.0.0.1:1"], {
+      PENAXTRA_API_KEY: "pxt_anything",
+    });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^penaxtra: /);
+  });
 
   it.each([
     ["a severity it does not know", ["http://127.0.0.1:1/v1", "--fail-on", "urgent"], /--fail-on/],

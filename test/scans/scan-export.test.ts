@@ -97,7 +97,9 @@ describe("scan exports", () => {
     const { scan, findings } = await scanned();
     const [first] = findings;
     // An answer is attacker-controlled: make one that would run if it were not escaped.
-    await ctx.pg`update scan_attempts set response = ${"<script>alert(1)</script><img src=x onerror=alert(2)>"}
+    const hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    // And long: the page shows its start and says how much of the real answer it left out.
+    await ctx.pg`update scan_attempts set response = ${hostile + "x".repeat(10_000)}
                  where id = (select scan_attempt_id from findings where id = ${first.id})`;
     const response = await exported(scan.id, "html");
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -105,6 +107,7 @@ describe("scan exports", () => {
     expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
     expect(html).not.toMatch(/<script|<img|src=["']?https?:/i);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;");
+    expect(html).toContain(`... (${hostile.length + 10_000 - 4000} more characters)`);
     for (const finding of findings) {
       expect(html).toContain(`id="f-${finding.id}"`);
       const full = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${finding.id}`, { token })).json();

@@ -3,11 +3,22 @@ import { Penaxtra } from "@penaxtra/sdk";
 import { sql } from "drizzle-orm";
 import pino from "pino";
 import { recordAudit } from "../audit/record-audit.ts";
-import { createToken, revokeToken, SCOPES } from "../auth/tokens.ts";
+import { createToken, revokeToken, type Scope } from "../auth/tokens.ts";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import { tenants } from "../db/schema.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
+
+/** What a scan or a RAG run needs, and nothing more (no webhooks, audit or reports). */
+const RUN_SCOPES: Scope[] = [
+  "endpoints:read",
+  "endpoints:write",
+  "scans:read",
+  "scans:write",
+  "findings:read",
+  "rag:read",
+  "rag:write",
+];
 
 export interface Connected {
   client: Penaxtra;
@@ -31,15 +42,26 @@ export async function connectServer(
   }
   // Logs of the embedded server go to stderr at warn: stdout is the summary.
   const log = pino({ level: env.LOG_LEVEL ?? "warn", base: { service: "penaxtra" } }, pino.destination(2));
-  const platform = await startPlatform({ ...loadConfig(env), port: 0, host: "127.0.0.1" }, log, {
-    api: true,
-    worker: true,
-  });
+  // No bootstrap admin token: this run's output may land in CI logs, and it has a token of its own.
+  const platform = await startPlatform(
+    { ...loadConfig(env), port: 0, host: "127.0.0.1" },
+    log,
+    { api: true, worker: true },
+    { bootstrapAdminToken: false },
+  );
   const { db } = platform.database;
-  const run = await issueRunToken(db);
-  return {
-    client: new Penaxtra({ baseUrl: `http://127.0.0.1:${platform.port}`, apiKey: run.token }),
-    async close() {
+  let run: Awaited<ReturnType<typeof issueRunToken>>;
+  try {
+    run = await issueRunToken(db);
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    try {
       await db.transaction(async (tx) => {
         if ((await revokeToken(tx, run.tenantId, run.tokenId)) === "revoked")
           await recordAudit(tx, {
@@ -51,9 +73,17 @@ export async function connectServer(
             details: { via: "cli run" },
           });
       });
+    } finally {
       await platform.stop();
-    },
+    }
   };
+  // Ctrl-C or a CI timeout: the run's token is revoked and the embedded server stopped all the same.
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: stopping; the run's token is revoked\n`);
+      close().finally(() => process.exit(130));
+    });
+  return { client: new Penaxtra({ baseUrl: `http://127.0.0.1:${platform.port}`, apiKey: run.token }), close };
 }
 
 /** A one-day token of the first tenant for this run only, revoked when the run ends. */
@@ -68,7 +98,7 @@ async function issueRunToken(db: Database) {
     if (!tenant) throw new Error("no tenant in the embedded database");
     const created = await createToken(tx, {
       tenantId: tenant.id,
-      scopes: [...SCOPES],
+      scopes: RUN_SCOPES,
       name: "penaxtra cli run",
       expiresInDays: 1,
     });

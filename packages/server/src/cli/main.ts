@@ -33,7 +33,8 @@ const USAGE = `usage: penaxtra <command>
        [--out DIR] [--base-url URL]
                              scan a URL (registered as an endpoint on first use) or an endpoint id, with live
                              progress; writes SARIF, JUnit, JSON and HTML reports to --out (default
-                             ./penaxtra-reports) and exits 1 on a confirmed finding of a --fail-on severity.
+                             ./penaxtra-reports) and exits 1 on a confirmed finding of a --fail-on severity
+                             (3 when the run could not be done).
                              Without --base-url (and PENAXTRA_API_KEY) it runs an embedded server itself;
                              PENAXTRA_TARGET_API_KEY is sent to the target as its bearer token
   rag-run ASSET_ID [--fail-on critical,high] [--out DIR] [--base-url URL]
@@ -264,5 +265,7 @@ main(process.argv.slice(2)).catch((error) => {
   console.error(`penaxtra: ${message}`);
   if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") console.error(error);
   else if (!(error instanceof StartupError)) console.error("(LOG_LEVEL=debug prints the stack)");
-  process.exit(1);
+  // scan and rag-run say "blocking findings" with 1: a run that could not be done is 3, so CI can tell them apart.
+  const [command] = process.argv.slice(2);
+  process.exit(command === "scan" || command === "rag-run" ? 3 : 1);
 });

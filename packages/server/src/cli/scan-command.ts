@@ -81,17 +81,22 @@ async function endpointFor(
   const name = `penaxtra scan ${new URL(target).host}`.slice(0, 200);
   const secret = env.PENAXTRA_TARGET_API_KEY;
   const model = options.model ?? null;
-  // Reused when nothing that matters changed: the same URL, wire format, model and no new secret.
+  // Reused for the same URL, wire format and model, so findings keep their history from run to run
+  // (recurring, regressed, fixed); a secret or limits given now are written onto it.
   for await (const endpoint of client.endpoints.list())
     if (
       endpoint.name === name &&
       endpoint.url === target &&
       endpoint.wire_format === parsed.wireFormat &&
       (endpoint.model ?? null) === model &&
-      endpoint.status === "active" &&
-      !secret
+      endpoint.status === "active"
     )
-      return hasLimits ? client.endpoints.update(endpoint.id, { limits: parsed.limits }) : endpoint;
+      return secret || hasLimits
+        ? client.endpoints.update(endpoint.id, {
+            ...(secret ? { auth_secret: secret } : {}),
+            ...(hasLimits ? { limits: parsed.limits } : {}),
+          })
+        : endpoint;
   return client.endpoints.create({
     name,
     url: target,

@@ -14,12 +14,17 @@ export const COLOURS: Record<string, string> = {
 export const escapeHtml = (text: string) =>
   text.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[char]!);
 
-export const excerpt = (text: unknown) => {
-  const value = typeof text === "string" ? text : text === undefined ? "" : JSON.stringify(text);
-  return value.length > EXCERPT_CHARS
-    ? `${value.slice(0, EXCERPT_CHARS)}\n... (${value.length - EXCERPT_CHARS} more characters)`
-    : value;
+/** The first EXCERPT_CHARS of a text, and how much was left out of its full length (`totalChars`, when it was cut before). */
+export const excerpt = (text: unknown, totalChars?: number | null) => {
+  const value = typeof text === "string" ? text : text === undefined || text === null ? "" : JSON.stringify(text);
+  const total = Math.max(totalChars ?? value.length, value.length);
+  const shown = value.slice(0, EXCERPT_CHARS);
+  return total > shown.length ? `${shown}\n... (${total - shown.length} more characters)` : shown;
 };
+
+/** A severity as a badge: the colour from a fixed map, the word escaped. */
+export const severityBadge = (severity: string) =>
+  `<span class="sev" style="background:${COLOURS[severity] ?? "#555"}">${escapeHtml(severity)}</span>`;
 
 export function severityChart(counts: Record<string, number>): string {
   const max = Math.max(1, ...Object.values(counts));

@@ -5,13 +5,13 @@
 import { frameworks as frameworkCatalogue } from "@penaxtra/engine";
 import type postgres from "postgres";
 import {
-  COLOURS,
   EXCERPT_CHARS,
   escapeHtml,
   excerpt,
   PAGE_HEAD,
   PAGE_STYLE,
   SEVERITIES,
+  severityBadge,
   severityChart,
 } from "./html-page.ts";
 import { loadScanExport, type ScanExport } from "./scan-export.ts";
@@ -39,7 +39,8 @@ export async function loadScanHtmlReport(
     ? await pg<Array<{ id: string; evidence: HtmlFinding["evidence"]; votes: HtmlFinding["votes"] | null }>>`
         select f.id,
                case when a.id is null then f.evidence
-                    else f.evidence || jsonb_build_object('prompt', a.prompt, 'response', left(a.response, ${EXCERPT_CHARS + 1})) end as evidence,
+                    else f.evidence || jsonb_build_object('prompt', left(a.prompt, ${EXCERPT_CHARS}), 'prompt_chars', length(a.prompt),
+                                                          'response', left(a.response, ${EXCERPT_CHARS}), 'response_chars', length(a.response)) end as evidence,
                (select json_agg(json_build_object('judge', v.judge, 'kind', v.kind, 'verdict', v.verdict,
                                                   'confidence', v.confidence, 'rationale', v.rationale) order by v.id)
                 from judge_votes v where v.finding_id = f.id) as votes
@@ -86,12 +87,12 @@ export function toScanHtml(report: ScanHtmlReport, version: string): string {
             `<tr><td>${escapeHtml(vote.judge)}${vote.kind === "meta" ? " (meta)" : ""}</td><td class="v-${escapeHtml(vote.verdict)}">${escapeHtml(vote.verdict)}</td><td>${vote.confidence.toFixed(2)}</td><td>${escapeHtml(vote.rationale)}</td></tr>`,
         )
         .join("");
-      return `<section class="finding" id="f-${finding.id}">
-<h3><span class="sev" style="background:${COLOURS[finding.severity]}">${finding.severity}</span> ${escapeHtml(finding.title)}</h3>
+      return `<section class="finding" id="f-${escapeHtml(finding.id)}">
+<h3>${severityBadge(finding.severity)} ${escapeHtml(finding.title)}</h3>
 <p class="meta">probe <code>${escapeHtml(finding.probe_id)}</code> · ${escapeHtml(finding.category)} · status <b>${escapeHtml(finding.status)}</b> · ${escapeHtml(finding.verdict)} at ${finding.confidence.toFixed(2)} · ${escapeHtml(finding.lifecycle)}</p>
 <p class="refs">${finding.risk_refs.map((ref) => `<code>${escapeHtml(ref)}</code>`).join(" ")}</p>
-<h4>Prompt sent</h4><pre>${escapeHtml(excerpt(detail?.evidence.prompt))}</pre>
-<h4>Answer received</h4><pre>${escapeHtml(excerpt(detail?.evidence.response))}</pre>
+<h4>Prompt sent</h4><pre>${escapeHtml(excerpt(detail?.evidence.prompt, detail?.evidence.prompt_chars as number | undefined))}</pre>
+<h4>Answer received</h4><pre>${escapeHtml(excerpt(detail?.evidence.response, detail?.evidence.response_chars as number | undefined))}</pre>
 <h4>Judges</h4><table><thead><tr><th>judge</th><th>verdict</th><th>confidence</th><th>rationale</th></tr></thead><tbody>${votes}</tbody></table>
 </section>`;
     })

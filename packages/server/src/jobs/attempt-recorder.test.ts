@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { storableText } from "../db/storable-text.ts";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
@@ -71,16 +72,28 @@ describe("AttemptRecorder", () => {
     await expect(recorder.flush([mine.id])).resolves.toBeUndefined();
   });
 
-  it("signals batches to stop sending while writes fail, until the database answers again", async () => {
+  it("signals batches to stop sending while the database is unreachable, until it answers again", async () => {
     const scan = await newScan();
-    const recorder = new AttemptRecorder(ctx.pg, { maxBuffered: 1, maxDelayMs: 5 });
+    // A pool that cannot connect: the port is closed.
+    const away = postgres("postgres://nobody@127.0.0.1:1/none", { max: 1, connect_timeout: 2 });
+    const recorder = new AttemptRecorder(away, { maxBuffered: 1, maxDelayMs: 5 });
     const before = recorder.writesFailing;
-    const lost = { ...answered(scan, 0), completed_at: "not a time" };
+    const lost = answered(scan, 0);
     recorder.record(lost);
     await expect(recorder.flush([lost.id])).rejects.toThrow();
+    await away.end();
     expect(before.aborted).toBe(true);
     expect(recorder.writesFailing.aborted).toBe(true);
     recorder.reachable();
+    expect(recorder.writesFailing.aborted).toBe(false);
+  });
+
+  it("does not stop other batches when the database refuses one group", async () => {
+    const scan = await newScan();
+    const recorder = new AttemptRecorder(ctx.pg, { maxBuffered: 1, maxDelayMs: 5 });
+    const refused = { ...answered(scan, 0), completed_at: "not a time" };
+    recorder.record(refused);
+    await expect(recorder.flush([refused.id])).rejects.toThrow();
     expect(recorder.writesFailing.aborted).toBe(false);
   });
 

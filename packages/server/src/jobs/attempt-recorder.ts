@@ -6,6 +6,7 @@
 import type { JudgeVote, MetaVerdict, Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { storableJson } from "../db/storable-text.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 
 export interface AttemptResult {
   /** Chosen by the worker, so that a batch can ask whether its own results were saved. */
@@ -47,7 +48,7 @@ export class AttemptRecorder {
   ) {}
 
   /**
-   * Aborted when a write fails (the database is away): whatever a batch sent now could not be
+   * Aborted when a write fails because the database is away: whatever a batch sent now could not be
    * recorded and would be sent again, so batches stop sending until it is back.
    */
   get writesFailing(): AbortSignal {
@@ -107,7 +108,8 @@ export class AttemptRecorder {
         () => undefined,
         (error) => {
           for (const result of group) this.failed.set(result.id, error);
-          this.healthy.abort(error);
+          // Only an unreachable database stops every batch; a group the database refused fails its own batches.
+          if (isDatabaseUnavailable(error)) this.healthy.abort(error);
         },
       ),
     );

@@ -20,13 +20,13 @@ describe("prune_expired_state", () => {
     const fullAfter = bucketsFullAfterSeconds(ctx.config);
     const tenantId = await ctx.createTenant();
     await ctx.pg`insert into rate_limit_buckets (key, tokens, updated_at) values
-      ('auth_failure:203.0.113.7', 0, ${ago(fullAfter + 1)}), ('auth_failure:203.0.113.8', 0, ${ago(fullAfter - 60)})`;
+      ('auth_failure:203.0.113.7', 0, ${ago(fullAfter + 301)}), ('auth_failure:203.0.113.8', 0, ${ago(fullAfter + 200)})`;
     await ctx.pg`insert into rate_limit_windows (key, taken_at) values
-      ('rag_run:old', array[${ago(3601)}, ${ago(7200)}]::timestamptz[]),
-      ('rag_run:live', array[${ago(7200)}, ${ago(3500)}]::timestamptz[]),
+      ('rag_run:old', array[${ago(3901)}, ${ago(7200)}]::timestamptz[]),
+      ('rag_run:live', array[${ago(7200)}, ${ago(3800)}]::timestamptz[]),
       ('scan_create:never', '{}')`;
     await ctx.pg`insert into idempotency_keys (tenant_id, operation, key, request_hash, created_at) values
-      (${tenantId}, 'createScan', 'expired', 'x', ${ago(24 * 3600 + 1)}), (${tenantId}, 'createScan', 'kept', 'x', ${ago(23 * 3600)})`;
+      (${tenantId}, 'createScan', 'expired', 'x', ${ago(24 * 3600 + 301)}), (${tenantId}, 'createScan', 'kept', 'x', ${ago(24 * 3600 + 200)})`;
 
     expect(await pruneExpiredState(ctx.pg, ctx.config, NOW)).toEqual({ buckets: 1, windows: 2, idempotencyKeys: 1 });
     expect(await keysOf("rate_limit_buckets")).toEqual(["auth_failure:203.0.113.8"]);

@@ -25,25 +25,30 @@ export interface PrunedState {
   idempotencyKeys: number;
 }
 
+/** Kept a little longer than each rule says, so clocks and a take in flight never meet at the edge. */
+const MARGIN_SECONDS = 300;
+
 export async function pruneExpiredState(
   pg: postgres.Sql,
   config: Pick<ServerConfig, "rateLimit">,
-  now: Date = new Date(),
+  now?: Date,
 ): Promise<PrunedState> {
-  const at = now.toISOString();
+  // The database's clock, the one the rate-limit functions and idempotency keys use.
+  const at = now?.toISOString() ?? null;
   const longestWindow = Math.max(...Object.values(CREATION_WINDOW_SECONDS));
   const [counts] = await pg<[{ buckets: number; windows: number; idempotency_keys: number }]>`
     with buckets as (
       delete from rate_limit_buckets
-      where updated_at < ${at}::timestamptz - make_interval(secs => ${bucketsFullAfterSeconds(config)})
+      where updated_at < coalesce(${at}::timestamptz, now()) - make_interval(secs => ${bucketsFullAfterSeconds(config) + MARGIN_SECONDS})
       returning 1),
     windows as (
       delete from rate_limit_windows
-      where not exists (select 1 from unnest(taken_at) as t where t > ${at}::timestamptz - make_interval(secs => ${longestWindow}))
+      where not exists (select 1 from unnest(taken_at) as t
+                        where t > coalesce(${at}::timestamptz, now()) - make_interval(secs => ${longestWindow + MARGIN_SECONDS}))
       returning 1),
     keys as (
       delete from idempotency_keys
-      where created_at < ${at}::timestamptz - ${IDEMPOTENCY_RETENTION}::interval
+      where created_at < coalesce(${at}::timestamptz, now()) - ${IDEMPOTENCY_RETENTION}::interval - make_interval(secs => ${MARGIN_SECONDS})
       returning 1)
     select (select count(*)::int from buckets) as buckets, (select count(*)::int from windows) as windows,
            (select count(*)::int from keys) as idempotency_keys`;

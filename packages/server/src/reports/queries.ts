@@ -5,6 +5,7 @@ import type postgres from "postgres";
 import type { Database } from "../db/connection.ts";
 import { reports } from "../db/schema.ts";
 import { notFound } from "../errors/api-error.ts";
+import { EXCERPT_CHARS } from "../exports/html-page.ts";
 import type { listReportsRoute, ReportCreateSchema } from "../generated/contract.ts";
 import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { buildReportDocument, REPORT_SCHEMA_VERSION, type ReportRequest } from "./build-report.ts";
@@ -74,10 +75,21 @@ export async function loadEvidenceExcerpts(
   findingIds: string[],
 ): Promise<Map<string, EvidenceExcerpt>> {
   if (!findingIds.length) return new Map();
-  const rows = await pg<Array<{ id: string; prompt: string; response: string }>>`
-    select f.id, coalesce(a.prompt, f.evidence->>'prompt', '') as prompt,
-           coalesce(left(a.response, 2000), left(f.evidence->>'response', 2000), '') as response
-    from findings f left join scan_attempts a on a.id = f.scan_attempt_id and a.tenant_id = f.tenant_id
-    where f.tenant_id = ${tenantId} and f.id = any(${findingIds}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, { prompt: row.prompt, response: row.response }]));
+  const rows = await pg<
+    Array<{ id: string; prompt: string; prompt_chars: number; response: string; response_chars: number }>
+  >`
+    with evidence as (
+      select f.id, coalesce(a.prompt, f.evidence->>'prompt', '') as prompt,
+             coalesce(a.response, f.evidence->>'response', '') as response
+      from findings f left join scan_attempts a on a.id = f.scan_attempt_id and a.tenant_id = f.tenant_id
+      where f.tenant_id = ${tenantId} and f.id = any(${findingIds}::uuid[]))
+    select id, left(prompt, ${EXCERPT_CHARS}) as prompt, length(prompt) as prompt_chars,
+           left(response, ${EXCERPT_CHARS}) as response, length(response) as response_chars
+    from evidence`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { prompt: row.prompt, promptChars: row.prompt_chars, response: row.response, responseChars: row.response_chars },
+    ]),
+  );
 }

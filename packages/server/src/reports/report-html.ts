@@ -3,12 +3,12 @@
 // script, no external resource, every text escaped.
 import { remediationFor } from "@penaxtra/engine";
 import {
-  COLOURS,
   escapeHtml,
   excerpt,
   PAGE_HEAD,
   PAGE_STYLE,
   SEVERITIES,
+  severityBadge,
   severityChart,
 } from "../exports/html-page.ts";
 import type { ReportDocument } from "./build-report.ts";
@@ -41,11 +41,11 @@ export function reportHtml(document: ReportDocument, evidence: Map<string, Evide
     .map((finding) => {
       const shown = evidence.get(finding.id);
       const remediation = remediationFor(finding.category);
-      return `<section class="finding" id="f-${finding.id}">
-<h3><span class="sev" style="background:${COLOURS[finding.severity]}">${finding.severity}</span> ${escapeHtml(finding.title)}</h3>
+      return `<section class="finding" id="f-${escapeHtml(finding.id)}">
+<h3>${severityBadge(finding.severity)} ${escapeHtml(finding.title)}</h3>
 <p class="meta">probe <code>${escapeHtml(finding.probe_id)}</code> · ${escapeHtml(finding.category)} · ${escapeHtml(finding.status)} · ${escapeHtml(finding.lifecycle)} · confidence ${finding.confidence.toFixed(2)}</p>
 <p class="refs">${finding.risk_refs.map((ref) => `<code>${escapeHtml(ref)}</code>`).join(" ")}</p>
-${shown ? `<h4>Prompt</h4><pre>${escapeHtml(excerpt(shown.prompt))}</pre><h4>Answer</h4><pre>${escapeHtml(excerpt(shown.response))}</pre>` : ""}
+${shown ? `<h4>Prompt</h4><pre>${escapeHtml(excerpt(shown.prompt, shown.promptChars))}</pre><h4>Answer</h4><pre>${escapeHtml(excerpt(shown.response, shown.responseChars))}</pre>` : ""}
 <h4>What to change</h4><p>${escapeHtml(remediation.summary)}</p>
 <ol>${remediation.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join("")}</ol>
 <p class="meta">${remediation.references.map((reference) => `${escapeHtml(reference.title)}: ${escapeHtml(reference.url)}`).join("<br>")}</p>

@@ -8,9 +8,12 @@ import { remediationFor } from "@penaxtra/engine";
 import PDFDocument from "pdfkit";
 import type { ReportDocument } from "./build-report.ts";
 
+/** The start of a finding's prompt and answer, with their full lengths. */
 export interface EvidenceExcerpt {
   prompt: string;
+  promptChars: number;
   response: string;
+  responseChars: number;
 }
 
 const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
@@ -29,9 +32,9 @@ const FONTS = {
   mono: join(fontDir, "DejaVuSansMono.ttf"),
 };
 
-const excerpt = (text: string) =>
-  text.length > EXCERPT_CHARS
-    ? `${text.slice(0, EXCERPT_CHARS)} … (${text.length - EXCERPT_CHARS} more characters)`
+const excerpt = (text: string, totalChars: number) =>
+  totalChars > EXCERPT_CHARS
+    ? `${text.slice(0, EXCERPT_CHARS)} … (${totalChars - EXCERPT_CHARS} more characters)`
     : text;
 // Control characters other than line breaks would print as boxes.
 const printable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
@@ -214,16 +217,16 @@ export function reportPdf(
       .fillColor("#1a1a1a");
     const shown = evidence.get(finding.id);
     if (shown) {
-      for (const [label, text] of [
-        ["Prompt", shown.prompt],
-        ["Answer", shown.response],
+      for (const [label, text, total] of [
+        ["Prompt", shown.prompt, shown.promptChars],
+        ["Answer", shown.response, shown.responseChars],
       ] as const) {
         doc.moveDown(0.2).font("bold").fontSize(8).text(label);
         doc
           .font("mono")
           .fontSize(7.5)
           .fillColor("#333")
-          .text(printable(excerpt(text)) || "(empty)")
+          .text(printable(excerpt(text, total)) || "(empty)")
           .fillColor("#1a1a1a");
       }
     }

@@ -37,6 +37,7 @@ export async function startPlatform(
   config: ServerConfig,
   log: Logger,
   roles: { api: boolean; worker: boolean },
+  options: { bootstrapAdminToken?: boolean } = {},
 ): Promise<Platform> {
   // A bad PENAXTRA_JUDGES stops start-up here, before anything is running.
   const judges = roles.worker ? judgePanel(config) : null;
@@ -48,7 +49,7 @@ export async function startPlatform(
     );
   }
 
-  const bootstrap = await ensureDefaultTenant(database.db);
+  const bootstrap = await ensureDefaultTenant(database.db, { adminToken: options.bootstrapAdminToken });
   if (bootstrap) {
     process.stdout.write(
       `\nCreated tenant "default" with an all-scopes admin token. It is shown only this once:\n\n  ${bootstrap.token}\n\n`,
