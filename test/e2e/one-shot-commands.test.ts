@@ -30,6 +30,9 @@ afterAll(async () => {
   await ctx.cleanup();
 });
 
+// Colours are on where CI is set (picocolors): the assertions read the text without them.
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
+
 /** Runs the CLI without blocking this process: with --base-url, the server it calls lives here. */
 function penaxtra(command: string, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -48,7 +51,7 @@ function penaxtra(command: string, args: string[], env: Record<string, string> =
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.on("close", (status) => resolve({ status, stdout: plain(stdout), stderr: plain(stderr) }));
   });
 }
 

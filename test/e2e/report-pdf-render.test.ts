@@ -121,7 +121,9 @@ it("renders pages that read as a report: ink on every page, the severity table i
   );
   expect(errors).toEqual([]);
   expect(rendered.numPages).toBeGreaterThan(2);
-  for (const shown of rendered.pages) expect(shown.ink, `page ${shown.number}`).toBeGreaterThan(0.01);
+  // Every page draws something; the first, all tables, draws a lot. (The last may hold one finding.)
+  for (const shown of rendered.pages) expect(shown.ink, `page ${shown.number}`).toBeGreaterThan(0.001);
+  expect(rendered.pages[0]!.ink).toBeGreaterThan(0.02);
   // Page 1 carries the summary table, its CRITICAL cell filled dark red.
   expect(rendered.pages[0]!.severityRed).toBeGreaterThan(500);
   await page.locator('canvas[data-page="1"]').screenshot({ path: `${ARTEFACTS}report-page-1.png` });
