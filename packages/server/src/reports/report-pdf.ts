@@ -25,6 +25,7 @@ const COLOURS: Record<string, string> = {
   info: "#3b5bdb",
 };
 const EXCERPT_CHARS = 700;
+const FINDINGS_PER_SLICE = 25;
 const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const FONTS = {
   body: join(fontDir, "DejaVuSans.ttf"),
@@ -81,7 +82,7 @@ function heading(doc: Doc, text: string, size = 14): void {
   doc.moveDown(0.8).font("bold").fontSize(size).fillColor("#14213d").text(text).fillColor("#1a1a1a").moveDown(0.3);
 }
 
-export function reportPdf(
+export async function reportPdf(
   document: ReportDocument,
   evidence: Map<string, EvidenceExcerpt> = new Map(),
 ): Promise<Buffer> {
@@ -193,7 +194,10 @@ export function reportPdf(
     (a, b) =>
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.created_at.localeCompare(b.created_at),
   );
-  for (const finding of ordered) {
+  for (const [index, finding] of ordered.entries()) {
+    // pdfkit draws synchronously: a report of thousands of findings hands the event loop back to
+    // the API's other requests every few findings instead of holding it for the whole document.
+    if (index % FINDINGS_PER_SLICE === FINDINGS_PER_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     if (doc.y > doc.page.height - doc.page.margins.bottom - 140) doc.addPage();
     doc.moveDown(0.6);
     const top = doc.y;
