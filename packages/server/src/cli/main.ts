@@ -10,6 +10,7 @@ import { createLogger } from "../logger.ts";
 import { openDatabase } from "../runtime/open-database.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
 import { StartupError } from "../runtime/startup-error.ts";
+import { UUID } from "./arguments.ts";
 import { JudgeUsageError, judgeEval, judgeTrain } from "./judge-commands.ts";
 import { RagRunUsageError, ragRunCommand } from "./rag-run-command.ts";
 import { ScanUsageError, scanCommand } from "./scan-command.ts";
@@ -46,8 +47,6 @@ const USAGE = `usage: penaxtra <command>
                              engine's shipped weights unless --out is given`;
 
 class UsageError extends Error {}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

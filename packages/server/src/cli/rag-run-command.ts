@@ -5,17 +5,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ragTests } from "@penaxtra/engine";
-import type { Schemas } from "@penaxtra/sdk";
 import Table from "cli-table3";
 import pc from "picocolors";
+import { parseFailOn, UUID } from "./arguments.ts";
 import { connectServer } from "./connect-server.ts";
 import { paintSeverity, progressReporter } from "./scan-output.ts";
 import { userPath } from "./user-path.ts";
 
 export class RagRunUsageError extends Error {}
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SEVERITIES: readonly Schemas["Severity"][] = ["critical", "high", "medium", "low", "info"];
 const PAINT_STATUS: Record<string, (text: string) => string> = { passed: pc.green, failed: pc.red, skipped: pc.dim };
 
 export interface RagRunCommandOptions {
@@ -34,9 +32,7 @@ export async function ragRunCommand(options: RagRunCommandOptions): Promise<{ ex
   const stderr = options.stderr ?? process.stderr;
   if (!UUID.test(options.asset))
     throw new RagRunUsageError(`ASSET_ID is the id of an ai-asset of kind rag (a UUID), not "${options.asset}"`);
-  const failOn = new Set((options.failOn ?? "critical,high").split(",").map((value) => value.trim()));
-  const unknown = [...failOn].filter((severity) => !SEVERITIES.includes(severity as Schemas["Severity"]));
-  if (unknown.length) throw new RagRunUsageError(`--fail-on takes ${SEVERITIES.join(", ")}; not ${unknown.join(", ")}`);
+  const failOn = parseFailOn(options.failOn, RagRunUsageError);
   const outDir = userPath(options.out ?? "penaxtra-reports", env);
 
   const connected = await connectServer(options.baseUrl, env, RagRunUsageError);

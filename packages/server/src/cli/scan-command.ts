@@ -8,11 +8,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Penaxtra, Schemas } from "@penaxtra/sdk";
 import pc from "picocolors";
+import { parseFailOn, UUID } from "./arguments.ts";
 import { connectServer } from "./connect-server.ts";
 import { paintSeverity, progressReporter, summaryTable } from "./scan-output.ts";
 import { userPath } from "./user-path.ts";
 
-type Severity = Schemas["Severity"];
 type WireFormat = Schemas["WireFormat"];
 
 export class ScanUsageError extends Error {}
@@ -34,14 +34,10 @@ export interface ScanCommandOptions {
   stderr?: NodeJS.WriteStream;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 const WIRE_FORMATS: readonly WireFormat[] = ["chat_completions_v1", "anthropic_messages_v1"];
 
 function parseOptions(options: ScanCommandOptions) {
-  const failOn = (options.failOn ?? "critical,high").split(",").map((value) => value.trim()) as Severity[];
-  const unknown = failOn.filter((severity) => !SEVERITIES.includes(severity));
-  if (unknown.length) throw new ScanUsageError(`--fail-on takes ${SEVERITIES.join(", ")}; not ${unknown.join(", ")}`);
+  const failOn = parseFailOn(options.failOn, ScanUsageError);
   const wireFormat = (options.wireFormat ?? "chat_completions_v1") as WireFormat;
   if (!WIRE_FORMATS.includes(wireFormat))
     throw new ScanUsageError(
@@ -64,7 +60,7 @@ function parseOptions(options: ScanCommandOptions) {
     ?.split(",")
     .map((id) => id.trim())
     .filter(Boolean);
-  return { failOn: new Set(failOn), wireFormat, limits, isId, probeIds };
+  return { failOn, wireFormat, limits, isId, probeIds };
 }
 
 /** The endpoint to scan: the id given, or the one registered for this URL (created on first use). */

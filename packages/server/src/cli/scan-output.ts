@@ -4,9 +4,9 @@ import type { Schemas } from "@penaxtra/sdk";
 import { SingleBar } from "cli-progress";
 import Table from "cli-table3";
 import pc from "picocolors";
+import { SEVERITIES, type Severity } from "../findings/severities.ts";
 
-const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
-const PAINT: Record<(typeof SEVERITIES)[number], (text: string) => string> = {
+const PAINT: Record<Severity, (text: string) => string> = {
   critical: (text) => pc.bold(pc.red(text)),
   high: pc.red,
   medium: pc.yellow,
@@ -104,4 +104,4 @@ export function summaryTable(findings: ReadonlyArray<Pick<Schemas["Finding"], "c
   return table.toString();
 }
 
-export const paintSeverity = (severity: (typeof SEVERITIES)[number]) => PAINT[severity](severity);
+export const paintSeverity = (severity: Severity) => PAINT[severity](severity);

@@ -1,9 +1,9 @@
 // What the self-contained HTML pages (a scan's export, a report's download) share: escaping, the
 // severity colours and chart, and a head whose CSP lets the page load nothing at all.
+import { SEVERITIES } from "../findings/severities.ts";
 
 export const EXCERPT_CHARS = 4000;
 
-export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export const COLOURS: Record<string, string> = {
   critical: "#8b0000",
   high: "#d9480f",

@@ -4,13 +4,13 @@
 // a target is escaped: answers are attacker-controlled.
 import { frameworks as frameworkCatalogue } from "@penaxtra/engine";
 import type postgres from "postgres";
+import { bySeverity, SEVERITIES } from "../findings/severities.ts";
 import {
   EXCERPT_CHARS,
   escapeHtml,
   excerpt,
   PAGE_HEAD,
   PAGE_STYLE,
-  SEVERITIES,
   severityBadge,
   severityChart,
 } from "./html-page.ts";
@@ -73,9 +73,7 @@ export function toScanHtml(report: ScanHtmlReport, version: string): string {
     }
   const attempts = probes.reduce((sum, probe) => sum + probe.attempts, 0);
   const errored = probes.reduce((sum, probe) => sum + probe.errored, 0);
-  const sorted = [...findings].sort(
-    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.probe_id.localeCompare(b.probe_id),
-  );
+  const sorted = [...findings].sort((a, b) => bySeverity(a, b) || a.probe_id.localeCompare(b.probe_id));
   const when = (date: Date | null) => (date ? new Date(date).toISOString().replace("T", " ").slice(0, 19) : "-");
 
   const findingSections = sorted

@@ -2,15 +2,8 @@
 // and every finding with its evidence excerpt and remediation. Same rules as the scan export: no
 // script, no external resource, every text escaped.
 import { remediationFor } from "@penaxtra/engine";
-import {
-  escapeHtml,
-  excerpt,
-  PAGE_HEAD,
-  PAGE_STYLE,
-  SEVERITIES,
-  severityBadge,
-  severityChart,
-} from "../exports/html-page.ts";
+import { escapeHtml, excerpt, PAGE_HEAD, PAGE_STYLE, severityBadge, severityChart } from "../exports/html-page.ts";
+import { bySeverity, SEVERITIES } from "../findings/severities.ts";
 import type { ReportDocument } from "./build-report.ts";
 import type { EvidenceExcerpt } from "./report-pdf.ts";
 
@@ -37,7 +30,7 @@ export function reportHtml(document: ReportDocument, evidence: Map<string, Evide
     })
     .join("\n");
   const findings = [...document.findings]
-    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+    .sort(bySeverity)
     .map((finding) => {
       const shown = evidence.get(finding.id);
       const remediation = remediationFor(finding.category);

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { remediationFor } from "@penaxtra/engine";
 import PDFDocument from "pdfkit";
+import { bySeverity, SEVERITIES } from "../findings/severities.ts";
 import type { ReportDocument } from "./build-report.ts";
 
 /** The start of a finding's prompt and answer, with their full lengths. */
@@ -16,7 +17,6 @@ export interface EvidenceExcerpt {
   responseChars: number;
 }
 
-const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 const COLOURS: Record<string, string> = {
   critical: "#8b0000",
   high: "#d9480f",
@@ -190,10 +190,7 @@ export async function reportPdf(
   }
 
   heading(doc, `Findings (${document.findings.length})`);
-  const ordered = [...document.findings].sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.created_at.localeCompare(b.created_at),
-  );
+  const ordered = [...document.findings].sort((a, b) => bySeverity(a, b) || a.created_at.localeCompare(b.created_at));
   for (const [index, finding] of ordered.entries()) {
     // pdfkit draws synchronously: a report of thousands of findings hands the event loop back to
     // the API's other requests every few findings instead of holding it for the whole document.
