@@ -74,6 +74,14 @@ describe("penaxtra scan", () => {
     expect(result.stderr).toMatch(/scan completed: (\d+)\/\1 attempts, \d+ findings, 0 errors/);
     expect(result.stdout).toMatch(/│ category\s+│ critical\s+│ high/);
     expect(result.stdout).toContain("FAILED:");
+    // The blocking findings it lists, most severe first.
+    const listed = [...result.stdout.matchAll(/^ {2}(critical|high|medium) \S+: /gm)].map((match) => match[1]);
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed).toEqual(
+      [...listed].sort(
+        (a, b) => ["critical", "high", "medium"].indexOf(a!) - ["critical", "high", "medium"].indexOf(b!),
+      ),
+    );
     // Its output may land in CI logs: no admin token is created or printed, only the run's own.
     expect(result.stdout).not.toMatch(/pxt_|admin token/);
 

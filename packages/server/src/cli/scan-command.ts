@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Penaxtra, Schemas } from "@penaxtra/sdk";
 import pc from "picocolors";
+import { bySeverity } from "../findings/severities.ts";
 import { parseFailOn, UUID } from "./arguments.ts";
 import { connectServer } from "./connect-server.ts";
 import { paintSeverity, progressReporter, summaryTable } from "./scan-output.ts";
@@ -154,9 +155,10 @@ export async function scanCommand(options: ScanCommandOptions): Promise<ScanComm
     ] as const;
     for (const [path, content] of files) await writeFile(path, content);
 
-    const blocking = findings.filter(
-      (finding) => finding.status === "confirmed" && parsed.failOn.has(finding.severity),
-    );
+    // Most severe first: the summary lists the first 20 of them.
+    const blocking = findings
+      .filter((finding) => finding.status === "confirmed" && parsed.failOn.has(finding.severity))
+      .sort(bySeverity);
     const erroredShare = scan.attempts_done ? scan.attempts_errored / scan.attempts_done : 0;
     const degraded = erroredShare > (options.maxErroredShare ?? 0.05);
     const passed = scan.status === "completed" && !degraded && blocking.length === 0;
