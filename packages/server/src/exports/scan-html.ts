@@ -4,6 +4,7 @@
 // a target is escaped: answers are attacker-controlled.
 import { frameworks as frameworkCatalogue } from "@penaxtra/engine";
 import type postgres from "postgres";
+import { type EvidenceExcerpt, loadEvidenceExcerpts } from "../findings/evidence-excerpts.ts";
 import { bySeverity, SEVERITIES } from "../findings/severities.ts";
 import {
   EXCERPT_CHARS,
@@ -16,14 +17,11 @@ import {
 } from "./html-page.ts";
 import { loadScanExport, type ScanExport } from "./scan-export.ts";
 
-export interface HtmlFinding {
-  id: string;
-  evidence: { prompt?: string; response?: string } & Record<string, unknown>;
-  votes: Array<{ judge: string; kind: string; verdict: string; confidence: number; rationale: string }>;
-}
+type Vote = { judge: string; kind: string; verdict: string; confidence: number; rationale: string };
 
 export interface ScanHtmlReport extends ScanExport {
-  details: Map<string, HtmlFinding>;
+  evidence: Map<string, EvidenceExcerpt>;
+  votes: Map<string, Vote[]>;
 }
 
 export async function loadScanHtmlReport(
@@ -34,23 +32,17 @@ export async function loadScanHtmlReport(
   const loaded = await loadScanExport(pg, tenantId, scanId);
   if (!loaded) return null;
   const ids = loaded.findings.map((finding) => finding.id);
-  // As the API shows a finding: a scan finding's prompt and answer are those of its evidence attempt.
-  const rows = ids.length
-    ? await pg<Array<{ id: string; evidence: HtmlFinding["evidence"]; votes: HtmlFinding["votes"] | null }>>`
-        select f.id,
-               case when a.id is null then f.evidence
-                    else f.evidence || jsonb_build_object('prompt', left(a.prompt, ${EXCERPT_CHARS}), 'prompt_chars', length(a.prompt),
-                                                          'response', left(a.response, ${EXCERPT_CHARS}), 'response_chars', length(a.response)) end as evidence,
-               (select json_agg(json_build_object('judge', v.judge, 'kind', v.kind, 'verdict', v.verdict,
-                                                  'confidence', v.confidence, 'rationale', v.rationale) order by v.id)
-                from judge_votes v where v.finding_id = f.id) as votes
-        from findings f left join scan_attempts a on a.id = f.scan_attempt_id and a.tenant_id = f.tenant_id
-        where f.id = any(${ids}::uuid[]) and f.tenant_id = ${tenantId}`
-    : [];
-  return {
-    ...loaded,
-    details: new Map(rows.map((row) => [row.id, { id: row.id, evidence: row.evidence, votes: row.votes ?? [] }])),
-  };
+  const [evidence, voteRows] = await Promise.all([
+    loadEvidenceExcerpts(pg, tenantId, ids, EXCERPT_CHARS),
+    ids.length
+      ? pg<Array<Vote & { finding_id: string }>>`
+          select finding_id, judge, kind, verdict, confidence, rationale from judge_votes
+          where finding_id = any(${ids}::uuid[]) and tenant_id = ${tenantId} order by id`
+      : [],
+  ]);
+  const votes = new Map<string, Vote[]>();
+  for (const { finding_id, ...vote } of voteRows) votes.set(finding_id, [...(votes.get(finding_id) ?? []), vote]);
+  return { ...loaded, evidence, votes };
 }
 
 const controlOf = new Map(
@@ -78,8 +70,8 @@ export function toScanHtml(report: ScanHtmlReport, version: string): string {
 
   const findingSections = sorted
     .map((finding) => {
-      const detail = report.details.get(finding.id);
-      const votes = (detail?.votes ?? [])
+      const shown = report.evidence.get(finding.id);
+      const votes = (report.votes.get(finding.id) ?? [])
         .map(
           (vote) =>
             `<tr><td>${escapeHtml(vote.judge)}${vote.kind === "meta" ? " (meta)" : ""}</td><td class="v-${escapeHtml(vote.verdict)}">${escapeHtml(vote.verdict)}</td><td>${vote.confidence.toFixed(2)}</td><td>${escapeHtml(vote.rationale)}</td></tr>`,
@@ -89,8 +81,8 @@ export function toScanHtml(report: ScanHtmlReport, version: string): string {
 <h3>${severityBadge(finding.severity)} ${escapeHtml(finding.title)}</h3>
 <p class="meta">probe <code>${escapeHtml(finding.probe_id)}</code> · ${escapeHtml(finding.category)} · status <b>${escapeHtml(finding.status)}</b> · ${escapeHtml(finding.verdict)} at ${finding.confidence.toFixed(2)} · ${escapeHtml(finding.lifecycle)}</p>
 <p class="refs">${finding.risk_refs.map((ref) => `<code>${escapeHtml(ref)}</code>`).join(" ")}</p>
-<h4>Prompt sent</h4><pre>${escapeHtml(excerpt(detail?.evidence.prompt, detail?.evidence.prompt_chars as number | undefined))}</pre>
-<h4>Answer received</h4><pre>${escapeHtml(excerpt(detail?.evidence.response, detail?.evidence.response_chars as number | undefined))}</pre>
+<h4>Prompt sent</h4><pre>${escapeHtml(excerpt(shown?.prompt, shown?.promptChars))}</pre>
+<h4>Answer received</h4><pre>${escapeHtml(excerpt(shown?.response, shown?.responseChars))}</pre>
 <h4>Judges</h4><table><thead><tr><th>judge</th><th>verdict</th><th>confidence</th><th>rationale</th></tr></thead><tbody>${votes}</tbody></table>
 </section>`;
     })

@@ -3,9 +3,9 @@
 // script, no external resource, every text escaped.
 import { remediationFor } from "@penaxtra/engine";
 import { escapeHtml, excerpt, PAGE_HEAD, PAGE_STYLE, severityBadge, severityChart } from "../exports/html-page.ts";
+import type { EvidenceExcerpt } from "../findings/evidence-excerpts.ts";
 import { bySeverity, SEVERITIES } from "../findings/severities.ts";
 import type { ReportDocument } from "./build-report.ts";
-import type { EvidenceExcerpt } from "./report-pdf.ts";
 
 export function reportHtml(document: ReportDocument, evidence: Map<string, EvidenceExcerpt>, version: string): string {
   const { summary } = document;

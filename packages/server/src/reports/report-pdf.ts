@@ -6,16 +6,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { remediationFor } from "@penaxtra/engine";
 import PDFDocument from "pdfkit";
+import type { EvidenceExcerpt } from "../findings/evidence-excerpts.ts";
 import { bySeverity, SEVERITIES } from "../findings/severities.ts";
 import type { ReportDocument } from "./build-report.ts";
-
-/** The start of a finding's prompt and answer, with their full lengths. */
-export interface EvidenceExcerpt {
-  prompt: string;
-  promptChars: number;
-  response: string;
-  responseChars: number;
-}
 
 const COLOURS: Record<string, string> = {
   critical: "#8b0000",

@@ -2,6 +2,8 @@
 // read one, download it as JSON, PDF or HTML.
 import type { App, AppDeps } from "../app-deps.ts";
 import { changeWithAudit } from "../audit/record-audit.ts";
+import { EXCERPT_CHARS } from "../exports/html-page.ts";
+import { loadEvidenceExcerpts } from "../findings/evidence-excerpts.ts";
 import {
   createReportRoute,
   documentInfo,
@@ -12,7 +14,7 @@ import {
 import { identityOf } from "../http/guard-operation.ts";
 import type { ReportDocument } from "../reports/build-report.ts";
 import { toReport } from "../reports/present.ts";
-import { createReport, findReport, listReports, loadEvidenceExcerpts } from "../reports/queries.ts";
+import { createReport, findReport, listReports } from "../reports/queries.ts";
 import { reportHtml } from "../reports/report-html.ts";
 import { reportPdf } from "../reports/report-pdf.ts";
 
@@ -58,6 +60,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
         deps.pg,
         identity.tenantId,
         document.findings.map((finding) => finding.id),
+        EXCERPT_CHARS,
       );
       if (format === "html")
         return c.body(reportHtml(document, evidence, documentInfo.info.version), 200, {
