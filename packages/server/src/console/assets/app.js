@@ -27,6 +27,24 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A table: a row of headings, then the rows (tr elements). */
+function table(headings, rows, attributes = {}) {
+  return el(
+    "table",
+    attributes,
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        headings.map((heading) => el("th", {}, heading)),
+      ),
+    ),
+    el("tbody", {}, rows),
+  );
+}
+
 const severity = (value) => el("span", { class: `sev sev-${value}` }, value);
 const when = (value) => (value ? new Date(value).toLocaleString() : "-");
 
@@ -169,20 +187,7 @@ async function scansPage(show) {
   const shown = show(
     el("h1", {}, "Scans"),
     start,
-    el(
-      "table",
-      {},
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          ["started", "endpoint", "status", "progress", "findings"].map((h) => el("th", {}, h)),
-        ),
-      ),
-      el("tbody", {}, rows),
-    ),
+    table(["started", "endpoint", "status", "progress", "findings"], rows),
   );
   // Live while a scan is running: the list refreshes itself.
   if (shown && scans.data.some((scan) => ["queued", "running", "judging"].includes(scan.status)))
@@ -192,36 +197,22 @@ async function scansPage(show) {
 // Findings -------------------------------------------------------------------------------------
 
 function findingsTable(findings) {
-  return el(
-    "table",
-    {},
-    el(
-      "thead",
-      {},
+  return table(
+    ["severity", "title", "category", "status", "confidence", "found"],
+    findings.map((finding) =>
       el(
         "tr",
-        {},
-        ["severity", "title", "category", "status", "confidence", "found"].map((h) => el("th", {}, h)),
-      ),
-    ),
-    el(
-      "tbody",
-      {},
-      findings.map((finding) =>
-        el(
-          "tr",
-          {
-            class: "link",
-            dataset: { finding: finding.id },
-            onclick: () => (location.hash = `#/findings/${finding.id}`),
-          },
-          el("td", {}, severity(finding.severity)),
-          el("td", {}, finding.title),
-          el("td", {}, finding.category),
-          el("td", {}, finding.status),
-          el("td", {}, finding.confidence.toFixed(2)),
-          el("td", {}, when(finding.created_at)),
-        ),
+        {
+          class: "link",
+          dataset: { finding: finding.id },
+          onclick: () => (location.hash = `#/findings/${finding.id}`),
+        },
+        el("td", {}, severity(finding.severity)),
+        el("td", {}, finding.title),
+        el("td", {}, finding.category),
+        el("td", {}, finding.status),
+        el("td", {}, finding.confidence.toFixed(2)),
+        el("td", {}, when(finding.created_at)),
       ),
     ),
   );
@@ -313,38 +304,25 @@ async function findingPage(show, id) {
     el("pre", { class: "answer" }, response ?? ""),
     Object.keys(rest).length ? [el("h2", {}, "Other evidence"), el("pre", {}, JSON.stringify(rest, null, 2))] : null,
     el("h2", {}, "Judges"),
-    el(
-      "table",
-      { class: "votes" },
-      el(
-        "thead",
-        {},
+    table(
+      ["judge", "verdict", "confidence", "rationale"],
+      finding.judge_votes.map((vote) =>
         el(
           "tr",
           {},
-          ["judge", "verdict", "confidence", "rationale"].map((h) => el("th", {}, h)),
+          el("td", {}, vote.kind === "meta" ? `${vote.judge} (meta-judge)` : vote.judge),
+          el("td", { class: `v-${vote.verdict}` }, vote.verdict),
+          el("td", {}, vote.confidence.toFixed(2)),
+          el("td", {}, vote.rationale),
         ),
       ),
-      el(
-        "tbody",
-        {},
-        finding.judge_votes.map((vote) =>
-          el(
-            "tr",
-            {},
-            el("td", {}, vote.kind === "meta" ? `${vote.judge} (meta-judge)` : vote.judge),
-            el("td", { class: `v-${vote.verdict}` }, vote.verdict),
-            el("td", {}, vote.confidence.toFixed(2)),
-            el("td", {}, vote.rationale),
-          ),
-        ),
-      ),
+      { class: "votes" },
     ),
   );
 }
 
-async function reviewPage(show) {
-  const queue = await api("/findings?status=needs_review&limit=100");
+/** `queue`: the needs_review findings render() has just read for the badge. */
+function reviewPage(show, queue) {
   show(
     el("h1", {}, "Review queue"),
     el("p", { class: "muted" }, "Findings the judges disagree on. Decide each one; every decision is audited."),
@@ -368,32 +346,18 @@ async function ragRunsPage(show) {
   const runs = await api("/rag-runs?limit=50");
   show(
     el("h1", {}, "RAG runs"),
-    el(
-      "table",
-      {},
-      el(
-        "thead",
-        {},
+    table(
+      ["started", "trigger", "status", "passed", "failed", "skipped"],
+      runs.data.map((run) =>
         el(
           "tr",
-          {},
-          ["started", "trigger", "status", "passed", "failed", "skipped"].map((h) => el("th", {}, h)),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        runs.data.map((run) =>
-          el(
-            "tr",
-            { class: "link", onclick: () => (location.hash = `#/rag-runs/${run.id}`) },
-            el("td", {}, when(run.started_at)),
-            el("td", {}, run.trigger),
-            el("td", {}, run.status),
-            el("td", {}, String(run.tests_passed)),
-            el("td", {}, String(run.tests_failed)),
-            el("td", {}, String(run.tests_skipped)),
-          ),
+          { class: "link", onclick: () => (location.hash = `#/rag-runs/${run.id}`) },
+          el("td", {}, when(run.started_at)),
+          el("td", {}, run.trigger),
+          el("td", {}, run.status),
+          el("td", {}, String(run.tests_passed)),
+          el("td", {}, String(run.tests_failed)),
+          el("td", {}, String(run.tests_skipped)),
         ),
       ),
     ),
@@ -406,32 +370,18 @@ async function ragRunPage(show, id) {
     el("p", {}, el("a", { href: "#/rag-runs" }, "← RAG runs")),
     el("h1", {}, `RAG run ${run.status}`),
     run.error ? el("p", { class: "error" }, run.error) : null,
-    el(
-      "table",
-      {},
-      el(
-        "thead",
-        {},
+    table(
+      ["test", "suite", "status", "stopped by", "severity", "reason"],
+      run.tests.map((test) =>
         el(
           "tr",
           {},
-          ["test", "suite", "status", "stopped by", "severity", "reason"].map((h) => el("th", {}, h)),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        run.tests.map((test) =>
-          el(
-            "tr",
-            {},
-            el("td", {}, test.title),
-            el("td", {}, test.suite),
-            el("td", {}, test.status),
-            el("td", {}, test.stopped_by ?? "-"),
-            el("td", {}, severity(test.severity)),
-            el("td", {}, test.reason),
-          ),
+          el("td", {}, test.title),
+          el("td", {}, test.suite),
+          el("td", {}, test.status),
+          el("td", {}, test.stopped_by ?? "-"),
+          el("td", {}, severity(test.severity)),
+          el("td", {}, test.reason),
         ),
       ),
     ),
@@ -499,7 +449,7 @@ async function render() {
     const parts = path.split("/").filter(Boolean);
     if (parts[0] === "findings" && parts[1]) await findingPage(show, parts[1]);
     else if (parts[0] === "findings") await findingsPage(show, query);
-    else if (parts[0] === "review") await reviewPage(show);
+    else if (parts[0] === "review") reviewPage(show, review);
     else if (parts[0] === "rag-runs" && parts[1]) await ragRunPage(show, parts[1]);
     else if (parts[0] === "rag-runs") await ragRunsPage(show);
     else if (parts[0] === "coverage") await coveragePage(show);
