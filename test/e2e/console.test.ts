@@ -2,14 +2,12 @@
 // watch it finish, open the review queue, read a finding's evidence and judge votes, confirm it.
 // No request may leave the machine, and an answer full of HTML must stay text.
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { ARTEFACTS, launchChromium, offlinePage } from "../support/chromium.ts";
 
-const CHROMIUM = process.env.PENAXTRA_CHROMIUM ?? "/usr/bin/chromium";
-const ARTEFACTS = fileURLToPath(new URL("../../test-artefacts/", import.meta.url));
 const HOSTILE = `<img src=x onerror="document.title='owned'"><script>document.title='owned'</script>`;
 let ctx: TestContext;
 let browser: Browser;
@@ -18,30 +16,13 @@ let target: TargetSimulator;
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   target = await startTargetSimulator({ port: 0, profile: "vulnerable" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
   await target.stop();
   await ctx.cleanup();
 });
-
-async function offlinePage(base: string): Promise<{ page: Page; leaving: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  const leaving: string[] = [];
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base)) return route.continue();
-    leaving.push(url);
-    return route.abort();
-  });
-  return { page, leaving, errors };
-}
 
 it("signs in, runs a scan to the end, and works through the review queue", async () => {
   const tenantId = await ctx.createTenant();
@@ -60,7 +41,7 @@ it("signs in, runs a scan to the end, and works through the review queue", async
   expect(created.status).toBe(201);
   await ctx.startWorker();
   const base = await ctx.listen();
-  const { page, leaving, errors } = await offlinePage(base);
+  const { page, leaving, errors } = await offlinePage(browser, base, { viewport: { width: 1300, height: 900 } });
   await mkdir(ARTEFACTS, { recursive: true });
 
   const response = await page.goto(`${base}/`);

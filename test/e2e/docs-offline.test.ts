@@ -1,21 +1,16 @@
 // /docs in headless Chromium with the network cut off at the page: the API reference renders its
 // operations from this server alone, and no request tries to leave the machine.
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { ARTEFACTS, launchChromium, offlinePage } from "../support/chromium.ts";
 
-const CHROMIUM = process.env.PENAXTRA_CHROMIUM ?? "/usr/bin/chromium";
-const ARTEFACTS = fileURLToPath(new URL("../../test-artefacts/", import.meta.url));
 let ctx: TestContext;
 let browser: Browser;
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -24,19 +19,11 @@ afterAll(async () => {
 
 it("renders the operations list offline, with no AI or deploy buttons and no request off the machine", async () => {
   const base = await ctx.listen();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const requested: string[] = [];
-  const leaving: string[] = [];
-  // Offline: anything not for this server is refused before it goes out.
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    requested.push(url);
-    if (url.startsWith(base) || url.startsWith("data:")) return route.continue();
-    leaving.push(url);
-    return route.abort();
+  // Offline: anything not for this server (or a data: URL) is refused before it goes out.
+  const { page, requested, leaving, errors } = await offlinePage(browser, base, {
+    viewport: { width: 1400, height: 1000 },
+    alsoAllow: ["data:"],
   });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
   const response = await page.goto(`${base}/docs`);
   expect(response!.headers()["content-security-policy"]).toContain("default-src 'none'");
   // The first tag's operations are listed open; every tag of the document is in the sidebar.

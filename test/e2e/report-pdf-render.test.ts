@@ -6,16 +6,14 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { ARTEFACTS, launchChromium, offlinePage } from "../support/chromium.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
 
-const CHROMIUM = process.env.PENAXTRA_CHROMIUM ?? "/usr/bin/chromium";
-const ARTEFACTS = fileURLToPath(new URL("../../test-artefacts/", import.meta.url));
 const pdfjs = join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "build");
 let ctx: TestContext;
 let target: TargetSimulator;
@@ -25,10 +23,7 @@ let server: Server;
 beforeAll(async () => {
   ctx = await createTestContext(inject("adminDatabaseUrl"));
   target = await startTargetSimulator({ port: 0, profile: "vulnerable" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   server?.close();
@@ -100,13 +95,7 @@ it("renders pages that read as a report: ink on every page, the severity table i
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const page = await browser.newPage({ viewport: { width: 900, height: 1300 } });
-  const leaving: string[] = [];
-  await page.route("**/*", (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : (leaving.push(route.request().url()), route.abort()),
-  );
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  const { page, leaving, errors } = await offlinePage(browser, origin, { viewport: { width: 900, height: 1300 } });
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(origin);
 
