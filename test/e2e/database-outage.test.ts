@@ -2,20 +2,23 @@
 // stops and comes back. The API answers 503 database_unavailable meanwhile (quickly, with
 // Retry-After), the surviving worker rides the outage out and takes over the dead one's jobs, and
 // the scan completes after recovery with every attempt and finding recorded exactly once.
-import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
 import { createTestContext, startEmbeddedPostgres, type TestContext } from "@penaxtra/server/testing";
 import pino from "pino";
 import { afterAll, expect, it } from "vitest";
 import { startCountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, expectEachAttemptOnce, waitForScan } from "../support/scans.ts";
+import {
+  createEndpoint,
+  createScan,
+  expectEachAttemptOnce,
+  spawnWorkerProcess,
+  waitForScan,
+} from "../support/scans.ts";
 
 const log = pino({ level: "silent" });
-const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
 const HEARTBEAT_MS = 300;
 const STALE_AFTER_MS = 3000;
 let dir: string;
@@ -38,20 +41,13 @@ it("completes a scan exactly once across a killed worker and a Postgres outage, 
   });
   const token = await ctx.token(await ctx.createTenant());
   const target = await startCountingTarget({ latencyMs: 100 });
-  const doomed = spawn(process.execPath, [cli, "worker"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: ctx.url,
-      PENAXTRA_DATA_DIR: join(dir, "worker"),
-      PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
-      PENAXTRA_WORKER_HEARTBEAT_MS: String(HEARTBEAT_MS),
-      PENAXTRA_WORKER_STALE_AFTER_MS: String(STALE_AFTER_MS),
-      PENAXTRA_SCAN_BATCH_SIZE: "4",
-      LOG_LEVEL: "error",
-    },
-    stdio: "ignore",
+  const { child: doomed, exited } = spawnWorkerProcess({
+    databaseUrl: ctx.url,
+    dataDir: join(dir, "worker"),
+    heartbeatMs: HEARTBEAT_MS,
+    staleAfterMs: STALE_AFTER_MS,
+    batchSize: 4,
   });
-  const exited = new Promise((resolve) => doomed.once("exit", resolve));
   try {
     // The doomed worker is up first, so it takes jobs of the scan; the survivor joins after.
     for (let alive = 0, waited = 0; alive < 1; waited += 50) {

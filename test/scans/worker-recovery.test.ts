@@ -1,16 +1,13 @@
 // A worker process killed with SIGKILL mid-scan: another worker takes over its jobs once its
 // heartbeat goes stale, and the scan completes with every attempt recorded exactly once.
-import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
-import { createEndpoint, createScan, firstRow, waitForScan } from "../support/scans.ts";
+import { createEndpoint, createScan, firstRow, spawnWorkerProcess, waitForScan } from "../support/scans.ts";
 
-const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
 const HEARTBEAT_MS = 300;
 const STALE_AFTER_MS = 3000;
 let ctx: TestContext;
@@ -35,20 +32,13 @@ it("recovers a scan from a SIGKILLed worker within the stale window", async () =
   const endpointId = await createEndpoint(ctx, token, slow.url, { concurrency: 2 });
   const ids = probes.slice(0, 16).map((probe) => probe.id);
 
-  const child = spawn(process.execPath, [cli, "worker"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: ctx.url,
-      PENAXTRA_DATA_DIR: await mkdtemp(`${tmpdir()}/penaxtra-worker-`),
-      PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
-      PENAXTRA_WORKER_HEARTBEAT_MS: String(HEARTBEAT_MS),
-      PENAXTRA_WORKER_STALE_AFTER_MS: String(STALE_AFTER_MS),
-      PENAXTRA_SCAN_BATCH_SIZE: "8",
-      LOG_LEVEL: "error",
-    },
-    stdio: "ignore",
+  const { child, exited } = spawnWorkerProcess({
+    databaseUrl: ctx.url,
+    dataDir: await mkdtemp(`${tmpdir()}/penaxtra-worker-`),
+    heartbeatMs: HEARTBEAT_MS,
+    staleAfterMs: STALE_AFTER_MS,
+    batchSize: 8,
   });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     const scanId = await createScan(ctx, token, endpointId, ids);
     const before = await waitForScan(ctx, token, scanId, undefined, (scan) => scan.attempts_done >= 4, 30_000);

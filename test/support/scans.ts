@@ -1,5 +1,7 @@
 // Drive scans through the API as a user does: register an endpoint, start a scan, poll it.
 
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { probes } from "@penaxtra/engine";
 import type { TestContext } from "@penaxtra/server/testing";
 import { expect } from "vitest";
@@ -92,4 +94,30 @@ export async function firstRow(rows: PromiseLike<ReadonlyArray<Record<string, an
   const [row] = await rows;
   if (!row) throw new Error("query returned no row");
   return row;
+}
+
+const cli = fileURLToPath(new URL("../../packages/server/bin/penaxtra.js", import.meta.url));
+
+/** A `penaxtra worker` process of its own on the database, as a second machine would run one; `exited` settles when it ends. */
+export function spawnWorkerProcess(settings: {
+  databaseUrl: string;
+  dataDir: string;
+  heartbeatMs: number;
+  staleAfterMs: number;
+  batchSize: number;
+}): { child: ChildProcess; exited: Promise<unknown> } {
+  const child = spawn(process.execPath, [cli, "worker"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: settings.databaseUrl,
+      PENAXTRA_DATA_DIR: settings.dataDir,
+      PENAXTRA_ALLOW_PRIVATE_TARGETS: "true",
+      PENAXTRA_WORKER_HEARTBEAT_MS: String(settings.heartbeatMs),
+      PENAXTRA_WORKER_STALE_AFTER_MS: String(settings.staleAfterMs),
+      PENAXTRA_SCAN_BATCH_SIZE: String(settings.batchSize),
+      LOG_LEVEL: "error",
+    },
+    stdio: "ignore",
+  });
+  return { child, exited: new Promise((resolve) => child.once("exit", resolve)) };
 }
