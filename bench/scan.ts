@@ -3,17 +3,12 @@
 // POST /scans to `completed`, divided by the ideal attempts x latency / concurrency. Target <= 1.3.
 // Each run also sends the same prompts through a bare client (support/bare-client.ts): that ratio
 // is the machine's floor, so the difference is what the pipeline costs.
-import { readdirSync, readFileSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { makeCanary, probes, renderPayload } from "@penaxtra/engine";
-import { startEmbeddedPostgres } from "@penaxtra/server";
-import { connect, createToken, migrateDatabase, SCOPES, schema } from "@penaxtra/server/testing";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
-import pino from "pino";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { measureBareClient } from "./support/bare-client.ts";
+import { openBenchDatabase, scanPhases } from "./support/bench-database.ts";
+import { benchCpuMs, processCpuMs } from "./support/cpu.ts";
 import { startServer } from "./support/start-server.ts";
 
 const LATENCY_MS = 20;
@@ -39,8 +34,6 @@ const AUTOVACUUM_WAIT_LIMIT_MS = 60_000;
 const TARGET_RATIO = 1.3;
 // As often as a dashboard would poll: the measurement should not add load of its own.
 const POLL_MS = 250;
-const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const log = pino({ level: "warn" });
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function benchScan(options: ScanBenchOptions = {}) {
@@ -48,26 +41,8 @@ export async function benchScan(options: ScanBenchOptions = {}) {
   const warmupRuns = options.warmupRuns ?? WARMUP_RUNS;
   const autovacuumWaitMs = options.autovacuumWaitMs ?? AUTOVACUUM_WAIT_LIMIT_MS;
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  const dataDir = resolve(root, ".bench");
-  await mkdir(dataDir, { recursive: true });
-  await chmod(dataDir, 0o755);
-  const cluster = databaseUrl ? null : await startEmbeddedPostgres(dataDir, log);
-  const adminUrl = databaseUrl ?? cluster!.url;
-  const name = `bench_scan_${Date.now()}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const createdAt = Date.now();
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-  await migrateDatabase(url);
-  const { db, pg, close } = connect(url, { max: 2 });
-  const [tenant] = await db.insert(schema.tenants).values({ slug: "bench" }).returning();
-  const { token } = await createToken(db, { tenantId: tenant!.id, scopes: [...SCOPES], name: "bench" });
-  // Only this cluster's processes count: its postmaster (the parent of any backend) and its children.
-  const [backend] = await pg<Array<{ pid: number }>>`select pg_backend_pid() as pid`;
-  const postmaster = localParentPid(backend!.pid);
-  // A cluster on another machine (DATABASE_URL): its CPU is not ours to read; reported as null.
-  const postgresCpuMs = () => (postmaster === null ? Number.NaN : clusterCpuMs(postmaster));
-
+  const database = await openBenchDatabase("bench_scan", databaseUrl);
+  const { url, createdAt, token, pg, postgresCpuMs } = database;
   const simulator = await startTargetSimulator({ port: 0, profile: "vulnerable", latencyMs: LATENCY_MS });
   const server = await startServer(url, {
     worker: true,
@@ -118,14 +93,6 @@ export async function benchScan(options: ScanBenchOptions = {}) {
       const wallMs = Date.parse(scan.completed_at) - startedAt;
       if (scan.status !== "completed") throw new Error(`scan ended ${scan.status}: ${scan.error}`);
       const idealMs = (scan.attempts_total * LATENCY_MS) / CONCURRENCY;
-      // Where the time went, from the database's own timestamps.
-      const [phases] = await pg`
-        select extract(epoch from s.started_at - s.created_at) * 1000 as planned,
-               extract(epoch from min(a.completed_at) - s.created_at) * 1000 as first_answer,
-               extract(epoch from max(a.completed_at) - s.created_at) * 1000 as last_answer,
-               extract(epoch from s.completed_at - s.created_at) * 1000 as finalized,
-               avg(a.latency_ms) as mean_latency
-        from scans s join scan_attempts a on a.scan_id = s.id where s.id = ${scan.id} group by s.id`;
       const cpuMs = {
         server: processCpuMs(server.child.pid!) - cpuBefore.server,
         postgres: postgresCpuMs() - cpuBefore.postgres,
@@ -140,9 +107,12 @@ export async function benchScan(options: ScanBenchOptions = {}) {
         ideal_ms: Math.round(idealMs),
         ratio: round(wallMs / idealMs),
         cpu_ms: cpuMs,
-        ms_after_create: Object.fromEntries(
-          Object.entries(phases!).map(([key, value]) => [key, Math.round(Number(value))]),
-        ),
+        // The figure a regression shows in first: what one attempt costs the server and its database.
+        cpu_ms_per_attempt: {
+          server: round(cpuMs.server / scan.attempts_total, 2),
+          postgres: round(cpuMs.postgres / scan.attempts_total, 2),
+        },
+        ms_after_create: await scanPhases(pg, scan.id),
         bare_client: floor,
       };
     };
@@ -177,47 +147,8 @@ export async function benchScan(options: ScanBenchOptions = {}) {
     server.child.kill("SIGTERM");
     await new Promise((done) => server.child.once("exit", done));
     await simulator.stop();
-    await close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    await cluster?.stop();
+    await database.close();
   }
-}
-
-// CPU time (user + system) from /proc, to show where the machine's cores went during a scan.
-const TICKS_PER_SECOND = 100;
-function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-function parentPid(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-}
-function localParentPid(pid: number): number | null {
-  try {
-    return parentPid(pid);
-  } catch {
-    return null;
-  }
-}
-/** The postmaster's CPU and that of its live children (backends, checkpointer, autovacuum, ...). */
-function clusterCpuMs(postmaster: number): number {
-  let total = processCpuMs(postmaster);
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (parentPid(Number(entry)) === postmaster) total += processCpuMs(Number(entry));
-    } catch {}
-  }
-  return total;
-}
-function benchCpuMs(): number {
-  const usage = process.cpuUsage();
-  return Math.round((usage.user + usage.system) / 1000);
 }
 
 /** Whether autovacuum has been through this database (shared catalogs aside) and is not busy in it now. */

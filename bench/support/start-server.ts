@@ -36,3 +36,33 @@ export async function startServer(
   });
   return { child, port };
 }
+
+/** A `penaxtra worker` process (no API), resolved once its pool has started. */
+export async function startWorkerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [resolve(root, "packages/server/bin/penaxtra.js"), "worker"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  await new Promise<void>((started, reject) => {
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes('"msg":"worker started"')) started();
+    });
+    child.once("exit", () => reject(new Error(`worker exited: ${output}`)));
+  });
+  // Read on, so that a full pipe never stalls the worker.
+  child.stdout!.resume();
+  return {
+    child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

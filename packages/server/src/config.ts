@@ -77,7 +77,7 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     authFailuresPerMinute: Math.max(1, integer(env, "PENAXTRA_AUTH_FAILURES_PER_MINUTE", 30)),
     scanCreatesPerMinute: integer(env, "PENAXTRA_SCAN_CREATES_PER_MINUTE", 6),
     ragRunsPerHour: integer(env, "PENAXTRA_RAG_RUNS_PER_HOUR", 6),
-    workerConcurrency: integer(env, "PENAXTRA_WORKER_CONCURRENCY", 8),
+    workerConcurrency: integer(env, "PENAXTRA_WORKER_CONCURRENCY", 32),
     workerHeartbeatMs: integer(env, "PENAXTRA_WORKER_HEARTBEAT_MS", 5000),
     workerStaleAfterMs: integer(env, "PENAXTRA_WORKER_STALE_AFTER_MS", 20_000),
     scanBatchSize: Math.max(1, integer(env, "PENAXTRA_SCAN_BATCH_SIZE", 16)),

@@ -66,6 +66,12 @@ export interface TargetSimulator {
   ragUrls: { ingest: string; query: string; delete: string };
   /** Documents the reference RAG pipeline holds (the vulnerable one never really deletes). */
   ragDocumentCount(): number;
+  /**
+   * Chat answers since the last `resetChatTraffic()`, with the arrival of the first request and the
+   * answer to the last one (performance.now() of this process): the span a client kept it busy.
+   */
+  chatTraffic(): { answers: number; firstArrivalMs: number | null; lastAnswerMs: number | null };
+  resetChatTraffic(): void;
   port: number;
   profile: SimulatorProfile;
   systemPrompt: string;
@@ -121,6 +127,7 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
     throw new TypeError(`unknown profile ${String(profile)}: use "vulnerable" or "hardened"`);
   const systemPrompt = SIMULATOR_SYSTEM_PROMPT;
   const ragRoutes = createRagRoutes({ profile, latencyMs });
+  let traffic = { answers: 0, firstArrivalMs: null as number | null, lastAnswerMs: null as number | null };
 
   const server = createServer(async (request, response) => {
     const arrivedAt = performance.now();
@@ -156,6 +163,9 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
           total_tokens: roughTokens(systemPrompt + prompt) + roughTokens(content),
         },
       });
+      traffic.answers++;
+      traffic.firstArrivalMs = Math.min(traffic.firstArrivalMs ?? arrivedAt, arrivedAt);
+      traffic.lastAnswerMs = performance.now();
     } catch (error) {
       if (error instanceof HttpError)
         return sendJson(response, error.status, { error: { message: error.message, type: error.type } });
@@ -183,6 +193,10 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
     },
     port: address.port,
     profile,
+    chatTraffic: () => ({ ...traffic }),
+    resetChatTraffic: () => {
+      traffic = { answers: 0, firstArrivalMs: null, lastAnswerMs: null };
+    },
     systemPrompt,
     secrets: [...SIMULATOR_SECRETS],
     ragDocumentCount: () => ragRoutes.documentCount(),

@@ -1,8 +1,9 @@
 // scan_batch: sends its share of the plan to the target, each attempt with its own canary, and has
 // the judge panel score each answer as it arrives. An attempt's row is written when it has finished
 // (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
-// only what no earlier run recorded. Each batch then writes its probes' findings and asks whether the
-// scan can close (db/statements/close-scan.ts): the last one to finish closes it.
+// only what no earlier run recorded. When it has sent everything it queues the next batch of its lane
+// (scans/plan.ts), then writes its probes' findings and asks whether the scan can close
+// (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
 import {
   judgeResponse,
@@ -16,6 +17,7 @@ import {
 import type { Task } from "graphile-worker";
 import { closeScanIfDone } from "../db/statements/close-scan.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
+import { enqueueNextBatch } from "../scans/plan.ts";
 import { type EndpointTargetRow, endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { type JudgedAttempt, recordFindings } from "./record-findings.ts";
@@ -41,6 +43,7 @@ export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
         "scan batch failed for good; its attempts are recorded as errored",
       );
       await giveUpBatch(deps, batchPayload, `batch_failed: ${(error as Error).message}`);
+      await enqueueNextBatch(deps.pg, batchPayload);
       // What did get through before the failure still counts.
       await recordFindings(deps.pg, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
       await closeScanIfDone(deps, batchPayload.scan_id, batchPayload.tenant_id);
@@ -61,10 +64,8 @@ async function giveUpBatch(
     on conflict (scan_id, probe_id, variant_index) do nothing`;
 }
 
-async function runBatch(
-  deps: WorkerDeps,
-  { scan_id: scanId, tenant_id: tenantId, batch, attempts, endpoint: planned }: ScanBatchPayload,
-): Promise<void> {
+async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promise<void> {
+  const { scan_id: scanId, tenant_id: tenantId, batch, attempts, endpoint: planned } = batchPayload;
   // Slots are leased while the batch reads what it needs: the lease round trip is off the path of
   // the first requests. (The limits are checked against the endpoint row below.)
   if (planned)
@@ -170,6 +171,8 @@ async function runBatch(
   if (cancelled.signal.aborted) return;
   if (writesFailing.aborted)
     throw new Error("results could not be recorded; the batch stopped sending", { cause: writesFailing.reason });
+  // Sent and recorded: the lane's next batch can start while this one writes its findings.
+  await enqueueNextBatch(deps.pg, batchPayload);
   await recordFindings(
     deps.pg,
     scanId,

@@ -18,7 +18,7 @@ export interface JobQueue {
   enqueueAll<T extends TaskName>(
     task: T,
     jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>,
-    options?: { maxAttempts?: number },
+    options?: { maxAttempts?: number; priority?: number },
   ): Promise<void>;
 }
 
@@ -41,11 +41,11 @@ export async function addJobs<T extends TaskName>(
   pg: Sql,
   task: T,
   jobs: Array<{ payload: GraphileWorker.Tasks[T]; jobKey: string }>,
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; priority?: number } = {},
 ): Promise<void> {
   const specs = JSON.stringify(jobs.map((job) => ({ payload: job.payload, job_key: job.jobKey })));
   await pg`select count(*) from graphile_worker.add_jobs(array(
-    select row(${task}, spec.payload, null, null, ${options.maxAttempts ?? 25}, spec.job_key, null, null)::graphile_worker.job_spec
+    select row(${task}, spec.payload, null, null, ${options.maxAttempts ?? 25}, spec.job_key, ${options.priority ?? 0}, null)::graphile_worker.job_spec
     from json_to_recordset(${specs}::json) as spec(payload json, job_key text)))`;
 }
 

@@ -15,6 +15,8 @@ export interface ScanBatchPayload extends ScanJobPayload {
   attempts: PlannedAttempt[];
   /** The endpoint and its limits when the scan was planned: lets a batch lease slots while it starts. */
   endpoint?: { id: string; concurrency: number; requests_per_minute: number };
+  /** The scan's later batches (scans/plan.ts): each batch that has sent everything queues the next one. */
+  later?: Array<{ batch: number; attempts: PlannedAttempt[] }>;
 }
 
 export interface RagRunPayload {

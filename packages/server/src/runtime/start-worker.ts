@@ -44,6 +44,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   // whose row was lost is sent again, as after a worker crash).
   const jobs = connect(options.url, { synchronousCommit: false });
   const leases = new EndpointLeases(jobs.pg, () => poolId ?? "unstarted", config.workerStaleAfterMs);
+  // Heard before the first batch asks for slots, so that no handoff waits for a refresh.
+  await leases
+    .listen()
+    .catch((error) => log.warn({ err: error }, "lease notifications unavailable; slots move on refresh"));
   const startRunner = () =>
     run({
       connectionString: options.url,

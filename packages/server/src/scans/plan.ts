@@ -1,7 +1,17 @@
 // A scan's plan: every (probe, variant) attempt, split into batches of whole probes (a batch can
-// then write its probes' findings as soon as it is done), one scan_batch job each. POST /scans
-// enqueues the plan in the transaction that creates the scan, so the first requests go out at once.
+// then write its probes' findings as soon as it is done), one scan_batch job each.
+//
+// The batches run in lanes: a scan queues only its first batch of each lane, and each batch, when it
+// has sent everything, queues the next batch nobody has queued yet (jobs/scan-batch.ts); the scan's
+// later_batches_queued counts them, so every batch is queued once whichever lane finishes first.
+// Lanes are twice as many as the endpoint's concurrency takes to keep busy: the spare ones fill the
+// slots a finishing batch leaves while its successor is being picked up. So a scan holds only the
+// worker slots it can use, and the batches of other scans on other endpoints start at once instead
+// of queueing behind batches that would only wait for their endpoint's slots.
+// Every scan's first batches go first (priority 0 for a tenant's only scan); a tenant with several
+// scans sending has its batches behind those of tenants with fewer.
 import { probes } from "@penaxtra/engine";
+import type postgres from "postgres";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { PlannedAttempt, ScanBatchPayload } from "../queue/payloads.ts";
 
@@ -22,21 +32,65 @@ export function planScan(probeIds: readonly string[] | null, batchSize: number):
   return { batches, attemptsTotal: batches.reduce((sum, batch) => sum + batch.length, 0) };
 }
 
-/** Queues the plan's batches in one statement: either all of them exist or none does. */
+/** How many of a scan's batches run at once: twice what keeps `concurrency` requests going. */
+export function laneCount(concurrency: number, batchSize: number): number {
+  return 2 * Math.ceil(concurrency / batchSize);
+}
+
+/** The first batch of each lane; each carries the later batches, queued one by one as batches finish. */
+export function laneJobs(
+  scan: { id: string; tenantId: string; endpoint: NonNullable<ScanBatchPayload["endpoint"]> },
+  plan: ScanPlan,
+  batchSize: number,
+): ScanBatchPayload[] {
+  const lanes = laneCount(scan.endpoint.concurrency, batchSize);
+  const later = plan.batches.slice(lanes).map((attempts, index) => ({ batch: lanes + index, attempts }));
+  return plan.batches.slice(0, lanes).map((attempts, batch) => ({
+    scan_id: scan.id,
+    tenant_id: scan.tenantId,
+    batch,
+    attempts,
+    endpoint: scan.endpoint,
+    later,
+  }));
+}
+
+/** The job key of a scan's batch: queueing it again (a retried job) replaces it, never doubles it. */
+export const batchJobKey = (scanId: string, batch: number) => `scan:${scanId}:batch:${batch}`;
+
+/** Queues the first batch of every lane in one statement: either all of them exist or none does. */
 export async function enqueueScanPlan(
   queue: Pick<JobQueue, "enqueueAll">,
-  scan: { id: string; tenantId: string; endpoint: ScanBatchPayload["endpoint"] },
+  scan: { id: string; tenantId: string; endpoint: NonNullable<ScanBatchPayload["endpoint"]> },
   plan: ScanPlan,
+  options: { batchSize: number; priority: number },
 ): Promise<void> {
-  const jobs = plan.batches.map((attempts, batch) => ({
-    payload: {
-      scan_id: scan.id,
-      tenant_id: scan.tenantId,
-      batch,
-      attempts,
-      endpoint: scan.endpoint,
-    } satisfies ScanBatchPayload,
-    jobKey: `scan:${scan.id}:batch:${batch}`,
+  const jobs = laneJobs(scan, plan, options.batchSize).map((payload) => ({
+    payload,
+    jobKey: batchJobKey(scan.id, payload.batch),
   }));
-  await queue.enqueueAll("scan_batch", jobs, { maxAttempts: 10 });
+  await queue.enqueueAll("scan_batch", jobs, { maxAttempts: 10, priority: options.priority });
+}
+
+/**
+ * Queues the next later batch nobody has queued yet, unless every one is or the scan has stopped
+ * sending (cancelled, failed). Its priority is the number of the tenant's other scans still sending,
+ * read now. The count and the job are written in one transaction: a batch is never counted and lost.
+ */
+export async function enqueueNextBatch(pg: postgres.Sql, done: ScanBatchPayload): Promise<void> {
+  const later = done.later ?? [];
+  if (!later.length) return;
+  await pg.begin(async (tx) => {
+    const [claimed] = await tx<Array<{ index: number; priority: number }>>`
+      update scans set later_batches_queued = later_batches_queued + 1
+      where id = ${done.scan_id} and status in ('queued', 'running') and later_batches_queued < ${later.length}
+      returning later_batches_queued - 1 as index,
+        (select greatest(0, count(*) - 1)::int from scans
+         where tenant_id = ${done.tenant_id} and status in ('queued', 'running')) as priority`;
+    if (!claimed) return;
+    const next = later[claimed.index]!;
+    const payload: ScanBatchPayload = { ...done, batch: next.batch, attempts: next.attempts };
+    await tx`select graphile_worker.add_job('scan_batch', ${JSON.stringify(payload)}::json,
+      job_key => ${batchJobKey(done.scan_id, next.batch)}, max_attempts => 10, priority => ${claimed.priority})`;
+  });
 }

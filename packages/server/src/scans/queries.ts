@@ -31,6 +31,9 @@ export interface CreatedScan {
   /** Number of probes requested; null when all probes. */
   probeCount: number | null;
   plan: ScanPlan;
+  batchSize: number;
+  /** The queue priority of its batches: how many other scans of the tenant are sending (scans/plan.ts). */
+  priority: number;
 }
 
 /** The probes asked for, each once (null for the whole library); 400 when the library lacks some. */
@@ -65,6 +68,7 @@ export async function createQueuedScan(
       allowed: boolean;
       retry_after_seconds: number;
       scan_id: string | null;
+      sending: number;
     }>
   >`
     with endpoint as (
@@ -82,7 +86,8 @@ export async function createQueuedScan(
       select ${requester.tenantId}, ${requester.tokenId}, ${requester.requestId}, 'scan.started', 'success', 'scan', scan.id,
         jsonb_build_object('endpoint_id', scan.endpoint_id, 'probe_count', ${probeCount}::int)
       from scan)
-    select endpoint.id as endpoint_id, endpoint.limits, take.allowed, take.retry_after_seconds, (select id from scan) as scan_id
+    select endpoint.id as endpoint_id, endpoint.limits, take.allowed, take.retry_after_seconds, (select id from scan) as scan_id,
+      (select count(*)::int from scans where tenant_id = ${requester.tenantId} and status in ('queued', 'running')) as sending
     from endpoint cross join take`;
   if (!created) throw notFound("endpoint_not_found_or_inactive");
   if (!created.allowed) throw rateLimited(created.retry_after_seconds);
@@ -92,6 +97,8 @@ export async function createQueuedScan(
     endpoint: { id: created.endpoint_id, concurrency, requests_per_minute },
     probeCount,
     plan,
+    batchSize: deps.config.scanBatchSize,
+    priority: created.sending,
   };
 }
 
@@ -102,7 +109,7 @@ export async function enqueueCreatedScan(
   scan: CreatedScan,
 ): Promise<Error | undefined> {
   try {
-    await enqueueScanPlan(deps.queue, { id: scan.id, tenantId, endpoint: scan.endpoint }, scan.plan);
+    await enqueueScanPlan(deps.queue, { id: scan.id, tenantId, endpoint: scan.endpoint }, scan.plan, scan);
     return undefined;
   } catch (error) {
     deps.log.error({ err: error, scanId: scan.id }, "could not enqueue scan");

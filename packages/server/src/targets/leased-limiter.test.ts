@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing/test-context.ts";
-import { LeasedLimiter } from "./leased-limiter.ts";
+import { EndpointLeases, LeasedLimiter } from "./leased-limiter.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -230,4 +230,48 @@ describe("LeasedLimiter with more busy holders than slots", () => {
     },
     20_000,
   );
+});
+
+describe("LeasedLimiter handoff between holders", () => {
+  // The refresh timer is set to an hour: whatever moves here moves through notifications.
+  const HOUR = 3_600_000;
+  const untilOrStuck = <T>(promise: Promise<T>) =>
+    Promise.race([promise, sleep(10_000).then(() => Promise.reject(new Error("stuck: no handoff")))]);
+
+  it("a holder holding every slot gives back its excess to a newly waiting holder as its requests finish", async () => {
+    const endpointId = crypto.randomUUID();
+    const limits = { concurrency: 4, requestsPerMinute: 600_000 };
+    const first = new EndpointLeases(ctx.pg, () => "pool-first", 10_000, HOUR);
+    const second = new EndpointLeases(ctx.pg, () => "pool-second", 10_000, HOUR);
+    await Promise.all([first.listen(), second.listen()]);
+    const busy = first.limiterFor(endpointId, limits);
+    const late = second.limiterFor(endpointId, limits);
+    await Promise.all(Array.from({ length: 4 }, () => busy.acquire()));
+    // Four more queued on `busy`: it wants the whole endpoint for a while yet.
+    const busyQueued = Array.from({ length: 4 }, () => busy.acquire());
+
+    let lateAcquired = 0;
+    const lateRequests = Array.from({ length: 2 }, () => late.acquire().then(() => lateAcquired++));
+    await sleep(100);
+    expect(lateAcquired).toBe(0);
+    // `busy` finishes one request: that slot goes to the waiting holder, not to busy's own queue.
+    busy.release();
+    await untilOrStuck(lateRequests[0]!);
+    busy.release();
+    await untilOrStuck(Promise.all(lateRequests));
+    expect(lateAcquired).toBe(2);
+    expect(await leasesOf(endpointId)).toEqual([
+      { holder: "pool-first", slots: 2 },
+      { holder: "pool-second", slots: 2 },
+    ]);
+    // And back: once `late` is done, `busy` gets the whole endpoint again for its queue.
+    late.release();
+    late.release();
+    busy.release();
+    busy.release();
+    await untilOrStuck(Promise.all(busyQueued));
+    for (let index = 0; index < 4; index++) busy.release();
+    await Promise.all([first.closeAll(), second.closeAll()]);
+    expect(await leasesOf(endpointId)).toEqual([]);
+  });
 });

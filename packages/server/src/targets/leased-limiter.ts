@@ -1,9 +1,12 @@
 // Per-endpoint limits that hold across every worker process. Each process leases a share of the
-// endpoint's concurrency from Postgres (penaxtra_lease_slots) sized to its demand; when several
+// endpoint's concurrency from Postgres (penaxtra_lease_slots_v2) sized to its demand; when several
 // want slots each gets a fair share, and a process's requests-per-minute share is proportional to
 // the slots it holds. Uncontended, the database is asked only when demand changes; while a lease
 // is held it is refreshed every REFRESH_MS so that a newly waiting process gets its share quickly.
 // That refresh also renews the lease; leases expire otherwise, so a crashed process frees its share.
+// Handoffs do not wait for the refresh: penaxtra_lease_slots_v2 notifies (LEASE_CHANNEL) when a holder
+// is granted less than its fair share while another holds more, and when a holder gives slots back
+// while another wants more; every process listens and has its limiter for that endpoint ask again.
 import { Semaphore, type SendLimiter, StartRate } from "@penaxtra/engine";
 import type postgres from "postgres";
 
@@ -13,6 +16,8 @@ export interface LeaseLimits {
 }
 
 const REFRESH_MS = 200;
+/** The channel penaxtra_lease_slots_v2 notifies on; the payload is `<endpoint id> <holder that asked>`. */
+export const LEASE_CHANNEL = "penaxtra_lease";
 // How long slots leased ahead of announced requests are kept if the requests never come.
 const ANTICIPATION_MS = 1000;
 
@@ -25,6 +30,8 @@ export class LeasedLimiter implements SendLimiter {
   private readonly rate: StartRate;
   private leasing: Promise<void> | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** Whether, at the last lease, another holder wanted more slots than it held. */
+  private contended = false;
   /** Requests announced by anticipate() that have not asked for a slot yet. */
   private anticipated = 0;
   private anticipationTimer: NodeJS.Timeout | null = null;
@@ -35,8 +42,16 @@ export class LeasedLimiter implements SendLimiter {
     private readonly holder: string,
     private limits: LeaseLimits,
     private readonly ttlMs: number,
+    /** How often a held lease is renewed and rebalanced; notifications make handoffs sooner. */
+    private readonly refreshMs = REFRESH_MS,
   ) {
     this.rate = new StartRate(limits.requestsPerMinute);
+  }
+
+  /** Another holder of this endpoint waits for slots, or gave some back: ask the database again now. */
+  nudge(): void {
+    this.contended = true;
+    this.rebalance(true);
   }
 
   updateLimits(limits: LeaseLimits): void {
@@ -113,13 +128,19 @@ export class LeasedLimiter implements SendLimiter {
     });
   }
 
+  /** A forced rebalance asked for while a lease was in flight: done when that one returns. */
+  private forcePending = false;
   private rebalanceNow(force: boolean): void {
-    if (this.leasing) return;
+    if (this.leasing) {
+      this.forcePending ||= force;
+      return;
+    }
     const want = Math.min(this.limits.concurrency, Math.max(this.slots.demand, this.anticipated));
     const settled = want === this.granted && this.stored === Math.max(this.granted, this.slots.active);
     // Shrinking while still busy waits for the refresh timer: as a batch winds down, every finished
-    // request would otherwise cost a round trip, just when the last ones are being timed.
-    const windingDown = want > 0 && want < this.granted;
+    // request would otherwise cost a round trip, just when the last ones are being timed. Unless
+    // another holder wants more than it has: then each slot goes back as its request ends.
+    const windingDown = want > 0 && want < this.granted && !this.contended;
     if (!force && (settled || windingDown)) return;
     this.leasing = this.lease(want)
       // A failed lease (connection reset, failover) is asked again by the refresh timer, so
@@ -127,6 +148,11 @@ export class LeasedLimiter implements SendLimiter {
       .catch(() => this.startRefresh())
       .finally(() => {
         this.leasing = null;
+        if (this.forcePending) {
+          this.forcePending = false;
+          this.rebalance(true);
+          return;
+        }
         // Demand moved while we asked: ask again now. If others hold what we want, the refresh
         // timer asks again shortly instead.
         const fullyGranted = this.granted === want;
@@ -137,9 +163,10 @@ export class LeasedLimiter implements SendLimiter {
 
   private async lease(want: number): Promise<void> {
     const inUse = this.slots.active;
-    const [row] = await this.pg<Array<{ granted: number }>>`
-      select penaxtra_lease_slots(${this.endpointId}, ${this.holder}, ${want}, ${inUse}, ${this.limits.concurrency}, ${this.ttlMs}) as granted`;
+    const [row] = await this.pg<Array<{ granted: number; contended: boolean }>>`
+      select granted, contended from penaxtra_lease_slots_v2(${this.endpointId}, ${this.holder}, ${want}, ${inUse}, ${this.limits.concurrency}, ${this.ttlMs})`;
     this.granted = row!.granted;
+    this.contended = row!.contended;
     this.stored = want === 0 && inUse === 0 ? 0 : Math.max(this.granted, inUse);
     this.slots.resize(this.granted);
     this.rate.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.granted)) / this.limits.concurrency;
@@ -149,7 +176,7 @@ export class LeasedLimiter implements SendLimiter {
 
   private startRefresh(): void {
     if (this.refreshTimer) return;
-    this.refreshTimer = setInterval(() => this.rebalance(true), REFRESH_MS);
+    this.refreshTimer = setInterval(() => this.rebalance(true), this.refreshMs);
     this.refreshTimer.unref();
   }
 
@@ -162,25 +189,44 @@ export class LeasedLimiter implements SendLimiter {
 /** One limiter per endpoint per process, shared by every job that process runs. */
 export class EndpointLeases {
   private readonly limiters = new Map<string, LeasedLimiter>();
+  private listening: Promise<{ unlisten(): Promise<void> }> | null = null;
 
   /** `holder()` is the worker pool's id, known once graphile-worker has created the pool. */
   constructor(
     private readonly pg: postgres.Sql,
     private readonly holder: () => string,
     private readonly ttlMs: number,
+    private readonly refreshMs = REFRESH_MS,
   ) {}
 
   limiterFor(endpointId: string, limits: LeaseLimits): LeasedLimiter {
+    this.listen();
     let limiter = this.limiters.get(endpointId);
     if (!limiter) {
-      limiter = new LeasedLimiter(this.pg, endpointId, this.holder(), limits, this.ttlMs);
+      limiter = new LeasedLimiter(this.pg, endpointId, this.holder(), limits, this.ttlMs, this.refreshMs);
       this.limiters.set(endpointId, limiter);
     } else limiter.updateLimits(limits);
     return limiter;
   }
 
+  /** Resolves once this process hears LEASE_CHANNEL (postgres.js listens again after a reconnect). */
+  listen(): Promise<unknown> {
+    this.listening ??= this.pg.listen(LEASE_CHANNEL, (payload) => {
+      const [endpointId, askedBy] = payload.split(" ");
+      if (askedBy !== this.holder()) this.limiters.get(endpointId!)?.nudge();
+    });
+    // Without notifications the refresh timer still moves slots, only later: never fatal.
+    this.listening.catch(() => {
+      this.listening = null;
+    });
+    return this.listening;
+  }
+
   async closeAll(): Promise<void> {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter.close()));
     this.limiters.clear();
+    const listening = this.listening;
+    this.listening = null;
+    await listening?.then((listener) => listener.unlisten()).catch(() => {});
   }
 }

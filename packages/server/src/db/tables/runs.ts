@@ -42,6 +42,9 @@ export const scans = pgTable(
     // Attempts whose target call failed after retries: recorded as errors, never as safe answers.
     attemptsErrored: integer("attempts_errored").notNull().default(0),
     findingsCount: integer("findings_count").notNull().default(0),
+    // How many of its later batches have been queued: the first batch of each lane is queued at
+    // creation; each batch that has sent everything queues the next later one (scans/plan.ts).
+    laterBatchesQueued: integer("later_batches_queued").notNull().default(0),
     requestedByTokenId: uuid("requested_by_token_id"),
     createdAt: createdAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),
@@ -50,6 +53,8 @@ export const scans = pgTable(
   (t) => [
     index("scans_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("scans_tenant_endpoint_idx").on(t.tenantId, t.endpointId, t.createdAt),
+    // A tenant's scans still sending: how many it has sets its batches' queue priority (scans/plan.ts).
+    index("scans_tenant_sending_idx").on(t.tenantId).where(sql`status in ('queued', 'running')`),
   ],
 );
 

@@ -47,7 +47,7 @@ export const aiAssets = pgTable(
 );
 
 // Shares of an endpoint's concurrency held by worker processes, so the limit holds across all of them.
-// Rows are written by the plpgsql function penaxtra_lease_slots (src/db/schema.sql); a dead worker's
+// Rows are written by the plpgsql function penaxtra_lease_slots_v2 (src/db/schema.sql); a dead worker's
 // are deleted by jobs/worker-liveness.ts.
 export const endpointLeases = pgTable(
   "endpoint_leases",

@@ -1,0 +1,124 @@
+// `pnpm bench scan --workers 1,2,4 --concurrency 16,64 --latency 200`: full-library scans of the
+// simulator through one API process (--no-worker) and N `penaxtra worker` processes. For each
+// endpoint concurrency C and each N, the ratio of wall time (POST /scans to completed_at) to the
+// ideal, attempts x latency / C: what the endpoint allows, whatever the number of workers.
+// Rounds interleave the Ns (every N in round 1, then every N in round 2, ...) so that a slow
+// moment of the machine falls on all of them alike. Targets: N=2 no slower than N=1 at any C, and
+// at 200 ms and C=64 every N within 1.15x of the ideal.
+import { availableParallelism } from "node:os";
+import { startTargetSimulator } from "@penaxtra/target-simulator";
+import { BenchApi, median, round } from "./support/bench-api.ts";
+import { openBenchDatabase, scanPhases } from "./support/bench-database.ts";
+import { processCpuMs } from "./support/cpu.ts";
+import { startServer, startWorkerProcess } from "./support/start-server.ts";
+
+export interface WorkersBenchOptions {
+  workers?: number[];
+  concurrency?: number[];
+  latencyMs?: number;
+  rounds?: number;
+  databaseUrl?: string;
+}
+
+const TARGET_IDEAL_RATIO = 1.15;
+
+export async function benchWorkers(options: WorkersBenchOptions = {}) {
+  const workerCounts = options.workers ?? [1, 2, 4];
+  const concurrencies = options.concurrency ?? [64];
+  const latencyMs = options.latencyMs ?? 200;
+  const rounds = options.rounds ?? Number(process.env.BENCH_RUNS ?? 3);
+  const database = await openBenchDatabase("bench_workers", options.databaseUrl);
+  const simulator = await startTargetSimulator({ port: 0, profile: "vulnerable", latencyMs });
+  const env = { PENAXTRA_ALLOW_PRIVATE_TARGETS: "true", PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000" };
+  const api = await startServer(database.url, { worker: false, env });
+  try {
+    const client = new BenchApi(`http://127.0.0.1:${api.port}/api/v2`, database.token);
+    const endpoints = new Map<number, string>();
+    for (const concurrency of concurrencies) {
+      const endpoint = await client.createEndpoint(
+        `c${concurrency}`,
+        `${simulator.url}/v1/chat/completions`,
+        concurrency,
+      );
+      endpoints.set(concurrency, endpoint.id);
+    }
+    const runs: Array<{
+      concurrency: number;
+      workers: number;
+      ratio: number;
+      wall_ms: number;
+      ms_after_create: Record<string, number>;
+      cpu_ms_per_attempt: object;
+    }> = [];
+    for (let round_ = 0; round_ < rounds; round_++) {
+      for (const concurrency of concurrencies) {
+        for (const workers of workerCounts) {
+          const started = await Promise.all(
+            Array.from({ length: workers }, () => startWorkerProcess(database.url, env)),
+          );
+          try {
+            // One unmeasured scan: each worker's code compiled and its statements prepared.
+            await client.finished(await client.startScan(endpoints.get(concurrency)!));
+            const cpuBefore = {
+              workers: started.reduce((sum, worker) => sum + processCpuMs(worker.child.pid!), 0),
+              api: processCpuMs(api.child.pid!),
+              postgres: database.postgresCpuMs(),
+            };
+            const postedAt = Date.now();
+            const scan = await client.finished(await client.startScan(endpoints.get(concurrency)!));
+            const wallMs = Date.parse(scan.completed_at) - postedAt;
+            const idealMs = (scan.attempts_total * latencyMs) / concurrency;
+            const perAttempt = (ms: number) => round(ms / scan.attempts_total, 2);
+            runs.push({
+              concurrency,
+              workers,
+              wall_ms: wallMs,
+              ratio: round(wallMs / idealMs),
+              ms_after_create: await scanPhases(database.pg, scan.id),
+              cpu_ms_per_attempt: {
+                workers: perAttempt(
+                  started.reduce((sum, worker) => sum + processCpuMs(worker.child.pid!), 0) - cpuBefore.workers,
+                ),
+                api: perAttempt(processCpuMs(api.child.pid!) - cpuBefore.api),
+                postgres: perAttempt(database.postgresCpuMs() - cpuBefore.postgres),
+              },
+            });
+          } finally {
+            await Promise.all(started.map((worker) => worker.stop()));
+          }
+        }
+      }
+    }
+    const byConcurrency = concurrencies.map((concurrency) => {
+      const medians = Object.fromEntries(
+        workerCounts.map((workers) => [
+          workers,
+          median(
+            runs.filter((run) => run.concurrency === concurrency && run.workers === workers).map((run) => run.ratio),
+          ),
+        ]),
+      );
+      return {
+        concurrency,
+        median_ratio_by_workers: medians,
+        two_no_slower_than_one: medians[1] === undefined || medians[2] === undefined ? null : medians[2] <= medians[1],
+        every_n_within_target: Object.values(medians).every((ratio) => ratio <= TARGET_IDEAL_RATIO),
+      };
+    });
+    return {
+      benchmark: "scan --workers",
+      cores: availableParallelism(),
+      latency_ms: latencyMs,
+      rounds,
+      by_concurrency: byConcurrency,
+      target_ideal_ratio: TARGET_IDEAL_RATIO,
+      runs,
+      note: "one API process (--no-worker) and N worker processes, each started afresh for its scans; one warm-up scan then one measured scan per (round, C, N); ratio = wall time from POST /scans to completed_at over attempts x latency / C",
+    };
+  } finally {
+    api.child.kill("SIGTERM");
+    await new Promise((done) => api.child.once("exit", done));
+    await simulator.stop();
+    await database.close();
+  }
+}

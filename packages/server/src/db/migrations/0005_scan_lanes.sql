@@ -1,0 +1,2 @@
+ALTER TABLE "scans" ADD COLUMN "later_batches_queued" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "scans_tenant_sending_idx" ON "scans" USING btree ("tenant_id") WHERE status in ('queued', 'running');
