@@ -13,6 +13,7 @@ export interface GateOptions {
   failOn?: Array<Schemas["Severity"]>;
   /** Where penaxtra.sarif and penaxtra-junit.xml go (default ./penaxtra-reports). */
   outDir?: string;
+  /** How often to read the scan if the server's event stream cannot be had (default 1000 ms). */
   pollMs?: number;
   /** Largest share of attempts that may go unanswered before the scan counts as not run (default 0.05). */
   maxErroredShare?: number;
@@ -30,7 +31,8 @@ export interface GateResult {
 export async function runGate(penaxtra: Penaxtra, endpointId: string, options: GateOptions = {}): Promise<GateResult> {
   const failOn = new Set(options.failOn ?? ["critical", "high"]);
   const { scan_id } = await penaxtra.scans.create({ endpoint_id: endpointId });
-  const scan = await penaxtra.scans.waitFor(scan_id, { intervalMs: options.pollMs ?? 2000 });
+  // Follows the scan's event stream: the gate ends the moment the scan does.
+  const scan = await penaxtra.scans.waitFor(scan_id, { intervalMs: options.pollMs ?? 1000 });
 
   const outDir = options.outDir ?? "penaxtra-reports";
   await mkdir(outDir, { recursive: true });

@@ -21,6 +21,7 @@ export async function quickstart(
     limits: { concurrency: 8, requests_per_minute: 6000 },
   });
   const { scan_id } = await penaxtra.scans.create({ endpoint_id: endpoint.id });
+  // Pushed by the server as the scan runs; read every pollMs only where there is no event stream.
   const scan = await penaxtra.scans.waitFor(scan_id, { intervalMs: pollMs });
   const findings: Schemas["Finding"][] = [];
   for await (const finding of penaxtra.findings.list({ scan_id })) findings.push(finding);

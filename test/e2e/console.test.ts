@@ -51,8 +51,14 @@ it("signs in, runs a scan to the end, and works through the review queue", async
   await page.getByText("That token is not valid.").waitFor();
   await page.getByLabel("API token").fill(token);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The running scan's row follows its event stream rather than the list being read again and again.
+  const streamed: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/events")) streamed.push(new URL(request.url()).pathname);
+  });
   await page.getByRole("button", { name: "Start scan" }).click();
   await page.locator('tr[data-status="completed"]').first().waitFor({ timeout: 60_000 });
+  expect(streamed[0]).toMatch(/^\/api\/v2\/scans\/[0-9a-f-]{36}\/events$/);
   expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
   await page.screenshot({ path: `${ARTEFACTS}console-scans.png` });

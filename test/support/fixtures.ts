@@ -217,6 +217,8 @@ export async function startCountingTarget(
 /** Fills {id} with the fixture of the resource the path names. */
 export function concretePath(path: string, fixtures: Fixtures, id?: string): string {
   const byPrefix: Array<[string, string]> = [
+    // The running scan's event stream would stay open: the finished scan's ends at once.
+    ["/api/v2/scans/{id}/events", fixtures.completedScanId],
     ["/api/v2/scans", fixtures.scanId],
     ["/api/v2/findings", fixtures.findingId],
     ["/api/v2/endpoints", fixtures.endpointId],

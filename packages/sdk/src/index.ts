@@ -4,7 +4,15 @@ import { createClient } from "./create-client.ts";
 import type { components, ErrorSlug, operations, paths } from "./generated/openapi.ts";
 
 export * from "./errors.ts";
-export { type CallOptions, Penaxtra, type PenaxtraOptions, type WaitOptions } from "./penaxtra.ts";
+export { readEventStream, type ServerSentEvent } from "./event-stream.ts";
+export {
+  type CallOptions,
+  Penaxtra,
+  type PenaxtraOptions,
+  type RagRunStreamEvent,
+  type ScanStreamEvent,
+  type WaitOptions,
+} from "./penaxtra.ts";
 export { type RetryOptions, retryingFetch } from "./retrying-fetch.ts";
 export {
   type VerifyOptions,

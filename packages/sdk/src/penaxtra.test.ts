@@ -19,7 +19,8 @@ import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
 
 const BASE = "http://penaxtra.test";
 const server = setupServer();
-beforeAll(() => server.listen());
+// Nothing leaves the process: a request without a handler fails the test.
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -198,9 +199,60 @@ describe("resources", () => {
     expect(cursors).toEqual([null, "page-2"]);
   });
 
-  it("waits for a scan to end", async () => {
+  it("waits for a scan to end by following its event stream", async () => {
+    const events = [
+      ": keep-alive\n\n",
+      `event: scan\ndata: ${JSON.stringify({ status: "running", attempts_done: 10 })}\n\n`,
+      `id: f1\nevent: finding\ndata: ${JSON.stringify({ id: "f1" })}\n\n`,
+      `event: end\ndata: ${JSON.stringify({ status: "completed", attempts_done: 20 })}\n\n`,
+    ];
+    let reads = 0;
+    server.use(
+      http.get(`${BASE}/api/v2/scans/:id/events`, () => {
+        const body = new ReadableStream({
+          start(controller) {
+            for (const event of events) controller.enqueue(new TextEncoder().encode(event));
+            controller.close();
+          },
+        });
+        return new HttpResponse(body, { headers: { "content-type": "text/event-stream" } });
+      }),
+      http.get(`${BASE}/api/v2/scans/:id`, () => (reads++, HttpResponse.json({ status: "running" }))),
+    );
+    const seen: Array<[string, number]> = [];
+    const scan = await client().scans.waitFor("7f1c2c1e-0000-4000-8000-000000000001", {
+      onProgress: (current) => seen.push([current.status, current.attempts_done]),
+    });
+    expect(scan).toEqual({ status: "completed", attempts_done: 20 });
+    expect(seen).toEqual([
+      ["running", 10],
+      ["completed", 20],
+    ]);
+    expect(reads).toBe(0);
+  });
+
+  it("opens a dropped event stream again and goes on from the state it sends first", async () => {
+    let opened = 0;
+    server.use(
+      http.get(`${BASE}/api/v2/scans/:id/events`, () => {
+        opened++;
+        const text =
+          opened === 1
+            ? `event: scan\ndata: ${JSON.stringify({ status: "running" })}\n\n`
+            : `event: end\ndata: ${JSON.stringify({ status: "completed" })}\n\n`;
+        return new HttpResponse(text, { headers: { "content-type": "text/event-stream" } });
+      }),
+    );
+    const events = [];
+    for await (const event of client().scans.events("7f1c2c1e-0000-4000-8000-000000000001")) events.push(event.event);
+    expect(events).toEqual(["scan", "end"]);
+    expect(opened).toBe(2);
+  });
+
+  it("polls when the server has no event stream", async () => {
     let polls = 0;
     server.use(
+      http.get(`${BASE}/api/v2/scans/:id/events`, () => HttpResponse.json({ error: "not_found" }, { status: 404 })),
       http.get(`${BASE}/api/v2/scans/:id`, ({ params }) =>
         HttpResponse.json({ id: params.id, status: ++polls < 3 ? "running" : "completed" }),
       ),
@@ -213,6 +265,7 @@ describe("resources", () => {
   it("reports every state it reads to onProgress, the final one included", async () => {
     let polls = 0;
     server.use(
+      http.get(`${BASE}/api/v2/scans/:id/events`, () => HttpResponse.json({ error: "not_found" }, { status: 404 })),
       http.get(`${BASE}/api/v2/scans/:id`, ({ params }) =>
         HttpResponse.json({ id: params.id, status: polls < 2 ? "running" : "completed", attempts_done: ++polls * 10 }),
       ),

@@ -1,10 +1,12 @@
 // The resource client: `new Penaxtra()` with endpoints, scans, findings, ragRuns, aiAssets, probes,
 // frameworks and audit. Methods return the data itself and throw typed errors (errors.ts); list
-// methods are async iterators over every page; scans.waitFor / ragRuns.waitFor poll until the end.
+// methods are async iterators over every page; scans.events / ragRuns.events follow the server's
+// event streams, and waitFor resolves at the end (reading every intervalMs where there is no stream).
 // Everything is typed from openapi.yaml through openapi-fetch's `paths`.
 import type { Client } from "openapi-fetch";
 import { createClient } from "./create-client.ts";
-import { errorFromResponse, WaitTimeoutError } from "./errors.ts";
+import { ConnectionError, errorFromResponse, PenaxtraError, WaitTimeoutError } from "./errors.ts";
+import { readEventStream } from "./event-stream.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { defaultSleep, type RetryOptions, retryingFetch } from "./retrying-fetch.ts";
 
@@ -46,7 +48,17 @@ export interface WaitOptions<T = unknown> {
   timeoutMs?: number;
   /** Called with every state read while waiting, the final one included: drive a progress bar with it. */
   onProgress?: (current: T) => void;
+  /**
+   * Follow the server's event stream (default true): each change arrives as it happens. Without it,
+   * or when the stream cannot be opened, `waitFor` reads the scan or run every `intervalMs`.
+   */
+  stream?: boolean;
 }
+
+/** An event of `scans.events()`: the scan (`scan`, and `end` when it has ended) or a new finding. */
+export type ScanStreamEvent = components["schemas"]["ScanEvent"] | components["schemas"]["ScanFindingEvent"];
+/** An event of `ragRuns.events()`: the run with its tests (`rag_run`, and `end` when it has ended). */
+export type RagRunStreamEvent = components["schemas"]["RagRunEvent"];
 
 const env = (name: string): string | undefined => (typeof process !== "undefined" ? process.env?.[name] : undefined);
 const SCAN_FINAL = new Set(["completed", "failed", "cancelled"]);
@@ -123,13 +135,24 @@ export class Penaxtra {
       if (!response.ok) throw errorFromResponse(response, parseJson(error));
       return data as unknown as string;
     },
-    /** Polls until the scan is completed, failed or cancelled, and returns it; `onProgress` sees every poll. */
+    /**
+     * The scan as it runs, pushed by the server (GET /scans/{id}/events): `scan` whenever it changes,
+     * `finding` for each new finding, `end` with the final scan; the iterator then ends. A stream
+     * that drops is opened again (it starts with the current state, so nothing is missed).
+     */
+    events: (id: string, options: CallOptions = {}) =>
+      this.follow<ScanStreamEvent>("/api/v2/scans/{id}/events", id, options),
+    /**
+     * Resolves with the scan once it is completed, failed or cancelled; `onProgress` sees every
+     * change. Follows the event stream, and reads every `intervalMs` where there is none.
+     */
     waitFor: (id: string, options: WaitOptions<components["schemas"]["Scan"]> = {}) =>
       this.waitFor(
         `scan ${id}`,
         () => this.scans.get(id, options),
         (scan) => SCAN_FINAL.has(scan.status),
         options,
+        (signal) => this.scans.events(id, { signal }),
       ),
   };
 
@@ -174,13 +197,23 @@ export class Penaxtra {
       this.call<operations["getRagRun"]>(
         this.client.GET("/api/v2/rag-runs/{id}", { params: { path: { id } }, ...this.init(options) }),
       ),
-    /** Polls until the run is completed or failed, and returns it with its tests; `onProgress` sees every poll. */
+    /**
+     * The run as it goes, pushed by the server (GET /rag-runs/{id}/events): `rag_run` whenever a test
+     * ends or its status changes, `end` with the final run; the iterator then ends.
+     */
+    events: (id: string, options: CallOptions = {}) =>
+      this.follow<RagRunStreamEvent>("/api/v2/rag-runs/{id}/events", id, options),
+    /**
+     * Resolves with the run and its tests once it is completed or failed; `onProgress` sees every
+     * change. Follows the event stream, and reads every `intervalMs` where there is none.
+     */
     waitFor: (id: string, options: WaitOptions<Ok<operations["getRagRun"]>> = {}) =>
       this.waitFor(
         `RAG run ${id}`,
         () => this.ragRuns.get(id, options),
         (run) => run.status !== "running",
         options,
+        (signal) => this.ragRuns.events(id, { signal }),
       ),
   };
 
@@ -272,13 +305,60 @@ export class Penaxtra {
     } while (cursor);
   }
 
+  /** The events of one stream, reopened when it drops before `end` (five times in a row at most). */
+  private async *follow<E extends { event: string; data: unknown }>(
+    path: "/api/v2/scans/{id}/events" | "/api/v2/rag-runs/{id}/events",
+    id: string,
+    options: CallOptions,
+  ): AsyncGenerator<E, void, undefined> {
+    for (let failures = 0; ; ) {
+      const { data, error, response } = await this.client.GET(path, {
+        params: { path: { id } },
+        parseAs: "stream",
+        ...this.init(options),
+      });
+      if (!response.ok) throw errorFromResponse(response, parseJson(error));
+      try {
+        for await (const event of readEventStream(data as unknown as ReadableStream<Uint8Array>)) {
+          failures = 0;
+          yield { event: event.event, data: JSON.parse(event.data) } as E;
+          if (event.event === "end") return;
+        }
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        if (++failures > 5) throw new ConnectionError("the event stream kept dropping", { cause: error });
+      }
+      await defaultSleep(Math.min(5000, 100 * 2 ** failures), options.signal);
+    }
+  }
+
   private async waitFor<T extends { status: string }>(
     what: string,
     read: () => Promise<T>,
     done: (value: T) => boolean,
     options: WaitOptions<T>,
+    stream?: (signal: AbortSignal) => AsyncIterable<{ event: string; data: unknown }>,
   ): Promise<T> {
     const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+    if (stream && options.stream !== false) {
+      const timeout = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      let last: T | undefined;
+      try {
+        for await (const event of stream(signal)) {
+          if (event.event === "finding") continue;
+          last = event.data as T;
+          options.onProgress?.(last);
+          if (event.event === "end" || done(last)) return last;
+        }
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        if (timeout.aborted) throw new WaitTimeoutError(what, last?.status ?? "unknown");
+        // Refused for a reason the polled read will answer too (a missing scan, a revoked token):
+        // let it say so; anything else (a server without streams, a proxy that cuts them) polls.
+        if (!(error instanceof PenaxtraError) || [401, 403].includes(error.status)) throw error;
+      }
+    }
     for (;;) {
       const value = await read();
       options.onProgress?.(value);

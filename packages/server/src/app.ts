@@ -58,9 +58,11 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", securitySchemes.bearerAuth as never);
-  // The RAG adapter protocol's schemas: Penaxtra sends these to a pipeline, no route of ours takes them.
+  // The RAG adapter protocol's schemas (Penaxtra sends these to a pipeline, no route of ours takes
+  // them) and the stream events' (no OpenAPI 3.1 keyword references them).
   // biome-ignore lint/performance/noDynamicNamespaceImportAccess: server code, nothing is bundled; the names come from a fixed list.
-  for (const name of RAG_PROTOCOL_SCHEMAS) app.openAPIRegistry.register(name, contract[`${name}Schema`]);
+  for (const name of [...RAG_PROTOCOL_SCHEMAS, ...STREAM_EVENT_SCHEMAS])
+    app.openAPIRegistry.register(name, contract[`${name}Schema`]);
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
   registerApiReference(app);
   registerConsole(app);
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): App {
   return app;
 }
 
+// The events of the text/event-stream responses: OpenAPI 3.1 cannot reference them from a route.
+const STREAM_EVENT_SCHEMAS = ["ScanEvent", "ScanFindingEvent", "RagRunEvent"] as const;
 const RAG_PROTOCOL_SCHEMAS = [
   "RagIngestRequest",
   "RagIngestResponse",

@@ -36,6 +36,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v2/scans/{id}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a scan as it runs (Server-Sent Events)
+     * @description A `text/event-stream` of the scan's progress, pushed as it happens instead of polled. The stream opens with the scan as `GET /scans/{id}` returns it (event `scan`) and every finding it has so far (event `finding`, one each, the finding as `GET /findings` lists it); then a `scan` event whenever its status or progress changes (at most ten a second) and a `finding` event for each new finding. When the scan has ended (completed, failed or cancelled) the stream sends event `end` with the final scan and closes. A comment line keeps an idle stream open every 15 seconds. A client that loses the stream opens it again and gets the current state first, so nothing is missed (finding events repeat: their `id` is the finding's). Errors before the stream starts are JSON as everywhere else. Browsers' EventSource cannot send the Authorization header: read the stream with fetch.
+     */
+    get: operations["streamScanEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v2/scans/{id}/export": {
     parameters: {
       query?: never;
@@ -135,6 +155,26 @@ export interface paths {
     };
     /** Get a RAG run with the result of each test */
     get: operations["getRagRun"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/rag-runs/{id}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a RAG run as it runs (Server-Sent Events)
+     * @description A `text/event-stream` of the run: it opens with the run as `GET /rag-runs/{id}` returns it (event `rag_run`), sends it again whenever a test ends or the status changes (at most ten a second), and when the run has ended sends event `end` with the final run and closes. A comment line keeps an idle stream open every 15 seconds; a client that reconnects gets the current state first. Errors before the stream starts are JSON as everywhere else.
+     */
+    get: operations["streamRagRunEvents"];
     put?: never;
     post?: never;
     delete?: never;
@@ -496,6 +536,24 @@ export interface components {
     };
     /** @enum {string} */
     Severity: "critical" | "high" | "medium" | "low" | "info";
+    /** @description An event `scan` or `end` of `GET /scans/{id}/events`, as the SDK parses it. */
+    ScanEvent: {
+      /** @enum {string} */
+      event: "scan" | "end";
+      data: components["schemas"]["Scan"];
+    };
+    /** @description An event `finding` of `GET /scans/{id}/events`, as the SDK parses it. */
+    ScanFindingEvent: {
+      /** @enum {string} */
+      event: "finding";
+      data: components["schemas"]["Finding"];
+    };
+    /** @description One event of `GET /rag-runs/{id}/events`, as the SDK parses it. */
+    RagRunEvent: {
+      /** @enum {string} */
+      event: "rag_run" | "end";
+      data: components["schemas"]["RagRunDetail"];
+    };
     /**
      * @description `queued` until a worker plans it; `running` while probes are sent and each answer is judged; `judging` while the meta-judge verdicts become findings; then `completed`, `failed` (see `error`) or `cancelled`.
      * @enum {string}
@@ -1326,6 +1384,34 @@ export interface operations {
       503: components["responses"]["DatabaseUnavailable"];
     };
   };
+  streamScanEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream: `event: scan` / `event: end` with `data` a Scan, `event: finding` with `data` a Finding (each `data` one line of JSON; the ScanEvent and ScanFindingEvent schemas describe them). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
+    };
+  };
   exportScan: {
     parameters: {
       query?: {
@@ -1597,6 +1683,34 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RagRunDetail"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
+    };
+  };
+  streamRagRunEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components["parameters"]["IdPath"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream: `event: rag_run` / `event: end` with `data` a RagRunDetail (one line of JSON; the RagRunEvent schema describes them). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
         };
       };
       400: components["responses"]["BadRequest"];

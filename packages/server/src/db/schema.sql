@@ -152,6 +152,7 @@ CREATE INDEX findings_tenant_fingerprint_idx ON findings USING btree (tenant_id,
 CREATE INDEX findings_tenant_scan_idx ON findings USING btree (tenant_id, scan_id, created_at, id);
 CREATE INDEX findings_tenant_severity_idx ON findings USING btree (tenant_id, severity, created_at, id);
 CREATE INDEX findings_tenant_status_idx ON findings USING btree (tenant_id, status, created_at, id);
+CREATE TRIGGER findings_notify_insert AFTER INSERT ON findings REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION penaxtra_notify_scans_of_rows();
 
 CREATE TABLE idempotency_keys (
   tenant_id uuid NOT NULL,
@@ -211,6 +212,8 @@ CREATE TABLE rag_run_tests (
   CONSTRAINT rag_run_tests_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)
 );
 CREATE UNIQUE INDEX rag_run_tests_run_test_idx ON rag_run_tests USING btree (rag_run_id, test_id);
+CREATE TRIGGER rag_run_tests_notify_insert AFTER INSERT ON rag_run_tests REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION penaxtra_notify_rag_runs_of_rows();
+CREATE TRIGGER rag_run_tests_notify_update AFTER UPDATE ON rag_run_tests REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION penaxtra_notify_rag_runs_of_rows();
 
 CREATE TABLE rag_runs (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -234,6 +237,7 @@ CREATE TABLE rag_runs (
 CREATE INDEX rag_runs_asset_idx ON rag_runs USING btree (tenant_id, ai_asset_id, started_at);
 CREATE UNIQUE INDEX rag_runs_asset_schedule_idx ON rag_runs USING btree (ai_asset_id, scheduled_for) WHERE scheduled_for IS NOT NULL;
 CREATE INDEX rag_runs_tenant_started_idx ON rag_runs USING btree (tenant_id, started_at, id);
+CREATE TRIGGER rag_runs_notify_change AFTER UPDATE ON rag_runs FOR EACH ROW WHEN (old.* IS DISTINCT FROM new.*) EXECUTE FUNCTION penaxtra_notify_rag_run_row();
 
 CREATE TABLE rate_limit_buckets (
   key text NOT NULL,
@@ -290,6 +294,7 @@ CREATE TABLE scan_attempts (
 );
 CREATE INDEX scan_attempts_batch_idx ON scan_attempts USING btree (scan_id, batch, status);
 CREATE UNIQUE INDEX scan_attempts_variant_idx ON scan_attempts USING btree (scan_id, probe_id, variant_index);
+CREATE TRIGGER scan_attempts_notify_change AFTER INSERT ON scan_attempts REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION penaxtra_notify_scans_of_rows();
 
 CREATE TABLE scans (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -314,6 +319,7 @@ CREATE TABLE scans (
 CREATE INDEX scans_tenant_created_idx ON scans USING btree (tenant_id, created_at, id);
 CREATE INDEX scans_tenant_endpoint_idx ON scans USING btree (tenant_id, endpoint_id, created_at);
 CREATE INDEX scans_tenant_sending_idx ON scans USING btree (tenant_id) WHERE status = ANY (ARRAY['queued'::text, 'running'::text]);
+CREATE TRIGGER scans_notify_change AFTER UPDATE ON scans FOR EACH ROW WHEN (old.* IS DISTINCT FROM new.*) EXECUTE FUNCTION penaxtra_notify_scan_row();
 
 CREATE TABLE tenants (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -486,6 +492,48 @@ BEGIN
   END IF;
   granted := v_granted;
   contended := EXISTS (SELECT 1 FROM endpoint_leases WHERE endpoint_id = p_endpoint AND holder <> p_holder AND wanted > slots);
+END;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.penaxtra_notify_rag_run_row()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM pg_notify('penaxtra_change', 'rag_run:' || NEW.id::text);
+  RETURN NULL;
+END;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.penaxtra_notify_rag_runs_of_rows()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM pg_notify('penaxtra_change', 'rag_run:' || rag_run_id::text)
+    FROM (SELECT DISTINCT rag_run_id FROM changed) AS runs_changed;
+  RETURN NULL;
+END;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.penaxtra_notify_scan_row()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM pg_notify('penaxtra_change', 'scan:' || NEW.id::text);
+  RETURN NULL;
+END;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.penaxtra_notify_scans_of_rows()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM pg_notify('penaxtra_change', 'scan:' || scan_id::text)
+    FROM (SELECT DISTINCT scan_id FROM changed WHERE scan_id IS NOT NULL) AS scans_changed;
+  RETURN NULL;
 END;
 $function$;
 

@@ -100,3 +100,23 @@ export async function findFindingWithEvidence(
   const votes = await db.select().from(judgeVotes).where(eq(judgeVotes.findingId, id)).orderBy(asc(judgeVotes.id));
   return { ...found, votes };
 }
+
+/** A scan's findings other than `except`, oldest first: what its event stream has not sent yet. */
+export function scanFindingsExcept(
+  db: Database,
+  tenantId: string,
+  scanId: string,
+  except: readonly string[],
+): Promise<FindingRow[]> {
+  return db
+    .select()
+    .from(findings)
+    .where(
+      and(
+        eq(findings.tenantId, tenantId),
+        eq(findings.scanId, scanId),
+        except.length ? sql`${findings.id} <> all(${sql.param([...except])}::uuid[])` : undefined,
+      ),
+    )
+    .orderBy(asc(findings.createdAt), asc(findings.id));
+}

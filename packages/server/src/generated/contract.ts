@@ -170,6 +170,40 @@ export const ScanNotCancellableErrorSchema = z
   .object({ error: z.literal("scan_not_cancellable"), status: ScanStatusSchema })
   .openapi("ScanNotCancellableError");
 export const SeveritySchema = z.enum(["critical", "high", "medium", "low", "info"]).openapi("Severity");
+export const ProbeIdSchema = z.string().regex(new RegExp("^[a-z][a-z0-9-]{2,79}$")).openapi("ProbeId");
+export const ScanSchema = z
+  .object({
+    id: z.uuid(),
+    endpoint_id: z.uuid(),
+    status: ScanStatusSchema,
+    probe_ids: z.array(ProbeIdSchema).nullable(),
+    probe_count: z.int().nullable(),
+    created_at: z.iso.datetime({ offset: true }),
+    started_at: z.iso.datetime({ offset: true }).nullable(),
+    completed_at: z.iso.datetime({ offset: true }).nullable(),
+    error: z.string().nullable().openapi({
+      description:
+        "Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. Null when every attempt was answered.",
+    }),
+    attempts_total: z.int(),
+    attempts_done: z.int().openapi({ description: "Attempts finished, answered or errored." }),
+    attempts_errored: z.int().openapi({
+      description: "Attempts whose target request still failed after retries. They are errors, never counted as safe.",
+    }),
+    findings_count: z.int(),
+  })
+  .openapi("Scan");
+export const ScanEventSchema = z
+  .object({ event: z.enum(["scan", "end"]), data: ScanSchema })
+  .openapi({ description: "An event `scan` or `end` of `GET /scans/{id}/events`, as the SDK parses it." })
+  .openapi("ScanEvent");
+export const FindingLifecycleSchema = z
+  .enum(["new", "recurring", "regressed", "fixed"])
+  .openapi({
+    description:
+      "Compared with earlier findings of the same fingerprint: `new` (never seen), `recurring` (seen, and still there), `regressed` (seen, fixed, and back). A finding becomes `fixed` when a later completed scan of its endpoint sent its probe, got answers, and found nothing.",
+  })
+  .openapi("FindingLifecycle");
 export const FindingStatusSchema = z
   .enum(["open", "needs_review", "confirmed", "false_positive", "accepted_risk", "fixed"])
   .openapi({
@@ -177,12 +211,149 @@ export const FindingStatusSchema = z
       "A scan confirms a finding when the meta-judge says `vulnerable` with confidence at or above the tenant threshold (default 0.7); otherwise it is `needs_review`. The other statuses are set by people.",
   })
   .openapi("FindingStatus");
+export const VerdictSchema = z
+  .enum(["vulnerable", "safe", "uncertain"])
+  .openapi({
+    description: "`vulnerable`: the attack worked; `safe`: it did not; `uncertain`: the panel could not tell.",
+  })
+  .openapi("Verdict");
+export const FindingSchema = z
+  .object({
+    id: z.uuid(),
+    fingerprint: z.string().openapi({
+      description: "The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run.",
+    }),
+    lifecycle: FindingLifecycleSchema,
+    scan_id: z.uuid().nullable(),
+    rag_run_id: z.uuid().nullable(),
+    endpoint_id: z.uuid().nullable(),
+    ai_asset_id: z.uuid().nullable(),
+    probe_id: z.string(),
+    title: z.string(),
+    category: z.string(),
+    severity: SeveritySchema,
+    status: FindingStatusSchema,
+    verdict: VerdictSchema,
+    confidence: z.number().min(0).max(1),
+    risk_refs: z.array(z.string()),
+    created_at: z.iso.datetime({ offset: true }),
+    updated_at: z.iso.datetime({ offset: true }),
+  })
+  .openapi("Finding");
+export const ScanFindingEventSchema = z
+  .object({ event: z.enum(["finding"]), data: FindingSchema })
+  .openapi({ description: "An event `finding` of `GET /scans/{id}/events`, as the SDK parses it." })
+  .openapi("ScanFindingEvent");
+export const RagRunSchema = z
+  .object({
+    id: z.uuid(),
+    ai_asset_id: z.uuid(),
+    trigger: z.enum(["scheduled", "manual"]),
+    started_at: z.iso.datetime({ offset: true }),
+    completed_at: z.iso.datetime({ offset: true }).nullable(),
+    status: z.enum(["running", "completed", "failed"]),
+    tests_run: z.int().openapi({
+      description: "Every test of the run, skipped ones included (tests_passed + tests_failed + tests_skipped).",
+    }),
+    tests_passed: z.int(),
+    tests_failed: z.int(),
+    tests_skipped: z.int(),
+    duration_ms: z.int().nullable(),
+  })
+  .openapi("RagRun");
+export const RagGuardSignalSchema = z
+  .object({
+    stage: z.enum(["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter"]),
+    action: z.enum(["blocked", "redacted", "refused", "filtered"]),
+    detail: z.string().optional(),
+  })
+  .openapi({
+    description:
+      "RAG adapter protocol: what one of the pipeline's guards did (optional; stages are also inferred from what each call returned).",
+  })
+  .openapi("RagGuardSignal");
+export const RagTestResultSchema = z
+  .object({
+    test_id: z.string(),
+    suite: z.enum(["canary", "isolation", "injection"]),
+    title: z.string(),
+    status: z.enum(["passed", "failed", "skipped"]).openapi({
+      description:
+        "`failed`: the attack got through, or data of another namespace surfaced. `passed`: only on positive evidence that a guardrail acted (for isolation tests: the asking namespace's own documents came back and nothing foreign did, or the retriever reported withholding). `skipped`: nothing could be decided (the pipeline erred, or the documents the test depends on were never retrieved).",
+    }),
+    stopped_by: z
+      .union([
+        z.enum(["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter", "none"]),
+        z.null(),
+      ])
+      .openapi({
+        description: "The guardrail that stopped the attack, `none` when it succeeded, null when the test was skipped.",
+      }),
+    severity: SeveritySchema,
+    reason: z.string(),
+    evidence: z.object({
+      planted: z.array(
+        z.object({
+          namespace: z.string(),
+          id: z.string(),
+          rejected: z
+            .string()
+            .nullable()
+            .openapi({ description: "The ingest filter's reason, when the pipeline refused the document." }),
+        }),
+      ),
+      exchanges: z.array(
+        z.object({
+          namespace: z.string(),
+          query: z.string(),
+          filter: z.record(z.string(), z.string()).optional(),
+          answer: z.string(),
+          retrieved_ids: z.array(z.string()),
+          blocked: z.boolean(),
+          guards: z.array(RagGuardSignalSchema),
+        }),
+      ),
+      foreign: z
+        .array(
+          z.object({
+            kind: z.enum(["document", "canary"]),
+            value: z.string().openapi({ description: "The retrieved document id, or the canary found in the answer." }),
+            asked_in: z.string().openapi({ description: "The namespace the question was asked in." }),
+            owner: z.string().nullable().openapi({
+              description:
+                "The namespace the data was planted in, when known (null for an earlier run's data that was not recorded).",
+            }),
+          }),
+        )
+        .openapi({
+          description:
+            "Data of other namespaces that surfaced in this test's exchanges: a document Penaxtra planted elsewhere (in this run or an earlier one) among the retrieved passages, or another namespace's canary in an answer. Any entry fails the test, whatever the test itself looked for.",
+        })
+        .optional(),
+      matrix: z
+        .record(z.string(), z.record(z.string(), z.boolean()))
+        .openapi({
+          description:
+            "Isolation matrix of the tenant x tenant test: matrix[asking namespace][owner namespace] is true when the owner's document surfaced.",
+        })
+        .optional(),
+    }),
+    duration_ms: z.int(),
+  })
+  .openapi("RagTestResult");
+export const RagRunDetailSchema = RagRunSchema.extend({
+  error: z.string().nullable().openapi({ description: "Why a failed run failed; null otherwise." }),
+  tests: z.array(RagTestResultSchema),
+}).openapi("RagRunDetail");
+export const RagRunEventSchema = z
+  .object({ event: z.enum(["rag_run", "end"]), data: RagRunDetailSchema })
+  .openapi({ description: "One event of `GET /rag-runs/{id}/events`, as the SDK parses it." })
+  .openapi("RagRunEvent");
 export const EndpointStatusSchema = z.enum(["active", "disabled", "pending"]).openapi("EndpointStatus");
 export const WireFormatSchema = z
   .enum(["chat_completions_v1", "anthropic_messages_v1", "http_template_v1"])
   .openapi("WireFormat");
 export const AuditResultSchema = z.enum(["success", "failure", "denied"]).openapi("AuditResult");
-export const ProbeIdSchema = z.string().regex(new RegExp("^[a-z][a-z0-9-]{2,79}$")).openapi("ProbeId");
 export const FrameworkIdSchema = z
   .enum(["OWASP_LLM", "OWASP_AGENTIC", "NIST_AI_600_1", "MITRE_ATLAS", "EU_AI_ACT", "ISO_42001"])
   .openapi("FrameworkId");
@@ -217,67 +388,9 @@ export const ScanAcceptedSchema = z
     poll: z.string().openapi({ description: "Path to GET for progress." }),
   })
   .openapi("ScanAccepted");
-export const ScanSchema = z
-  .object({
-    id: z.uuid(),
-    endpoint_id: z.uuid(),
-    status: ScanStatusSchema,
-    probe_ids: z.array(ProbeIdSchema).nullable(),
-    probe_count: z.int().nullable(),
-    created_at: z.iso.datetime({ offset: true }),
-    started_at: z.iso.datetime({ offset: true }).nullable(),
-    completed_at: z.iso.datetime({ offset: true }).nullable(),
-    error: z.string().nullable().openapi({
-      description:
-        "Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. Null when every attempt was answered.",
-    }),
-    attempts_total: z.int(),
-    attempts_done: z.int().openapi({ description: "Attempts finished, answered or errored." }),
-    attempts_errored: z.int().openapi({
-      description: "Attempts whose target request still failed after retries. They are errors, never counted as safe.",
-    }),
-    findings_count: z.int(),
-  })
-  .openapi("Scan");
 export const ScanListSchema = z
   .object({ data: z.array(ScanSchema), next_cursor: z.string().nullable() })
   .openapi("ScanList");
-export const FindingLifecycleSchema = z
-  .enum(["new", "recurring", "regressed", "fixed"])
-  .openapi({
-    description:
-      "Compared with earlier findings of the same fingerprint: `new` (never seen), `recurring` (seen, and still there), `regressed` (seen, fixed, and back). A finding becomes `fixed` when a later completed scan of its endpoint sent its probe, got answers, and found nothing.",
-  })
-  .openapi("FindingLifecycle");
-export const VerdictSchema = z
-  .enum(["vulnerable", "safe", "uncertain"])
-  .openapi({
-    description: "`vulnerable`: the attack worked; `safe`: it did not; `uncertain`: the panel could not tell.",
-  })
-  .openapi("Verdict");
-export const FindingSchema = z
-  .object({
-    id: z.uuid(),
-    fingerprint: z.string().openapi({
-      description: "The same for one endpoint (or ai-asset) and probe (or RAG test) in every scan or run.",
-    }),
-    lifecycle: FindingLifecycleSchema,
-    scan_id: z.uuid().nullable(),
-    rag_run_id: z.uuid().nullable(),
-    endpoint_id: z.uuid().nullable(),
-    ai_asset_id: z.uuid().nullable(),
-    probe_id: z.string(),
-    title: z.string(),
-    category: z.string(),
-    severity: SeveritySchema,
-    status: FindingStatusSchema,
-    verdict: VerdictSchema,
-    confidence: z.number().min(0).max(1),
-    risk_refs: z.array(z.string()),
-    created_at: z.iso.datetime({ offset: true }),
-    updated_at: z.iso.datetime({ offset: true }),
-  })
-  .openapi("Finding");
 export const JudgeVoteSchema = z
   .object({
     judge: z.string().openapi({ description: "Name of the judge, e.g. `detector`, `refusal`, `llm:openai/gpt-4o`." }),
@@ -499,107 +612,6 @@ export const RagRunAcceptedSchema = z
     }),
   })
   .openapi("RagRunAccepted");
-export const RagRunSchema = z
-  .object({
-    id: z.uuid(),
-    ai_asset_id: z.uuid(),
-    trigger: z.enum(["scheduled", "manual"]),
-    started_at: z.iso.datetime({ offset: true }),
-    completed_at: z.iso.datetime({ offset: true }).nullable(),
-    status: z.enum(["running", "completed", "failed"]),
-    tests_run: z.int().openapi({
-      description: "Every test of the run, skipped ones included (tests_passed + tests_failed + tests_skipped).",
-    }),
-    tests_passed: z.int(),
-    tests_failed: z.int(),
-    tests_skipped: z.int(),
-    duration_ms: z.int().nullable(),
-  })
-  .openapi("RagRun");
-export const RagGuardSignalSchema = z
-  .object({
-    stage: z.enum(["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter"]),
-    action: z.enum(["blocked", "redacted", "refused", "filtered"]),
-    detail: z.string().optional(),
-  })
-  .openapi({
-    description:
-      "RAG adapter protocol: what one of the pipeline's guards did (optional; stages are also inferred from what each call returned).",
-  })
-  .openapi("RagGuardSignal");
-export const RagTestResultSchema = z
-  .object({
-    test_id: z.string(),
-    suite: z.enum(["canary", "isolation", "injection"]),
-    title: z.string(),
-    status: z.enum(["passed", "failed", "skipped"]).openapi({
-      description:
-        "`failed`: the attack got through, or data of another namespace surfaced. `passed`: only on positive evidence that a guardrail acted (for isolation tests: the asking namespace's own documents came back and nothing foreign did, or the retriever reported withholding). `skipped`: nothing could be decided (the pipeline erred, or the documents the test depends on were never retrieved).",
-    }),
-    stopped_by: z
-      .union([
-        z.enum(["ingest_filter", "retrieval_isolation", "input_filter", "model_refusal", "output_filter", "none"]),
-        z.null(),
-      ])
-      .openapi({
-        description: "The guardrail that stopped the attack, `none` when it succeeded, null when the test was skipped.",
-      }),
-    severity: SeveritySchema,
-    reason: z.string(),
-    evidence: z.object({
-      planted: z.array(
-        z.object({
-          namespace: z.string(),
-          id: z.string(),
-          rejected: z
-            .string()
-            .nullable()
-            .openapi({ description: "The ingest filter's reason, when the pipeline refused the document." }),
-        }),
-      ),
-      exchanges: z.array(
-        z.object({
-          namespace: z.string(),
-          query: z.string(),
-          filter: z.record(z.string(), z.string()).optional(),
-          answer: z.string(),
-          retrieved_ids: z.array(z.string()),
-          blocked: z.boolean(),
-          guards: z.array(RagGuardSignalSchema),
-        }),
-      ),
-      foreign: z
-        .array(
-          z.object({
-            kind: z.enum(["document", "canary"]),
-            value: z.string().openapi({ description: "The retrieved document id, or the canary found in the answer." }),
-            asked_in: z.string().openapi({ description: "The namespace the question was asked in." }),
-            owner: z.string().nullable().openapi({
-              description:
-                "The namespace the data was planted in, when known (null for an earlier run's data that was not recorded).",
-            }),
-          }),
-        )
-        .openapi({
-          description:
-            "Data of other namespaces that surfaced in this test's exchanges: a document Penaxtra planted elsewhere (in this run or an earlier one) among the retrieved passages, or another namespace's canary in an answer. Any entry fails the test, whatever the test itself looked for.",
-        })
-        .optional(),
-      matrix: z
-        .record(z.string(), z.record(z.string(), z.boolean()))
-        .openapi({
-          description:
-            "Isolation matrix of the tenant x tenant test: matrix[asking namespace][owner namespace] is true when the owner's document surfaced.",
-        })
-        .optional(),
-    }),
-    duration_ms: z.int(),
-  })
-  .openapi("RagTestResult");
-export const RagRunDetailSchema = RagRunSchema.extend({
-  error: z.string().nullable().openapi({ description: "Why a failed run failed; null otherwise." }),
-  tests: z.array(RagTestResultSchema),
-}).openapi("RagRunDetail");
 export const RagDocumentSchema = z
   .object({ id: z.string(), text: z.string(), metadata: z.record(z.string(), z.string()).optional() })
   .openapi({ description: "RAG adapter protocol: a document Penaxtra plants for a test." })
@@ -976,6 +988,48 @@ export const getScanRoute = createRoute({
   request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
   responses: {
     200: { description: "The scan.", content: { "application/json": { schema: ScanSchema } } },
+    400: {
+      description: "The request is malformed; `error` names what.",
+      content: { "application/json": { schema: ValidationErrorSchema } },
+    },
+    401: {
+      description: "`missing_token`, `invalid_token` or `expired_token`.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    403: {
+      description: "`missing_scope`: the token lacks the scope the operation needs.",
+      content: { "application/json": { schema: MissingScopeErrorSchema } },
+    },
+    404: { description: "No such resource in this tenant.", content: { "application/json": { schema: ErrorSchema } } },
+    429: {
+      description: "Too many requests; retry after the given number of seconds.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
+  },
+});
+export const streamScanEventsRoute = createRoute({
+  operationId: "streamScanEvents",
+  method: "get",
+  path: "/api/v2/scans/{id}/events",
+  tags: ["scans"],
+  summary: "Follow a scan as it runs (Server-Sent Events)",
+  description:
+    "A `text/event-stream` of the scan's progress, pushed as it happens instead of polled. The stream opens with the scan as `GET /scans/{id}` returns it (event `scan`) and every finding it has so far (event `finding`, one each, the finding as `GET /findings` lists it); then a `scan` event whenever its status or progress changes (at most ten a second) and a `finding` event for each new finding. When the scan has ended (completed, failed or cancelled) the stream sends event `end` with the final scan and closes. A comment line keeps an idle stream open every 15 seconds. A client that loses the stream opens it again and gets the current state first, so nothing is missed (finding events repeat: their `id` is the finding's). Errors before the stream starts are JSON as everywhere else. Browsers' EventSource cannot send the Authorization header: read the stream with fetch.",
+  security: [{ bearerAuth: ["scans:read"] }],
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
+  responses: {
+    200: {
+      description:
+        "The stream: `event: scan` / `event: end` with `data` a Scan, `event: finding` with `data` a Finding (each `data` one line of JSON; the ScanEvent and ScanFindingEvent schemas describe them).",
+      content: { "text/event-stream": { schema: z.string() } },
+    },
     400: {
       description: "The request is malformed; `error` names what.",
       content: { "application/json": { schema: ValidationErrorSchema } },
@@ -1429,6 +1483,48 @@ export const getRagRunRoute = createRoute({
     200: {
       description: "The RAG run and its tests so far (a running run lists the tests that have ended).",
       content: { "application/json": { schema: RagRunDetailSchema } },
+    },
+    400: {
+      description: "The request is malformed; `error` names what.",
+      content: { "application/json": { schema: ValidationErrorSchema } },
+    },
+    401: {
+      description: "`missing_token`, `invalid_token` or `expired_token`.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    403: {
+      description: "`missing_scope`: the token lacks the scope the operation needs.",
+      content: { "application/json": { schema: MissingScopeErrorSchema } },
+    },
+    404: { description: "No such resource in this tenant.", content: { "application/json": { schema: ErrorSchema } } },
+    429: {
+      description: "Too many requests; retry after the given number of seconds.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
+  },
+});
+export const streamRagRunEventsRoute = createRoute({
+  operationId: "streamRagRunEvents",
+  method: "get",
+  path: "/api/v2/rag-runs/{id}/events",
+  tags: ["rag-runs"],
+  summary: "Follow a RAG run as it runs (Server-Sent Events)",
+  description:
+    "A `text/event-stream` of the run: it opens with the run as `GET /rag-runs/{id}` returns it (event `rag_run`), sends it again whenever a test ends or the status changes (at most ten a second), and when the run has ended sends event `end` with the final run and closes. A comment line keeps an idle stream open every 15 seconds; a client that reconnects gets the current state first. Errors before the stream starts are JSON as everywhere else.",
+  security: [{ bearerAuth: ["rag:read"] }],
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
+  responses: {
+    200: {
+      description:
+        "The stream: `event: rag_run` / `event: end` with `data` a RagRunDetail (one line of JSON; the RagRunEvent schema describes them).",
+      content: { "text/event-stream": { schema: z.string() } },
     },
     400: {
       description: "The request is malformed; `error` names what.",
@@ -2550,6 +2646,13 @@ export const operations: readonly OperationInfo[] = [
     public: false,
   },
   {
+    operationId: "streamScanEvents",
+    method: "get",
+    path: "/api/v2/scans/{id}/events",
+    scope: "scans:read",
+    public: false,
+  },
+  {
     operationId: "exportScan",
     method: "get",
     path: "/api/v2/scans/{id}/export",
@@ -2602,6 +2705,13 @@ export const operations: readonly OperationInfo[] = [
     operationId: "getRagRun",
     method: "get",
     path: "/api/v2/rag-runs/{id}",
+    scope: "rag:read",
+    public: false,
+  },
+  {
+    operationId: "streamRagRunEvents",
+    method: "get",
+    path: "/api/v2/rag-runs/{id}/events",
     scope: "rag:read",
     public: false,
   },

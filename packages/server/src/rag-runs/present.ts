@@ -34,3 +34,8 @@ export function toRagTestResult(test: typeof ragRunTests.$inferSelect) {
     duration_ms: test.durationMs,
   };
 }
+
+/** A run with its tests, as GET /rag-runs/{id} and its event stream show it (RagRunDetail). */
+export function toRagRunDetail(run: typeof ragRuns.$inferSelect, tests: Array<typeof ragRunTests.$inferSelect>) {
+  return { ...toRagRun(run), error: run.error, tests: tests.map(toRagTestResult) };
+}

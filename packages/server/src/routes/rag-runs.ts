@@ -1,10 +1,12 @@
 import type { Context } from "hono";
 import type { App, AppDeps } from "../app-deps.ts";
 import { changeWithAudit, recordRequestEvent } from "../audit/record-audit.ts";
-import { createRagRunRoute, getRagRunRoute, listRagRunsRoute } from "../generated/contract.ts";
+import { createRagRunRoute, getRagRunRoute, listRagRunsRoute, streamRagRunEventsRoute } from "../generated/contract.ts";
+import { eventStream } from "../http/event-stream.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
-import { toRagRun, toRagTestResult } from "../rag-runs/present.ts";
+import { changeFeedOf } from "../live/change-feed.ts";
+import { toRagRun, toRagRunDetail } from "../rag-runs/present.ts";
 import {
   closeUnqueuedRagRun,
   createManualRagRun,
@@ -14,6 +16,7 @@ import {
   listRagRunTests,
   type RagRunCreate,
 } from "../rag-runs/queries.ts";
+import { ragRunEventReader } from "../rag-runs/rag-run-events.ts";
 
 export function registerRagRunRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
@@ -69,14 +72,22 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
     const run = await findRagRun(db, identity.tenantId, id);
-    const tests = await listRagRunTests(db, id);
-    return c.json(
+    return c.json(toRagRunDetail(run, await listRagRunTests(db, id)), 200);
+  });
+
+  app.openapi(streamRagRunEventsRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    // 404 as JSON before the stream starts.
+    await findRagRun(db, identity.tenantId, id);
+    const feed = changeFeedOf(deps.pg);
+    return eventStream(
+      c,
       {
-        ...toRagRun(run),
-        error: run.error,
-        tests: tests.map(toRagTestResult),
+        follow: (onChange, onClose) => feed.follow("rag_run", id, onChange, onClose),
+        read: ragRunEventReader(db, identity.tenantId, id),
       },
-      200,
-    );
+      deps.log,
+    ) as never;
   });
 }

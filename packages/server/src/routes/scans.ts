@@ -14,9 +14,12 @@ import {
   exportScanRoute,
   getScanRoute,
   listScansRoute,
+  streamScanEventsRoute,
 } from "../generated/contract.ts";
+import { eventStream } from "../http/event-stream.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
+import { changeFeedOf } from "../live/change-feed.ts";
 import { withLiveProgress } from "../scans/live-progress.ts";
 import { toScan } from "../scans/present.ts";
 import {
@@ -28,6 +31,7 @@ import {
   listScans,
   type ScanCreate,
 } from "../scans/queries.ts";
+import { scanEventReader } from "../scans/scan-events.ts";
 
 export function registerScanRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
@@ -98,6 +102,22 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     );
     const [current] = await withLiveProgress(db, [cancelled]);
     return c.json(toScan(current!), 202);
+  });
+
+  app.openapi(streamScanEventsRoute, async (c) => {
+    const identity = identityOf(c);
+    const { id } = c.req.valid("param");
+    // 404 as JSON before the stream starts.
+    await findScan(db, identity.tenantId, id);
+    const feed = changeFeedOf(deps.pg);
+    return eventStream(
+      c,
+      {
+        follow: (onChange, onClose) => feed.follow("scan", id, onChange, onClose),
+        read: scanEventReader(db, identity.tenantId, id),
+      },
+      deps.log,
+    ) as never;
   });
 
   app.openapi(exportScanRoute, async (c) => {

@@ -5,6 +5,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
+import { closeChangeFeed } from "../live/change-feed.ts";
 import { createJobQueue } from "../queue/job-queue.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
@@ -104,6 +105,8 @@ export async function startPlatform(
      */
     async stop() {
       if (server) {
+        // Event streams would hold their connections open until the grace period: end them first.
+        await closeChangeFeed(database.pg);
         const http = server as unknown as HttpServer;
         const closed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();

@@ -14,6 +14,7 @@ export { ragScheduleTickTask } from "../jobs/rag-schedule.ts";
 // The worker's pieces, to drive one task by hand instead of through the queue.
 export { scanBatchTask } from "../jobs/scan-batch.ts";
 export { webhookDeliverTask } from "../jobs/webhook-deliver.ts";
+export { closeChangeFeed } from "../live/change-feed.ts";
 export type { ScanBatchPayload } from "../queue/payloads.ts";
 export { judgePanel } from "../runtime/judge-panel.ts";
 export { EndpointLeases } from "../targets/leased-limiter.ts";

@@ -14,6 +14,7 @@ import { loadConfig, type ServerConfig } from "../config.ts";
 import { type Connection, connect } from "../db/connection.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { tenants } from "../db/schema.ts";
+import { closeChangeFeed } from "../live/change-feed.ts";
 import { createJobQueue } from "../queue/job-queue.ts";
 import { startWorker, type WorkerHandle } from "../runtime/start-worker.ts";
 import { createSecretBox } from "../security/secret-box.ts";
@@ -133,6 +134,7 @@ export async function createTestContext(
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     },
     async cleanup() {
+      await closeChangeFeed(connection.pg);
       await Promise.all(
         [...servers].map(
           (server) =>

@@ -162,36 +162,87 @@ async function scansPage(show) {
     el("button", { type: "submit", disabled: endpoints.data.length === 0 }, "Start scan"),
     message,
   );
-  const rows = scans.data.map((scan) => {
-    const share = scan.attempts_total ? Math.round((scan.attempts_done / scan.attempts_total) * 100) : 0;
-    return el(
-      "tr",
-      {
-        class: "link",
-        dataset: { scan: scan.id, status: scan.status },
-        onclick: () => (location.hash = `#/findings?scan_id=${scan.id}`),
-      },
-      el("td", {}, when(scan.created_at)),
-      el("td", {}, names.get(scan.endpoint_id) ?? scan.endpoint_id),
-      el("td", { class: "status" }, scan.status, scan.error ? el("div", { class: "error" }, scan.error) : null),
-      el(
-        "td",
-        {},
-        el("span", { class: "progress" }, el("div", { style: { width: `${share}%` } })),
-        ` ${scan.attempts_done}/${scan.attempts_total}`,
-        scan.attempts_errored ? ` (${scan.attempts_errored} errored)` : "",
-      ),
-      el("td", { class: "findings" }, String(scan.findings_count)),
-    );
-  });
+  const rows = scans.data.map((scan) => scanRow(scan, names));
   const shown = show(
     el("h1", {}, "Scans"),
     start,
     table(["started", "endpoint", "status", "progress", "findings"], rows),
   );
-  // Live while a scan is running: the list refreshes itself.
-  if (shown && scans.data.some((scan) => ["queued", "running", "judging"].includes(scan.status)))
-    refreshTimer = setTimeout(render, 1000);
+  // Live while a scan is running: each running scan's row follows its event stream; when one ends
+  // the page is read again. Where a stream cannot be had, the list reads itself every second.
+  if (!shown) return;
+  for (const scan of scans.data.filter((scan) => LIVE.includes(scan.status)))
+    followEvents(`/scans/${scan.id}/events`, (event, data) => {
+      if (event === "finding") return;
+      const row = main.querySelector(`tr[data-scan="${scan.id}"]`);
+      row?.replaceWith(scanRow(data, names));
+      if (event === "end") render();
+    }).catch(() => {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(render, 1000);
+    });
+}
+
+const LIVE = ["queued", "running", "judging"];
+
+function scanRow(scan, names) {
+  const share = scan.attempts_total ? Math.round((scan.attempts_done / scan.attempts_total) * 100) : 0;
+  return el(
+    "tr",
+    {
+      class: "link",
+      dataset: { scan: scan.id, status: scan.status },
+      onclick: () => (location.hash = `#/findings?scan_id=${scan.id}`),
+    },
+    el("td", {}, when(scan.created_at)),
+    el("td", {}, names.get(scan.endpoint_id) ?? scan.endpoint_id),
+    el("td", { class: "status" }, scan.status, scan.error ? el("div", { class: "error" }, scan.error) : null),
+    el(
+      "td",
+      {},
+      el("span", { class: "progress" }, el("div", { style: { width: `${share}%` } })),
+      ` ${scan.attempts_done}/${scan.attempts_total}`,
+      scan.attempts_errored ? ` (${scan.attempts_errored} errored)` : "",
+    ),
+    el("td", { class: "findings" }, String(scan.findings_count)),
+  );
+}
+
+// Streams of this render: every render (a new hash, a refresh) closes those of the one before.
+let streams = new AbortController();
+
+/**
+ * Reads a Server-Sent Events stream of the API with fetch (EventSource cannot send the token) and
+ * hands each event's name and parsed data to `onEvent`, until the stream ends or the page moves on
+ * (then it returns quietly); rejects when the stream cannot be had.
+ */
+async function followEvents(path, onEvent) {
+  const { signal } = streams;
+  let name = "message";
+  let data = [];
+  try {
+    const response = await fetch(`/api/v2${path}`, {
+      headers: { authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}` },
+      signal,
+    });
+    if (!response.ok || !response.body) throw new ApiError(response.status, null);
+    const lines = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = "";
+    for (;;) {
+      const { value, done } = await lines.read();
+      if (done) return;
+      const parts = (pending + value).split(/\r\n|\r|\n/);
+      pending = parts.pop();
+      for (const line of parts) {
+        if (line === "" && data.length) onEvent(name, JSON.parse(data.join("\n")));
+        if (line === "") [name, data] = ["message", []];
+        else if (line.startsWith("event:")) name = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+      }
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error;
+  }
 }
 
 // Findings -------------------------------------------------------------------------------------
@@ -434,6 +485,8 @@ async function coveragePage(show) {
 
 async function render() {
   clearTimeout(refreshTimer);
+  streams.abort();
+  streams = new AbortController();
   const mine = ++generation;
   const show = screenFor(mine);
   const hash = location.hash;

@@ -1,0 +1,88 @@
+// A Server-Sent Events response that follows one row: `read()` says what to send now (and whether
+// that was the last of it), and is called again when the change feed says the row changed, at most
+// every MIN_INTERVAL_MS, and every FALLBACK_READ_MS in any case (a missed notification, or none
+// at all, costs seconds, never the end of the stream). Idle streams get a comment line every
+// KEEPALIVE_MS so that proxies keep them open. A read that fails (the database went away) ends
+// the stream; the client reconnects and gets the usual 503 until the database is back.
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { Logger } from "pino";
+
+export interface StreamedEvent {
+  event: string;
+  /** The SSE id: a finding's id, so a client can tell repeats after a reconnect. */
+  id?: string;
+  data: unknown;
+}
+
+export interface FollowedRow {
+  /** Starts following; returns the function that stops. */
+  follow(onChange: () => void, onClose: () => void): () => void;
+  read(): Promise<{ events: StreamedEvent[]; done: boolean }>;
+}
+
+const MIN_INTERVAL_MS = 100;
+const FALLBACK_READ_MS = 2000;
+const KEEPALIVE_MS = 15_000;
+
+export function eventStream(c: Context, row: FollowedRow, log: Logger): Response {
+  return streamSSE(
+    c,
+    async (stream) => {
+      let changed = true;
+      let ended = false;
+      let wake = () => {};
+      const unfollow = row.follow(
+        () => {
+          changed = true;
+          wake();
+        },
+        () => {
+          ended = true;
+          wake();
+        },
+      );
+      stream.onAbort(() => {
+        ended = true;
+        wake();
+      });
+      let lastWrite = Date.now();
+      try {
+        while (!ended) {
+          if (changed) {
+            changed = false;
+            const { events, done } = await row.read();
+            for (const event of events)
+              await stream.writeSSE({ event: event.event, id: event.id, data: JSON.stringify(event.data) });
+            if (events.length) lastWrite = Date.now();
+            if (done) return;
+            await stream.sleep(MIN_INTERVAL_MS);
+            continue;
+          }
+          if (Date.now() - lastWrite >= KEEPALIVE_MS) {
+            await stream.write(": keep-alive\n\n");
+            lastWrite = Date.now();
+          }
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(
+              () => {
+                changed = true;
+                resolve();
+              },
+              Math.min(FALLBACK_READ_MS, KEEPALIVE_MS),
+            );
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      } finally {
+        unfollow();
+      }
+    },
+    async (error) => {
+      log.warn({ err: error }, "event stream ended by an error");
+    },
+  );
+}
