@@ -60,9 +60,10 @@ export function createApp(deps: AppDeps): App {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", securitySchemes.bearerAuth as never);
   // The RAG adapter protocol's schemas (Penaxtra sends these to a pipeline, no route of ours takes
   // them) and the stream events' (no OpenAPI 3.1 keyword references them).
-  // biome-ignore lint/performance/noDynamicNamespaceImportAccess: server code, nothing is bundled; the names come from a fixed list.
-  for (const name of [...RAG_PROTOCOL_SCHEMAS, ...STREAM_EVENT_SCHEMAS])
+  for (const name of [...RAG_PROTOCOL_SCHEMAS, ...STREAM_EVENT_SCHEMAS]) {
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: server code, nothing is bundled; the names come from a fixed list.
     app.openAPIRegistry.register(name, contract[`${name}Schema`]);
+  }
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
   registerApiReference(app);
   registerConsole(app);

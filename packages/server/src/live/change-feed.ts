@@ -27,8 +27,8 @@ export class ChangeFeed {
     this.listen();
     const key = `${kind}:${id}`;
     const follower = { onChange, onClose };
-    let set = this.followers.get(key);
-    if (!set) this.followers.set(key, (set = new Set()));
+    const set = this.followers.get(key) ?? new Set<Follower>();
+    this.followers.set(key, set);
     set.add(follower);
     return () => {
       set.delete(follower);
@@ -60,8 +60,8 @@ const feeds = new WeakMap<postgres.Sql, ChangeFeed>();
 
 /** The feed of this pool (one per process and database). */
 export function changeFeedOf(pg: postgres.Sql): ChangeFeed {
-  let feed = feeds.get(pg);
-  if (!feed) feeds.set(pg, (feed = new ChangeFeed(pg)));
+  const feed = feeds.get(pg) ?? new ChangeFeed(pg);
+  feeds.set(pg, feed);
   return feed;
 }
 
