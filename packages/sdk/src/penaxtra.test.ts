@@ -20,7 +20,7 @@ import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
 const BASE = "http://penaxtra.test";
 const server = setupServer();
 // Nothing leaves the process: a request without a handler fails the test.
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
