@@ -115,7 +115,7 @@ describe("RAG run event stream", () => {
   it("sends a run that has ended as end with its tests, and closes", async () => {
     const [asset] = await ctx.db
       .insert(schema.aiAssets)
-      .values({ tenantId, name: "kb", kind: "rag_pipeline", config: {} })
+      .values({ tenantId, name: "kb", kind: "rag", config: {} })
       .returning();
     const [run] = await ctx.db
       .insert(schema.ragRuns)
