@@ -45,6 +45,7 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
     const runs: Array<{
       concurrency: number;
       workers: number;
+      attempts: number;
       ratio: number;
       wall_ms: number;
       ms_after_create: Record<string, number>;
@@ -73,6 +74,7 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
               concurrency,
               workers,
               wall_ms: wallMs,
+              attempts: scan.attempts_total,
               ratio: round(wallMs / idealMs),
               ms_after_create: await scanPhases(database.pg, scan.id),
               cpu_ms_per_attempt: {
@@ -98,8 +100,12 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
           ),
         ]),
       );
+      const attempts = runs.find((run) => run.concurrency === concurrency)?.attempts ?? 0;
       return {
         concurrency,
+        // With every answer taking the same time, requests go in waves of C: no scheduler can do
+        // better than ceil(attempts / C) waves. This is that bound as a ratio to the ideal.
+        wave_floor_ratio: round((Math.ceil(attempts / concurrency) * concurrency) / attempts),
         median_ratio_by_workers: medians,
         two_no_slower_than_one: medians[1] === undefined || medians[2] === undefined ? null : medians[2] <= medians[1],
         every_n_within_target: Object.values(medians).every((ratio) => ratio <= TARGET_IDEAL_RATIO),

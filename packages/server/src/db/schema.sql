@@ -294,7 +294,6 @@ CREATE TABLE scan_attempts (
 );
 CREATE INDEX scan_attempts_batch_idx ON scan_attempts USING btree (scan_id, batch, status);
 CREATE UNIQUE INDEX scan_attempts_variant_idx ON scan_attempts USING btree (scan_id, probe_id, variant_index);
-CREATE TRIGGER scan_attempts_notify_change AFTER INSERT ON scan_attempts REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION penaxtra_notify_scans_of_rows();
 
 CREATE TABLE scans (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -319,7 +318,7 @@ CREATE TABLE scans (
 CREATE INDEX scans_tenant_created_idx ON scans USING btree (tenant_id, created_at, id);
 CREATE INDEX scans_tenant_endpoint_idx ON scans USING btree (tenant_id, endpoint_id, created_at);
 CREATE INDEX scans_tenant_sending_idx ON scans USING btree (tenant_id) WHERE status = ANY (ARRAY['queued'::text, 'running'::text]);
-CREATE TRIGGER scans_notify_change AFTER UPDATE ON scans FOR EACH ROW WHEN (old.* IS DISTINCT FROM new.*) EXECUTE FUNCTION penaxtra_notify_scan_row();
+CREATE TRIGGER scans_notify_change AFTER UPDATE ON scans FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status OR old.error IS DISTINCT FROM new.error OR old.attempts_total IS DISTINCT FROM new.attempts_total OR old.attempts_done IS DISTINCT FROM new.attempts_done OR old.attempts_errored IS DISTINCT FROM new.attempts_errored OR old.findings_count IS DISTINCT FROM new.findings_count OR old.started_at IS DISTINCT FROM new.started_at OR old.completed_at IS DISTINCT FROM new.completed_at) EXECUTE FUNCTION penaxtra_notify_scan_row();
 
 CREATE TABLE tenants (
   id uuid DEFAULT gen_random_uuid() NOT NULL,

@@ -1,7 +1,8 @@
 // A Server-Sent Events response that follows one row: `read()` says what to send now (and whether
 // that was the last of it), and is called again when the change feed says the row changed, at most
-// every MIN_INTERVAL_MS, and every FALLBACK_READ_MS in any case (a missed notification, or none
-// at all, costs seconds, never the end of the stream). Idle streams get a comment line every
+// every MIN_INTERVAL_MS, and every PERIODIC_READ_MS in any case: progress (a scan's attempts) is
+// read that way, since notifying every recorded attempt would slow every scan, watched or not; and
+// a missed notification, or none at all, costs half a second, never the end of the stream. Idle streams get a comment line every
 // KEEPALIVE_MS so that proxies keep them open. A read that fails (the database went away) ends
 // the stream; the client reconnects and gets the usual 503 until the database is back.
 import type { Context } from "hono";
@@ -22,7 +23,7 @@ export interface FollowedRow {
 }
 
 const MIN_INTERVAL_MS = 100;
-const FALLBACK_READ_MS = 2000;
+const PERIODIC_READ_MS = 500;
 const KEEPALIVE_MS = 15_000;
 
 export function eventStream(c: Context, row: FollowedRow, log: Logger): Response {
@@ -64,13 +65,10 @@ export function eventStream(c: Context, row: FollowedRow, log: Logger): Response
             lastWrite = Date.now();
           }
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(
-              () => {
-                changed = true;
-                resolve();
-              },
-              Math.min(FALLBACK_READ_MS, KEEPALIVE_MS),
-            );
+            const timer = setTimeout(() => {
+              changed = true;
+              resolve();
+            }, PERIODIC_READ_MS);
             wake = () => {
               clearTimeout(timer);
               resolve();

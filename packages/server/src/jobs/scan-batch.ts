@@ -158,21 +158,37 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
   deps.recorder.reachable();
   const writesFailing = deps.recorder.writesFailing;
   const stop = AbortSignal.any([cancelled.signal, writesFailing]);
+  // Once half of its attempts have ended the batch is winding down: the next one is queued then, so
+  // that it is picked up while this one's last answers come in rather than after.
+  let chained: Promise<void> | undefined;
+  const chain = () => {
+    if (!chained) {
+      chained = enqueueNextBatch(deps.pg, batchPayload);
+      chained.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    }
+    return chained;
+  };
+  let unfinished = toSend.length;
+  const ended = () => {
+    if (--unfinished <= toSend.length / 2 && !stop.aborted) chain();
+  };
   try {
     await Promise.all(
       toSend.map((attempt) =>
-        attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, stop) : undefined,
+        attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, stop).finally(ended) : ended(),
       ),
     );
   } finally {
     cancelled.release();
     await deps.recorder.flush(toSend.map((attempt) => attempt.id));
   }
-  if (cancelled.signal.aborted) return;
-  if (writesFailing.aborted)
+  if (cancelled.signal.aborted) return void (await chained?.catch(() => {}));
+  if (writesFailing.aborted) {
+    await chained?.catch(() => {});
     throw new Error("results could not be recorded; the batch stopped sending", { cause: writesFailing.reason });
-  // Sent and recorded: the lane's next batch can start while this one writes its findings.
-  await enqueueNextBatch(deps.pg, batchPayload);
+  }
+  // Sent and recorded (and the next batch queued, if it was not already).
+  await chain();
   await recordFindings(
     deps.pg,
     scanId,

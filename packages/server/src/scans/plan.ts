@@ -1,13 +1,14 @@
 // A scan's plan: every (probe, variant) attempt, split into batches of whole probes (a batch can
 // then write its probes' findings as soon as it is done), one scan_batch job each.
 //
-// The batches run in lanes: a scan queues only its first batch of each lane, and each batch, when it
-// has sent everything, queues the next batch nobody has queued yet (jobs/scan-batch.ts); the scan's
-// later_batches_queued counts them, so every batch is queued once whichever lane finishes first.
-// Lanes are twice as many as the endpoint's concurrency takes to keep busy: the spare ones fill the
-// slots a finishing batch leaves while its successor is being picked up. So a scan holds only the
-// worker slots it can use, and the batches of other scans on other endpoints start at once instead
-// of queueing behind batches that would only wait for their endpoint's slots.
+// The batches run in lanes: a scan queues only its first batch of each lane, and each batch, once
+// half its attempts have ended, queues the next batch nobody has queued yet (jobs/scan-batch.ts);
+// the scan's later_batches_queued counts them, so every batch is queued once whichever lane gets
+// there first. Lanes are twice as many as the endpoint's concurrency takes to keep busy, plus two:
+// the spare ones fill the slots a finishing batch leaves while its successor is picked up (fewer
+// cost a 20 ms target a sixth of its speed). So a scan holds only the worker slots it can use, and
+// the batches of other scans on other endpoints start at once instead of queueing behind batches
+// that would only wait for their endpoint's slots.
 // Every scan's first batches go first (priority 0 for a tenant's only scan); a tenant with several
 // scans sending has its batches behind those of tenants with fewer.
 import { probes } from "@penaxtra/engine";
@@ -32,9 +33,9 @@ export function planScan(probeIds: readonly string[] | null, batchSize: number):
   return { batches, attemptsTotal: batches.reduce((sum, batch) => sum + batch.length, 0) };
 }
 
-/** How many of a scan's batches run at once: twice what keeps `concurrency` requests going. */
+/** How many of a scan's batches run at once: twice what keeps `concurrency` requests going, plus two. */
 export function laneCount(concurrency: number, batchSize: number): number {
-  return 2 * Math.ceil(concurrency / batchSize);
+  return 2 * Math.ceil(concurrency / batchSize) + 2;
 }
 
 /** The first batch of each lane; each carries the later batches, queued one by one as batches finish. */
@@ -75,22 +76,25 @@ export async function enqueueScanPlan(
 /**
  * Queues the next later batch nobody has queued yet, unless every one is or the scan has stopped
  * sending (cancelled, failed). Its priority is the number of the tenant's other scans still sending,
- * read now. The count and the job are written in one transaction: a batch is never counted and lost.
+ * read now. One statement: the count and the job are written together (a batch is never counted
+ * and lost), in one round trip on the path between two batches.
  */
 export async function enqueueNextBatch(pg: postgres.Sql, done: ScanBatchPayload): Promise<void> {
   const later = done.later ?? [];
   if (!later.length) return;
-  await pg.begin(async (tx) => {
-    const [claimed] = await tx<Array<{ index: number; priority: number }>>`
+  // The job key is batchJobKey()'s, written in SQL.
+  await pg`
+    with claimed as (
       update scans set later_batches_queued = later_batches_queued + 1
       where id = ${done.scan_id} and status in ('queued', 'running') and later_batches_queued < ${later.length}
       returning later_batches_queued - 1 as index,
         (select greatest(0, count(*) - 1)::int from scans
-         where tenant_id = ${done.tenant_id} and status in ('queued', 'running')) as priority`;
-    if (!claimed) return;
-    const next = later[claimed.index]!;
-    const payload: ScanBatchPayload = { ...done, batch: next.batch, attempts: next.attempts };
-    await tx`select graphile_worker.add_job('scan_batch', ${JSON.stringify(payload)}::json,
-      job_key => ${batchJobKey(done.scan_id, next.batch)}, max_attempts => 10, priority => ${claimed.priority})`;
-  });
+         where tenant_id = ${done.tenant_id} and status in ('queued', 'running')) as priority),
+    next as (select ${JSON.stringify(later)}::jsonb -> claimed.index as batch, claimed.priority from claimed)
+    select graphile_worker.add_job('scan_batch',
+      jsonb_set(jsonb_set(${JSON.stringify(done)}::jsonb, '{batch}', next.batch -> 'batch'),
+                '{attempts}', next.batch -> 'attempts')::json,
+      job_key => 'scan:' || ${done.scan_id}::text || ':batch:' || (next.batch ->> 'batch'),
+      max_attempts => 10, priority => next.priority)
+    from next`;
 }
