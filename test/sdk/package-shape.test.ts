@@ -28,13 +28,13 @@ describe("the published SDK", () => {
       [bin("packages/sdk", "tsup/dist/cli-default.js"), "src/index.ts", "--format", "esm,cjs", "--dts", "--clean"],
       { cwd: sdk },
     );
-    // The package as pnpm publishes it: publishConfig's fields over the workspace ones, only dist.
+    // The package as pnpm publishes it: publishConfig's fields over the workspace ones, only `files`.
     const manifest = JSON.parse(await readFile(join(sdk, "package.json"), "utf8"));
     const { publishConfig, devDependencies: _dev, scripts: _scripts, ...published } = manifest;
     packageDir = join(work, "package");
     await mkdir(packageDir, { recursive: true });
     await writeFile(join(packageDir, "package.json"), JSON.stringify({ ...published, ...publishConfig }, null, 2));
-    await cp(join(sdk, "dist"), join(packageDir, "dist"), { recursive: true });
+    for (const file of published.files) await cp(join(sdk, file), join(packageDir, file), { recursive: true });
     await cp(join(sdk, "node_modules"), join(packageDir, "node_modules"), { recursive: true, dereference: true });
     tarball = join(work, "sdk.tgz");
     await run("tar", ["czf", tarball, "--exclude", "package/node_modules", "-C", work, "package"]);
@@ -50,6 +50,12 @@ describe("the published SDK", () => {
     const report = JSON.parse(stdout);
     expect(report.analysis.problems ?? []).toEqual([]);
   }, 60_000);
+
+  it("carries its README and LICENSE", async () => {
+    expect(await readFile(join(packageDir, "README.md"), "utf8")).toContain("# @penaxtra/sdk");
+    expect(await readFile(join(packageDir, "LICENSE"), "utf8")).toContain("Apache License");
+    expect(await readFile(join(root, "LICENSE"), "utf8")).toBe(await readFile(join(packageDir, "LICENSE"), "utf8"));
+  });
 
   it("loads with require and with import, with the same API", async () => {
     const fromCjs = createRequire(join(packageDir, "index.js"))(join(packageDir, "dist/index.cjs"));

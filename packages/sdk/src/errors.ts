@@ -11,6 +11,8 @@ export class PenaxtraError extends Error {
   readonly code: ErrorSlug | (string & {});
   readonly status: number;
   readonly body: unknown;
+  /** The server's `X-Request-Id` for this answer (null when there was no answer): quote it in a bug report. */
+  readonly requestId: string | null = null;
 
   constructor(status: number, code: ErrorSlug | (string & {}), body: unknown, message?: string) {
     super(message ?? `${status} ${code}`);
@@ -68,11 +70,28 @@ export function errorFromResponse(response: Response, body: unknown): PenaxtraEr
     body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"
       ? (body as { error: string }).error
       : `http_${response.status}`;
-  if (response.status === 429)
-    return new RateLimitError(429, code, body, retryAfterSeconds(response.headers.get("retry-after")));
-  if (response.status >= 500) return new ServerError(response.status, code, body);
-  const ErrorClass = BY_STATUS[response.status] ?? PenaxtraError;
-  return new ErrorClass(response.status, code, body);
+  const error =
+    response.status === 429
+      ? new RateLimitError(429, code, body, retryAfterSeconds(response.headers.get("retry-after")))
+      : response.status >= 500
+        ? new ServerError(response.status, code, body)
+        : new (BY_STATUS[response.status] ?? PenaxtraError)(response.status, code, body);
+  const requestId = response.headers.get("x-request-id");
+  (error as { requestId: string | null }).requestId = requestId;
+  error.message = describe(response.status, code, body, requestId);
+  return error;
+}
+
+/** "400 invalid_request: limits.concurrency: Too big (request 5f0c...)": what was wrong, and where to look. */
+function describe(status: number, code: string, body: unknown, requestId: string | null): string {
+  const issues = (body as { issues?: unknown } | null)?.issues;
+  const details = Array.isArray(issues)
+    ? issues
+        .filter((issue): issue is { path: string; message: string } => !!issue && typeof issue === "object")
+        .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+        .join("; ")
+    : "";
+  return `${status} ${code}${details ? `: ${details}` : ""}${requestId ? ` (request ${requestId})` : ""}`;
 }
 
 /** Retry-After as seconds: a number of seconds or an HTTP date. */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
@@ -16,6 +17,7 @@ import {
 } from "./errors.ts";
 import type { ErrorSlug } from "./generated/openapi.ts";
 import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
+import { SDK_VERSION } from "./version.ts";
 
 const BASE = "http://penaxtra.test";
 const server = setupServer();
@@ -176,6 +178,38 @@ describe("errors", () => {
     expect(error.code).toBe("slug_from_the_future");
     expectTypeOf(error.code).toEqualTypeOf<ErrorSlug | (string & {})>();
     expectTypeOf<"scan_not_found">().toExtend<typeof error.code>();
+  });
+});
+
+describe("what a failure tells and what a call says", () => {
+  it("names the server's request id and the validation issues in the error", async () => {
+    server.use(
+      http.post(`${BASE}/api/v2/scans`, () =>
+        HttpResponse.json(
+          { error: "invalid_request", issues: [{ path: "probe_ids.0", message: "Invalid string" }] },
+          { status: 400, headers: { "x-request-id": "req-123" } },
+        ),
+      ),
+    );
+    const error = await client({ maxRetries: 0 })
+      .scans.create(scanBody)
+      .catch((caught) => caught);
+    expect(error).toMatchObject({ requestId: "req-123", code: "invalid_request" });
+    expect(error.message).toBe("400 invalid_request: probe_ids.0: Invalid string (request req-123)");
+  });
+
+  it("sends a User-Agent with the SDK's version and the runtime", async () => {
+    let agent: string | null = null;
+    server.use(
+      http.get(`${BASE}/api/v2/scans/:id`, ({ request }) => {
+        agent = request.headers.get("user-agent");
+        return HttpResponse.json({ id: "x", status: "queued" });
+      }),
+    );
+    await client().scans.get("7f1c2c1e-0000-4000-8000-000000000001");
+    expect(agent).toBe(`penaxtra-sdk/${SDK_VERSION} (node/${process.versions.node})`);
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(SDK_VERSION).toBe(manifest.version);
   });
 });
 

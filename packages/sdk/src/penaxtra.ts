@@ -9,6 +9,7 @@ import { ConnectionError, errorFromResponse, PenaxtraError, WaitTimeoutError } f
 import { readEventStream } from "./event-stream.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { defaultSleep, type RetryOptions, retryingFetch } from "./retrying-fetch.ts";
+import { userAgent } from "./version.ts";
 
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
 type Ok<Op> = Op extends { responses: infer R }
@@ -81,7 +82,12 @@ export class Penaxtra {
     this.client = createClient<paths>({
       baseUrl: options.baseUrl ?? env("PENAXTRA_BASE_URL") ?? "http://localhost:8787",
       fetch: retryingFetch(baseFetch, options),
-      headers: { authorization: `Bearer ${apiKey}`, ...options.headers },
+      // Browsers refuse to let a page set User-Agent; everywhere else the server logs who called.
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        ...(typeof document === "undefined" ? { "user-agent": userAgent() } : {}),
+        ...options.headers,
+      },
     });
   }
 
