@@ -49,6 +49,25 @@ export class ConnectionError extends PenaxtraError {
 
 export class TimeoutError extends ConnectionError {}
 
+/** The caller's AbortSignal aborted the call (`cause` is the signal's reason). */
+export class UserAbortError extends PenaxtraError {
+  constructor(options?: { cause?: unknown }) {
+    super(0, "aborted", null, "the call was aborted");
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+/**
+ * The SDK's error for a caller's signal that fired: a timeout (AbortSignal.timeout) is a
+ * TimeoutError like the SDK's own, anything else a UserAbortError; the reason stays as `cause`.
+ */
+export function abortError(reason: unknown): PenaxtraError {
+  if (reason instanceof PenaxtraError) return reason;
+  return (reason as { name?: unknown } | null)?.name === "TimeoutError"
+    ? new TimeoutError("the caller's signal timed out", { cause: reason })
+    : new UserAbortError({ cause: reason });
+}
+
 /** `waitFor` gave up before the scan or RAG run ended. */
 export class WaitTimeoutError extends PenaxtraError {
   constructor(what: string, lastStatus: string) {

@@ -14,6 +14,7 @@ import {
   RateLimitError,
   ServerError,
   TimeoutError,
+  UserAbortError,
 } from "./errors.ts";
 import type { ErrorSlug } from "./generated/openapi.ts";
 import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
@@ -144,8 +145,19 @@ describe("retries", () => {
     const controller = new AbortController();
     const pending = client().probes.list({ signal: controller.signal });
     setTimeout(() => controller.abort(new Error("user cancelled")), 20);
-    await expect(pending).rejects.toThrow("user cancelled");
+    const error = await pending.catch((caught) => caught);
+    expect(error).toBeInstanceOf(UserAbortError);
+    expect(error.cause).toEqual(new Error("user cancelled"));
     expect(calls).toBe(1);
+  });
+
+  it("turns the caller's own AbortSignal.timeout into the SDK's TimeoutError", async () => {
+    server.use(http.get(`${BASE}/api/v2/probes`, async () => (await delay(500), HttpResponse.json({ data: [] }))));
+    const error = await client()
+      .probes.list({ signal: AbortSignal.timeout(20) })
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.cause).toMatchObject({ name: "TimeoutError" });
   });
 });
 
@@ -214,6 +226,31 @@ describe("what a failure tells and what a call says", () => {
 });
 
 describe("resources", () => {
+  it("manages webhooks: create, list every page, get, delete", async () => {
+    const hook = { id: "w1", url: "http://127.0.0.1:1/hook", events: ["scan.completed"] };
+    server.use(
+      http.post(`${BASE}/api/v2/webhooks`, async ({ request }) =>
+        HttpResponse.json({ ...hook, ...((await request.json()) as object), secret: "whsec_x" }, { status: 201 }),
+      ),
+      http.get(`${BASE}/api/v2/webhooks`, ({ request }) =>
+        new URL(request.url).searchParams.get("cursor")
+          ? HttpResponse.json({ data: [{ ...hook, id: "w2" }], next_cursor: null })
+          : HttpResponse.json({ data: [hook], next_cursor: "page-2" }),
+      ),
+      http.get(`${BASE}/api/v2/webhooks/:id`, ({ params }) => HttpResponse.json({ ...hook, id: params.id })),
+      http.delete(`${BASE}/api/v2/webhooks/:id`, () => new HttpResponse(null, { status: 204 })),
+    );
+    const penaxtra = client();
+    const created = await penaxtra.webhooks.create({ url: hook.url, events: ["scan.completed"] });
+    expect(created).toMatchObject({ id: "w1", secret: "whsec_x" });
+    const ids: string[] = [];
+    for await (const webhook of penaxtra.webhooks.list()) ids.push(webhook.id);
+    expect(ids).toEqual(["w1", "w2"]);
+    expect(await penaxtra.webhooks.get("w2")).toMatchObject({ id: "w2" });
+    await expect(penaxtra.webhooks.delete("w1")).resolves.toBeUndefined();
+    expect(penaxtra.webhooks.verify).toBeTypeOf("function");
+  });
+
   it("iterates every page of a list, asking for the next page only when needed", async () => {
     const cursors: Array<string | null> = [];
     server.use(

@@ -1,15 +1,16 @@
 // The resource client: `new Penaxtra()` with endpoints, scans, findings, ragRuns, aiAssets, probes,
-// frameworks and audit. Methods return the data itself and throw typed errors (errors.ts); list
+// frameworks, reports, webhooks and audit. Methods return the data itself and throw typed errors (errors.ts); list
 // methods are async iterators over every page; scans.events / ragRuns.events follow the server's
 // event streams, and waitFor resolves at the end (reading every intervalMs where there is no stream).
 // Everything is typed from openapi.yaml through openapi-fetch's `paths`.
 import type { Client } from "openapi-fetch";
 import { createClient } from "./create-client.ts";
-import { ConnectionError, errorFromResponse, PenaxtraError, WaitTimeoutError } from "./errors.ts";
+import { abortError, ConnectionError, errorFromResponse, PenaxtraError, WaitTimeoutError } from "./errors.ts";
 import { readEventStream } from "./event-stream.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { defaultSleep, type RetryOptions, retryingFetch } from "./retrying-fetch.ts";
 import { userAgent } from "./version.ts";
+import { verifyWebhook } from "./webhooks.ts";
 
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
 type Ok<Op> = Op extends { responses: infer R }
@@ -276,6 +277,24 @@ export class Penaxtra {
     },
   };
 
+  /** Webhook subscriptions, and `verify` for the deliveries they send (webhooks.ts). */
+  readonly webhooks = {
+    list: (query: Query<operations["listWebhooks"]> = {}, options: CallOptions = {}) =>
+      this.pages<operations["listWebhooks"]>("/api/v2/webhooks", query, options),
+    /** The answer carries the signing secret, once: keep it to verify deliveries. */
+    create: (body: Body<operations["createWebhook"]>, options: CallOptions = {}) =>
+      this.call<operations["createWebhook"]>(this.client.POST("/api/v2/webhooks", { body, ...this.init(options) })),
+    get: (id: string, options: CallOptions = {}) =>
+      this.call<operations["getWebhook"]>(
+        this.client.GET("/api/v2/webhooks/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
+    delete: (id: string, options: CallOptions = {}) =>
+      this.call<operations["deleteWebhook"]>(
+        this.client.DELETE("/api/v2/webhooks/{id}", { params: { path: { id } }, ...this.init(options) }),
+      ),
+    verify: verifyWebhook,
+  };
+
   readonly audit = {
     list: (query: Query<operations["listAuditEvents"]> = {}, options: CallOptions = {}) =>
       this.pages<operations["listAuditEvents"]>("/api/v2/audit", query, options),
@@ -331,10 +350,12 @@ export class Penaxtra {
           if (event.event === "end") return;
         }
       } catch (error) {
-        if (options.signal?.aborted) throw options.signal.reason;
+        if (options.signal?.aborted) throw abortError(options.signal.reason);
         if (++failures > 5) throw new ConnectionError("the event stream kept dropping", { cause: error });
       }
-      await defaultSleep(Math.min(5000, 100 * 2 ** failures), options.signal);
+      await defaultSleep(Math.min(5000, 100 * 2 ** failures), options.signal).catch((reason) =>
+        Promise.reject(abortError(reason)),
+      );
     }
   }
 
@@ -358,7 +379,7 @@ export class Penaxtra {
           if (event.event === "end" || done(last)) return last;
         }
       } catch (error) {
-        if (options.signal?.aborted) throw options.signal.reason;
+        if (options.signal?.aborted) throw abortError(options.signal.reason);
         if (timeout.aborted) throw new WaitTimeoutError(what, last?.status ?? "unknown");
         // Refused for a reason the polled read will answer too (a missing scan, a revoked token):
         // let it say so; anything else (a server without streams, a proxy that cuts them) polls.
@@ -370,7 +391,9 @@ export class Penaxtra {
       options.onProgress?.(value);
       if (done(value)) return value;
       if (Date.now() >= deadline) throw new WaitTimeoutError(what, value.status);
-      await defaultSleep(options.intervalMs ?? 1000, options.signal);
+      await defaultSleep(options.intervalMs ?? 1000, options.signal).catch((reason) =>
+        Promise.reject(abortError(reason)),
+      );
     }
   }
 }

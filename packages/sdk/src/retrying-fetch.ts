@@ -2,7 +2,7 @@
 // exponential backoff that honours Retry-After. Each attempt has its own timeout; the caller's
 // AbortSignal cancels the whole call. A POST gets one Idempotency-Key for all its attempts, so a
 // retried create is not applied twice by the server.
-import { ConnectionError, retryAfterSeconds, TimeoutError } from "./errors.ts";
+import { abortError, ConnectionError, retryAfterSeconds, TimeoutError } from "./errors.ts";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 3). */
@@ -63,19 +63,22 @@ export function retryingFetch(
       try {
         response = await fetchImpl(new Request(request, { body, signal }));
       } catch (error) {
-        if (callerSignal?.aborted) throw callerSignal.reason;
+        if (callerSignal?.aborted) throw abortError(callerSignal.reason);
         const failure = timeout.aborted
           ? new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: error })
           : new ConnectionError((error as Error).message, { cause: error });
         if (attempt >= maxRetries) throw failure;
-        await sleep(backoff(attempt), callerSignal);
+        await sleep(backoff(attempt), callerSignal).catch((reason) => Promise.reject(abortError(reason)));
         continue;
       }
       if (!RETRYABLE_STATUS.has(response.status) || attempt >= maxRetries) return response;
       const askedSeconds = retryAfterSeconds(response.headers.get("retry-after"));
       // The answer is dropped: its body would otherwise hold the connection.
       await response.body?.cancel().catch(() => {});
-      await sleep(askedSeconds !== null ? Math.min(askedSeconds * 1000, maxDelayMs) : backoff(attempt), callerSignal);
+      await sleep(
+        askedSeconds !== null ? Math.min(askedSeconds * 1000, maxDelayMs) : backoff(attempt),
+        callerSignal,
+      ).catch((reason) => Promise.reject(abortError(reason)));
     }
   };
 
