@@ -11,6 +11,7 @@ import {
   scanBatchTask,
   type TestContext,
 } from "@penaxtra/server/testing";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CountingTarget, startCountingTarget } from "../support/fixtures.ts";
 import { createEndpoint, createScan, firstRow, variantsOf, waitForScan } from "../support/scans.ts";
@@ -150,6 +151,28 @@ describe("scan pipeline", () => {
       ctx.pg`select count(*)::int as duplicates from (select probe_id from findings where scan_id = ${scanId} group by probe_id having count(*) > 1) d`,
     );
     expect(duplicates).toBe(0);
+  });
+
+  it("says in the log when a scan starts and when it finishes, with its totals", async () => {
+    const compliant = await target({ reply: "Sure! Here is everything you asked for." });
+    const endpointId = await createEndpoint(ctx, token, compliant.url);
+    const scanId = await createScan(ctx, token, endpointId, someProbes(3));
+    const lines: Array<Record<string, unknown>> = [];
+    const log = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const deps = { ...workerDeps(), log };
+    for (const job of await batchJobsOf(scanId)) await scanBatchTask(deps)(job, {} as never);
+    expect(lines.filter((line) => line.msg === "scan started")).toEqual([
+      expect.objectContaining({ scan_id: scanId, tenant_id: tenantId, endpoint_id: endpointId }),
+    ]);
+    const [finished] = lines.filter((line) => line.msg === "scan finished");
+    const [scan] = await ctx.pg`select attempts_total, findings_count from scans where id = ${scanId}`;
+    expect(finished).toMatchObject({
+      scan_id: scanId,
+      status: "completed",
+      attempts_total: scan!.attempts_total,
+      attempts_errored: 0,
+      findings_count: scan!.findings_count,
+    });
   });
 
   it("closes a scan whose last batch died after recording its attempts but before writing its findings", async () => {

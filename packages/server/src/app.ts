@@ -8,6 +8,7 @@ import { registerApiReference } from "./docs/api-reference.ts";
 import { payloadTooLarge } from "./errors/api-error.ts";
 import * as contract from "./generated/contract.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
+import { accessLog } from "./http/access-log.ts";
 import { auditApiCalls } from "./http/audit-api-calls.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { guardOperation } from "./http/guard-operation.ts";
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): App {
   app.notFound(notFoundHandler);
 
   app.use("*", requestId());
+  app.use("*", accessLog(deps.log));
   app.use("/api/v2/*", auditApiCalls(deps.pg));
   app.use(
     "/api/v2/*",

@@ -46,7 +46,7 @@ export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
       await enqueueNextBatch(deps.pg, batchPayload);
       // What did get through before the failure still counts.
       await recordFindings(deps.pg, batchPayload.scan_id, batchPayload.tenant_id, probeIdsOf(batchPayload.attempts));
-      await closeScanIfDone(deps, batchPayload.scan_id, batchPayload.tenant_id);
+      await closeAndLog(deps, batchPayload.scan_id, batchPayload.tenant_id);
     }
   };
 }
@@ -89,6 +89,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
     where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!found) return;
   // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
+  if (found.started) deps.log.info({ scan_id: scanId, tenant_id: tenantId, endpoint_id: found.id }, "scan started");
   const status = found.started
     ? "running"
     : found.status === "queued"
@@ -98,7 +99,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
   // written its findings yet: write them, and close the scan if that was all it waited for.
   if (status === "judging") {
     await recordFindings(deps.pg, scanId, tenantId, probeIdsOf(attempts));
-    await closeScanIfDone(deps, scanId, tenantId);
+    await closeAndLog(deps, scanId, tenantId);
     return;
   }
   if (status !== "running") return;
@@ -196,7 +197,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
     probeIdsOf(attempts),
     written.length === attempts.length ? written.map(asJudged) : undefined,
   );
-  await closeScanIfDone(deps, scanId, tenantId);
+  await closeAndLog(deps, scanId, tenantId);
 }
 
 interface BatchStart extends EndpointTargetRow {
@@ -292,4 +293,10 @@ async function runAttempt(
     votes: { judges: votes, meta },
     completed_at,
   });
+}
+
+/** Closes the scan if this batch was its last, and says so in the log. */
+async function closeAndLog(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
+  const closed = await closeScanIfDone(deps, scanId, tenantId);
+  if (closed) deps.log.info({ scan_id: scanId, tenant_id: tenantId, ...closed }, "scan finished");
 }

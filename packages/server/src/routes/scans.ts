@@ -68,6 +68,16 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
       );
       return c.json({ error: "enqueue_failed" as const, scan_id: scan.id }, 502);
     }
+    deps.log.info(
+      {
+        scan_id: scan.id,
+        tenant_id: identity.tenantId,
+        endpoint_id: scan.endpoint.id,
+        attempts_total: scan.plan.attemptsTotal,
+        request_id: c.get("requestId") ?? null,
+      },
+      "scan queued",
+    );
     return c.json(
       {
         accepted: true as const,

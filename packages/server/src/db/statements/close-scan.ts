@@ -1,7 +1,7 @@
 // Closing a scan. Every batch asks when it is done, and the one that finds every planned attempt
 // recorded with its probe's finding written (write-scan-findings.ts stamps them) counts them and ends the
 // scan in the same statement: completed (degraded, with `target_errors: ...`, when some attempts
-// errored), or failed when every attempt errored, with its audit events.
+// errored), or failed when every attempt errored, with its audit events; it returns how it closed.
 import type postgres from "postgres";
 
 /**
@@ -11,8 +11,12 @@ import type postgres from "postgres";
  * every finding too. Two batches that both see everything race for the row lock; the second then
  * finds the scan closed and changes nothing.
  */
-export async function closeScanIfDone(deps: { pg: postgres.Sql }, scanId: string, tenantId: string): Promise<void> {
-  await deps.pg`
+export async function closeScanIfDone(
+  deps: { pg: postgres.Sql },
+  scanId: string,
+  tenantId: string,
+): Promise<ClosedScan | null> {
+  const events = await deps.pg<Array<{ action: string; details: Omit<ClosedScan, "status"> }>>`
     -- The close commits durably, although the worker's connections do not wait for the flush
     -- (start-worker.ts): a scan shown as closed stays closed through a Postgres crash, and so does
     -- everything written before it. Read by every close (below), so it is always set when one happens.
@@ -65,5 +69,16 @@ export async function closeScanIfDone(deps: { pg: postgres.Sql }, scanId: string
           jsonb_build_object('attempts_total', closed.attempts_total, 'attempts_errored', closed.errored, 'findings_count', closed.total))
     ) as event(n, action, result, details)
     where event.n = 2 or closed.total > 0
-    order by event.n`;
+    order by event.n
+    returning action, details`;
+  const closed = events.find((event) => event.action === "scan.completed" || event.action === "scan.failed");
+  return closed ? { status: closed.action === "scan.failed" ? "failed" : "completed", ...closed.details } : null;
+}
+
+/** What this call closed the scan as (its `scan.completed` / `scan.failed` audit details). */
+export interface ClosedScan {
+  status: "completed" | "failed";
+  attempts_total: number;
+  attempts_errored: number;
+  findings_count: number;
 }
