@@ -52,9 +52,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     run({
       connectionString: options.url,
       concurrency: config.workerConcurrency,
-      // graphile-worker wants a connection per job it may fetch or complete at once; node-postgres
-      // opens them only when needed and closes idle ones, so a worker waiting on targets holds few.
-      maxPoolSize: config.workerConcurrency,
+      // graphile-worker wants a connection per job it may fetch or complete at once, and keeps one
+      // for LISTEN (with fewer than two it waits for ever; its default is 10). node-postgres opens
+      // them only when needed and closes idle ones, so a worker waiting on targets holds few.
+      maxPoolSize: Math.max(10, config.workerConcurrency),
       noHandleSignals: true,
       // Batched, so that a completion or failure the database could not take (an outage) ends
       // the pool with pool:fatalError (handled below) instead of an unhandled rejection.
