@@ -185,8 +185,7 @@ async function measureSeeded(
     };
   } finally {
     agent.destroy();
-    server.child.kill("SIGTERM");
-    await new Promise((done) => server.child.once("exit", done));
+    await server.stop();
   }
 }
 

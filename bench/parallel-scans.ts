@@ -84,8 +84,7 @@ export async function benchParallelScans(options: ParallelScansBenchOptions = {}
       note: "one server process (API + worker, default settings); the K scans are posted at once; the ideal is every endpoint busy at its concurrency from the first POST (the K endpoints are independent)",
     };
   } finally {
-    server.child.kill("SIGTERM");
-    await new Promise((done) => server.child.once("exit", done));
+    await server.stop();
     await simulator.stop();
     await database.close();
   }

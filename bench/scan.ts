@@ -7,6 +7,7 @@ import { makeCanary, probes, renderPayload } from "@penaxtra/engine";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import type postgres from "postgres";
 import { measureBareClient } from "./support/bare-client.ts";
+import { BenchApi } from "./support/bench-api.ts";
 import { openBenchDatabase, scanPhases } from "./support/bench-database.ts";
 import { benchCpuMs, processCpuMs } from "./support/cpu.ts";
 import { startServer } from "./support/start-server.ts";
@@ -32,8 +33,6 @@ const WARMUP_RUNS = 3;
 // database was created).
 const AUTOVACUUM_WAIT_LIMIT_MS = 60_000;
 const TARGET_RATIO = 1.3;
-// As often as a dashboard would poll: the measurement should not add load of its own.
-const POLL_MS = 250;
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function benchScan(options: ScanBenchOptions = {}) {
@@ -48,22 +47,9 @@ export async function benchScan(options: ScanBenchOptions = {}) {
     worker: true,
     env: { PENAXTRA_ALLOW_PRIVATE_TARGETS: "true", PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000" },
   });
-  const base = `http://127.0.0.1:${server.port}/api/v2`;
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const client = new BenchApi(`http://127.0.0.1:${server.port}/api/v2`, token);
   try {
-    const endpoint = await (
-      await fetch(`${base}/endpoints`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({
-          name: "simulator",
-          url: `${simulator.url}/v1/chat/completions`,
-          wire_format: "chat_completions_v1",
-          model: "sim",
-          limits: { concurrency: CONCURRENCY, requests_per_minute: 100_000, timeout_ms: 10_000, max_retries: 0 },
-        }),
-      })
-    ).json();
+    const endpoint = await client.createEndpoint("simulator", `${simulator.url}/v1/chat/completions`, CONCURRENCY);
 
     const prompts = probes.flatMap((probe) =>
       probe.variants.map((_, variant) => renderPayload(probe, variant, makeCanary())),
@@ -73,25 +59,9 @@ export async function benchScan(options: ScanBenchOptions = {}) {
       // Wall time ends at the scan's completed_at, written by the same machine's clock: polling the
       // API every few ms to catch the moment would itself load the server being measured.
       const startedAt = Date.now();
-      const accepted = await (
-        await fetch(`${base}/scans`, { method: "POST", headers, body: JSON.stringify({ endpoint_id: endpoint.id }) })
-      ).json();
-      let scan: {
-        id: string;
-        status: string;
-        completed_at: string;
-        error: string | null;
-        attempts_total: number;
-        attempts_errored: number;
-        findings_count: number;
-      };
-      for (;;) {
-        scan = await (await fetch(`${base}/scans/${accepted.scan_id}`, { headers })).json();
-        if (["completed", "failed", "cancelled"].includes(scan.status)) break;
-        await new Promise((done) => setTimeout(done, POLL_MS));
-      }
+      // finished() reads the scan every 250 ms, as often as a dashboard would.
+      const scan = await client.finished(await client.startScan(endpoint.id));
       const wallMs = Date.parse(scan.completed_at) - startedAt;
-      if (scan.status !== "completed") throw new Error(`scan ended ${scan.status}: ${scan.error}`);
       const idealMs = (scan.attempts_total * LATENCY_MS) / CONCURRENCY;
       const cpuMs = {
         server: processCpuMs(server.child.pid!) - cpuBefore.server,
@@ -144,8 +114,7 @@ export async function benchScan(options: ScanBenchOptions = {}) {
       note: "one server process (API + worker, default settings) and the simulator in the bench process, on loopback; wall time runs from just before POST /scans to the scan's completed_at; warm-up scans (at least three, the last one after autovacuum's first visit to the new database) are run first and reported apart; bare_client is the same prompts, simulator and concurrency without the pipeline, run after each scan",
     };
   } finally {
-    server.child.kill("SIGTERM");
-    await new Promise((done) => server.child.once("exit", done));
+    await server.stop();
     await simulator.stop();
     await database.close();
   }

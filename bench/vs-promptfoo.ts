@@ -118,8 +118,7 @@ export async function benchVsPromptfoo(options: VsPromptfooOptions = {}) {
     };
   } finally {
     await rm(work, { recursive: true, force: true });
-    server.child.kill("SIGTERM");
-    await new Promise((done) => server.child.once("exit", done));
+    await server.stop();
     await simulator.stop();
     await database.close();
   }

@@ -122,8 +122,7 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
       note: "one API process (--no-worker) and N worker processes, each started afresh for its scans; one warm-up scan then one measured scan per (round, C, N); ratio = wall time from POST /scans to completed_at over attempts x latency / C",
     };
   } finally {
-    api.child.kill("SIGTERM");
-    await new Promise((done) => api.child.once("exit", done));
+    await api.stop();
     await simulator.stop();
     await database.close();
   }

@@ -8,7 +8,7 @@ const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export async function startServer(
   databaseUrl: string,
   options: { worker: boolean; env?: Record<string, string> },
-): Promise<{ child: ChildProcess; port: number }> {
+): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     [resolve(root, "packages/server/bin/penaxtra.js"), "serve", ...(options.worker ? [] : ["--no-worker"])],
@@ -34,7 +34,15 @@ export async function startServer(
     });
     child.once("exit", () => reject(new Error(`server exited: ${output}`)));
   });
-  return { child, port };
+  return { child, port, stop: () => stopChild(child) };
+}
+
+/** SIGTERM, resolved when the process has exited (at once if it already has). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once("exit", done));
+  child.kill("SIGTERM");
+  await exited;
 }
 
 /** A `penaxtra worker` process (no API), resolved once its pool has started. */
@@ -56,13 +64,5 @@ export async function startWorkerProcess(
   });
   // Read on, so that a full pipe never stalls the worker.
   child.stdout!.resume();
-  return {
-    child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((done) => child.once("exit", done));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  return { child, stop: () => stopChild(child) };
 }

@@ -2,12 +2,14 @@
 // that was the last of it), and is called again when the change feed says the row changed, at most
 // every MIN_INTERVAL_MS, and every PERIODIC_READ_MS in any case: progress (a scan's attempts) is
 // read that way, since notifying every recorded attempt would slow every scan, watched or not; and
-// a missed notification, or none at all, costs half a second, never the end of the stream. Idle streams get a comment line every
-// KEEPALIVE_MS so that proxies keep them open. A read that fails (the database went away) ends
+// a missed notification, or none at all, costs half a second, never the end of the stream. Idle
+// streams get a comment line every KEEPALIVE_MS so that proxies keep them open. A read that fails (the database went away) ends
 // the stream; the client reconnects and gets the usual 503 until the database is back.
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { Logger } from "pino";
+import type postgres from "postgres";
+import { changeFeedOf, type FollowedKind } from "../live/change-feed.ts";
 
 export interface StreamedEvent {
   event: string;
@@ -17,8 +19,9 @@ export interface StreamedEvent {
 }
 
 export interface FollowedRow {
-  /** Starts following; returns the function that stops. */
-  follow(onChange: () => void, onClose: () => void): () => void;
+  /** What the change feed calls it: the stream reads again when this row changes. */
+  kind: FollowedKind;
+  id: string;
   read(): Promise<{ events: StreamedEvent[]; done: boolean }>;
 }
 
@@ -26,14 +29,17 @@ const MIN_INTERVAL_MS = 100;
 const PERIODIC_READ_MS = 500;
 const KEEPALIVE_MS = 15_000;
 
-export function eventStream(c: Context, row: FollowedRow, log: Logger): Response {
+export function eventStream(c: Context, deps: { pg: postgres.Sql; log: Logger }, row: FollowedRow): Response {
+  const feed = changeFeedOf(deps.pg);
   return streamSSE(
     c,
     async (stream) => {
       let changed = true;
       let ended = false;
       let wake = () => {};
-      const unfollow = row.follow(
+      const unfollow = feed.follow(
+        row.kind,
+        row.id,
         () => {
           changed = true;
           wake();
@@ -80,7 +86,7 @@ export function eventStream(c: Context, row: FollowedRow, log: Logger): Response
       }
     },
     async (error) => {
-      log.warn({ err: error }, "event stream ended by an error");
+      deps.log.warn({ err: error }, "event stream ended by an error");
     },
   );
 }

@@ -5,7 +5,6 @@ import { createRagRunRoute, getRagRunRoute, listRagRunsRoute, streamRagRunEvents
 import { eventStream } from "../http/event-stream.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
-import { changeFeedOf } from "../live/change-feed.ts";
 import { toRagRun, toRagRunDetail } from "../rag-runs/present.ts";
 import {
   closeUnqueuedRagRun,
@@ -80,14 +79,6 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
     const { id } = c.req.valid("param");
     // 404 as JSON before the stream starts.
     await findRagRun(db, identity.tenantId, id);
-    const feed = changeFeedOf(deps.pg);
-    return eventStream(
-      c,
-      {
-        follow: (onChange, onClose) => feed.follow("rag_run", id, onChange, onClose),
-        read: ragRunEventReader(db, identity.tenantId, id),
-      },
-      deps.log,
-    ) as never;
+    return eventStream(c, deps, { kind: "rag_run", id, read: ragRunEventReader(db, identity.tenantId, id) }) as never;
   });
 }

@@ -19,7 +19,6 @@ import {
 import { eventStream } from "../http/event-stream.ts";
 import { identityOf } from "../http/guard-operation.ts";
 import { validationHook } from "../http/validation.ts";
-import { changeFeedOf } from "../live/change-feed.ts";
 import { withLiveProgress } from "../scans/live-progress.ts";
 import { toScan } from "../scans/present.ts";
 import {
@@ -119,15 +118,7 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
     const { id } = c.req.valid("param");
     // 404 as JSON before the stream starts.
     await findScan(db, identity.tenantId, id);
-    const feed = changeFeedOf(deps.pg);
-    return eventStream(
-      c,
-      {
-        follow: (onChange, onClose) => feed.follow("scan", id, onChange, onClose),
-        read: scanEventReader(db, identity.tenantId, id),
-      },
-      deps.log,
-    ) as never;
+    return eventStream(c, deps, { kind: "scan", id, read: scanEventReader(db, identity.tenantId, id) }) as never;
   });
 
   app.openapi(exportScanRoute, async (c) => {
