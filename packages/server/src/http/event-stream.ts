@@ -22,7 +22,14 @@ export interface FollowedRow {
   /** What the change feed calls it: the stream reads again when this row changes. */
   kind: FollowedKind;
   id: string;
-  read(): Promise<{ events: StreamedEvent[]; done: boolean }>;
+  read(): Promise<StreamedRead>;
+  /** The first read, done by the route before the stream opens, so that a 404 is still JSON. */
+  first: StreamedRead;
+}
+
+export interface StreamedRead {
+  events: StreamedEvent[];
+  done: boolean;
 }
 
 const MIN_INTERVAL_MS = 100;
@@ -34,7 +41,8 @@ export function eventStream(c: Context, deps: { pg: postgres.Sql; log: Logger },
   return streamSSE(
     c,
     async (stream) => {
-      let changed = true;
+      let changed = false;
+      let pending: StreamedRead | null = row.first;
       let ended = false;
       let wake = () => {};
       const unfollow = feed.follow(
@@ -56,9 +64,10 @@ export function eventStream(c: Context, deps: { pg: postgres.Sql; log: Logger },
       let lastWrite = Date.now();
       try {
         while (!ended) {
-          if (changed) {
+          if (pending || changed) {
             changed = false;
-            const { events, done } = await row.read();
+            const { events, done } = pending ?? (await row.read());
+            pending = null;
             for (const event of events)
               await stream.writeSSE({ event: event.event, id: event.id, data: JSON.stringify(event.data) });
             if (events.length) lastWrite = Date.now();

@@ -1,9 +1,9 @@
 // scan_batch: sends its share of the plan to the target, each attempt with its own canary, and has
 // the judge panel score each answer as it arrives. An attempt's row is written when it has finished
 // (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
-// only what no earlier run recorded. When it has sent everything it queues the next batch of its lane
-// (scans/plan.ts), then writes its probes' findings and asks whether the scan can close
-// (db/statements/close-scan.ts): the last one to finish closes it.
+// only what no earlier run recorded. Once half its attempts have ended it queues the scan's next
+// unqueued batch (scans/plan.ts); when all have, it writes its probes' findings and asks whether
+// the scan can close (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
 import {
   judgeResponse,
@@ -88,8 +88,8 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
     from scans s join endpoints e on e.id = s.endpoint_id and e.tenant_id = s.tenant_id
     where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!found) return;
-  // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
   if (found.started) deps.log.info({ scan_id: scanId, tenant_id: tenantId, endpoint_id: found.id }, "scan started");
+  // Seen as queued while another batch was starting it (or it was being cancelled): ask again.
   const status = found.started
     ? "running"
     : found.status === "queued"

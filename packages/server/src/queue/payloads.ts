@@ -15,7 +15,7 @@ export interface ScanBatchPayload extends ScanJobPayload {
   attempts: PlannedAttempt[];
   /** The endpoint and its limits when the scan was planned: lets a batch lease slots while it starts. */
   endpoint?: { id: string; concurrency: number; requests_per_minute: number };
-  /** The scan's later batches (scans/plan.ts): each batch that has sent everything queues the next one. */
+  /** The scan's later batches (scans/plan.ts): each batch, half done, queues the next unqueued one. */
   later?: Array<{ batch: number; attempts: PlannedAttempt[] }>;
 }
 

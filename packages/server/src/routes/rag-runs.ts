@@ -77,8 +77,8 @@ export function registerRagRunRoutes(app: App, deps: AppDeps) {
   app.openapi(streamRagRunEventsRoute, async (c) => {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
-    // 404 as JSON before the stream starts.
-    await findRagRun(db, identity.tenantId, id);
-    return eventStream(c, deps, { kind: "rag_run", id, read: ragRunEventReader(db, identity.tenantId, id) }) as never;
+    const read = ragRunEventReader(db, identity.tenantId, id);
+    // Read once before the stream starts: a missing rag run is a JSON 404.
+    return eventStream(c, deps, { kind: "rag_run", id, read, first: await read() }) as never;
   });
 }

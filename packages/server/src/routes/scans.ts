@@ -116,9 +116,9 @@ export function registerScanRoutes(app: App, deps: AppDeps) {
   app.openapi(streamScanEventsRoute, async (c) => {
     const identity = identityOf(c);
     const { id } = c.req.valid("param");
-    // 404 as JSON before the stream starts.
-    await findScan(db, identity.tenantId, id);
-    return eventStream(c, deps, { kind: "scan", id, read: scanEventReader(db, identity.tenantId, id) }) as never;
+    const read = scanEventReader(db, identity.tenantId, id);
+    // Read once before the stream starts: a missing scan is a JSON 404.
+    return eventStream(c, deps, { kind: "scan", id, read, first: await read() }) as never;
   });
 
   app.openapi(exportScanRoute, async (c) => {
