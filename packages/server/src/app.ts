@@ -8,6 +8,7 @@ import { registerApiReference } from "./docs/api-reference.ts";
 import { payloadTooLarge } from "./errors/api-error.ts";
 import * as contract from "./generated/contract.ts";
 import { documentInfo, getOpenApiDocumentRoute, operations, securitySchemes } from "./generated/contract.ts";
+import { checkReadiness } from "./health/readiness.ts";
 import { accessLog } from "./http/access-log.ts";
 import { auditApiCalls } from "./http/audit-api-calls.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
@@ -69,19 +70,16 @@ export function createApp(deps: AppDeps): App {
   app.openapi(getOpenApiDocumentRoute, (c) => c.json(openApiDocument(app) as unknown as Record<string, unknown>, 200));
   registerApiReference(app);
   registerConsole(app);
-  // Liveness: the process answers. Readiness: it can reach its database (within 2 s).
+  // Liveness: the process answers. Readiness: database, migrations and a live worker (health/).
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {
-    const reachable = await Promise.race([
-      deps.pg`select 1`.then(
-        () => true,
-        () => false,
-      ),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
-    ]);
-    if (reachable) return c.json({ ready: true }, 200);
-    c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
-    return c.json({ error: "database_unavailable", retry_after_seconds: DATABASE_RETRY_AFTER_SECONDS }, 503);
+    const checks = await checkReadiness(deps.pg, deps.config.workerStaleAfterMs);
+    if (checks.database && checks.migrations && checks.worker) return c.json({ ready: true, checks }, 200);
+    if (!checks.database) {
+      c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+      return c.json({ error: "database_unavailable", retry_after_seconds: DATABASE_RETRY_AFTER_SECONDS, checks }, 503);
+    }
+    return c.json({ ready: false, checks }, 503);
   });
   return app;
 }

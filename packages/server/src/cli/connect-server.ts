@@ -1,12 +1,12 @@
 // The server a one-shot command (penaxtra scan, penaxtra rag-run) talks to.
 import { Penaxtra } from "@penaxtra/sdk";
 import { sql } from "drizzle-orm";
-import pino from "pino";
 import { recordAudit } from "../audit/record-audit.ts";
 import { createToken, revokeToken, type Scope } from "../auth/tokens.ts";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import { tenants } from "../db/schema.ts";
+import { createLogger, logFormat } from "../logger.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
 
 /** What a scan or a RAG run needs, and nothing more (no webhooks, audit or reports). */
@@ -41,7 +41,7 @@ export async function connectServer(
     return { client: new Penaxtra({ baseUrl, apiKey: env.PENAXTRA_API_KEY }), close: async () => {} };
   }
   // Logs of the embedded server go to stderr at warn: stdout is the summary.
-  const log = pino({ level: env.LOG_LEVEL ?? "warn", base: { service: "penaxtra" } }, pino.destination(2));
+  const log = createLogger(env.LOG_LEVEL ?? "warn", logFormat(env, Boolean(process.stderr.isTTY)), 2);
   // No bootstrap admin token: this run's output may land in CI logs, and it has a token of its own.
   const platform = await startPlatform(
     { ...loadConfig(env), port: 0, host: "127.0.0.1" },

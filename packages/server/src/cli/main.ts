@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { createToken, parseScopes, revokeToken } from "../auth/tokens.ts";
 import { loadConfig } from "../config.ts";
 import { tenants } from "../db/schema.ts";
-import { createLogger } from "../logger.ts";
+import { createLogger, logFormat } from "../logger.ts";
 import { openDatabase } from "../runtime/open-database.ts";
 import { startPlatform } from "../runtime/start-platform.ts";
 import { StartupError } from "../runtime/startup-error.ts";
@@ -122,8 +122,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  // CLI output is for people: logs go to stderr so stdout stays parseable.
-  const log = createLogger(process.env.LOG_LEVEL ?? (command === "serve" || command === "worker" ? "info" : "warn"));
+  // The API and the worker log to stdout (where a container's logs are read); other commands print
+  // their results to stdout and log to stderr, so what they print stays parseable.
+  const long = command === "serve" || command === "worker";
+  const log = createLogger(
+    process.env.LOG_LEVEL ?? (long ? "info" : "warn"),
+    logFormat(process.env, Boolean((long ? process.stdout : process.stderr).isTTY)),
+    long ? 1 : 2,
+  );
 
   if (command === "serve" || command === "worker") {
     const platform = await startPlatform(config, log, {

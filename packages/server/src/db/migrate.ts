@@ -1,6 +1,8 @@
 // Applies Drizzle migrations under an advisory lock (several processes may start at once, and
 // Drizzle's migrator takes no lock of its own), then graphile-worker's queue schema.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
@@ -30,4 +32,12 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
     await pg.end({ timeout: 5 });
   }
   await runMigrations({ connectionString: url });
+}
+
+/** When the newest migration this build ships was made: the `created_at` Drizzle records for it. */
+export function latestMigrationMillis(migrationsFolder = MIGRATIONS_FOLDER): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: Array<{ when: number }>;
+  };
+  return Math.max(...journal.entries.map((entry) => entry.when));
 }

@@ -29,7 +29,7 @@ export function ragRunTask(deps: WorkerDeps): Task<"rag_run"> {
       const job = helpers?.job;
       if (job && job.attempts < job.max_attempts) throw error;
       deps.log.error({ err: error, ragRunId: runId }, "RAG run failed for good");
-      await closeRun(deps.pg, runId, tenantId, `run_failed: ${(error as Error).message}`);
+      await closeAndLogRun(deps, runId, tenantId, `run_failed: ${(error as Error).message}`);
     }
   };
 }
@@ -42,8 +42,9 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
     from rag_runs r join ai_assets a on a.id = r.ai_asset_id and a.tenant_id = r.tenant_id
     where r.id = ${runId} and r.tenant_id = ${tenantId}`;
   if (run?.status !== "running") return;
-  if (!run.asset_usable) return closeRun(deps.pg, runId, tenantId, "ai_asset_deleted");
+  if (!run.asset_usable) return closeAndLogRun(deps, runId, tenantId, "ai_asset_deleted");
 
+  deps.log.info({ rag_run_id: runId, tenant_id: tenantId }, "rag run started");
   // Validated when stored; parsing fills in the defaults openapi.yaml declares.
   const config = RagAssetConfigSchema.parse(run.config);
   const pipeline: RagPipelineConfig = {
@@ -110,7 +111,7 @@ async function runRag(deps: WorkerDeps, runId: string, tenantId: string): Promis
     planted.map((row) => row.namespace),
     report.cleanupFailures,
   );
-  await closeRun(deps.pg, runId, tenantId, null);
+  await closeAndLogRun(deps, runId, tenantId, null);
 }
 
 /** Marks the namespaces the pipeline confirmed emptying; what it did not is logged and audited. */
@@ -149,15 +150,37 @@ async function recordTest(pg: postgres.Sql, runId: string, tenantId: string, res
  * Findings for the failed tests, the run's counts and its audit events, in one transaction. A run
  * in which no test could be decided (the pipeline was unreachable) is `failed`; `error` says why.
  */
-async function closeRun(pg: postgres.Sql, runId: string, tenantId: string, error: string | null): Promise<void> {
-  await pg.begin(async (tx) => {
+interface ClosedRun {
+  status: "completed" | "failed";
+  tests_passed: number;
+  tests_failed: number;
+  tests_skipped: number;
+  error: string | null;
+}
+
+/** Closes the run and says so in the log (nothing when it was already closed). */
+async function closeAndLogRun(deps: WorkerDeps, runId: string, tenantId: string, error: string | null): Promise<void> {
+  const closed = await closeRun(deps.pg, runId, tenantId, error);
+  if (!closed) return;
+  const line = { rag_run_id: runId, tenant_id: tenantId, ...closed };
+  if (closed.status === "failed") deps.log.warn(line, "rag run finished");
+  else deps.log.info(line, "rag run finished");
+}
+
+async function closeRun(
+  pg: postgres.Sql,
+  runId: string,
+  tenantId: string,
+  error: string | null,
+): Promise<ClosedRun | null> {
+  return pg.begin(async (tx) => {
     // Durable before it is visible, although the worker's connections do not wait for the flush
     // (start-worker.ts): a run shown as finished stays finished through a Postgres crash.
     await tx`set local synchronous_commit = on`;
     const [run] = await tx<
       Array<{ status: string; ai_asset_id: string }>
     >`select status, ai_asset_id from rag_runs where id = ${runId} and tenant_id = ${tenantId} for update`;
-    if (run?.status !== "running") return;
+    if (run?.status !== "running") return null;
     const tests = await tx<
       Array<
         Pick<
@@ -223,5 +246,12 @@ async function closeRun(pg: postgres.Sql, runId: string, tenantId: string, error
       },
     ];
     await tx`insert into audit_events ${tx(events.map((event) => ({ tenant_id: tenantId, action: event.action, result: event.result, target_kind: "rag_run", target_id: runId, details: JSON.stringify(event.details) })))}`;
+    return {
+      status: runError ? "failed" : "completed",
+      tests_passed: passed,
+      tests_failed: failed,
+      tests_skipped: skipped,
+      error: runError,
+    } satisfies ClosedRun;
   });
 }

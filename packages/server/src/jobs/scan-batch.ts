@@ -16,6 +16,7 @@ import {
 } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { closeScanIfDone } from "../db/statements/close-scan.ts";
+import { attemptsTotal, judgeLatency, targetLatency } from "../metrics/metrics.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
 import { enqueueNextBatch } from "../scans/plan.ts";
 import { type EndpointTargetRow, endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
@@ -148,6 +149,8 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
     } else toSend.push({ ...attempt, probe, prompt: renderPayload(probe, variantIndex, attempt.canary) });
   }
 
+  const batchStarted = performance.now();
+  deps.log.info({ scan_id: scanId, tenant_id: tenantId, batch, attempts: toSend.length }, "scan batch started");
   const limits = endpointRunnerLimits(endpoint);
   const runner = new TargetRunner(endpointTargetConfig(endpoint, deps.secretBox), limits, deps.targetPolicy, {
     limiter: deps.leases.limiterFor(endpoint.id, limits),
@@ -189,6 +192,18 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
     throw new Error("results could not be recorded; the batch stopped sending", { cause: writesFailing.reason });
   }
   // Sent and recorded (and the next batch queued, if it was not already).
+  const errored = written.filter((result) => result.status === "errored").length;
+  deps.log.info(
+    {
+      scan_id: scanId,
+      tenant_id: tenantId,
+      batch,
+      answered: written.length - errored,
+      errored,
+      ms: Math.round(performance.now() - batchStarted),
+    },
+    "scan batch finished",
+  );
   await chain();
   await recordFindings(
     deps.pg,
@@ -254,6 +269,9 @@ async function runAttempt(
 
   const { probe: _probe, ...attempt } = planned;
   const completed_at = new Date().toISOString();
+  const outcomeLabel = { outcome: outcome.ok ? "answered" : "errored" };
+  attemptsTotal.inc(outcomeLabel);
+  targetLatency.observe(outcomeLabel, outcome.latencyMs / 1000);
   if (!outcome.ok) {
     record({
       ...attempt,
@@ -269,6 +287,7 @@ async function runAttempt(
 
   // Judged as stored: the first MAX_STORED_RESPONSE_CHARS of the answer.
   const answer = outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS);
+  const judging = judgeLatency.startTimer();
   const { votes, meta } = await judgeResponse(deps.judges, {
     probe,
     prompt: attempt.prompt,
@@ -281,6 +300,7 @@ async function runAttempt(
       premiseTerms: probe.premise_terms ?? [],
     },
   });
+  judging();
   record({
     ...attempt,
     status: "answered",

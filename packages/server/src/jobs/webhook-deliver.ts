@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { findings, ragRuns, scans } from "../db/schema.ts";
 import { toFinding } from "../findings/present.ts";
+import { webhookDeliveries } from "../metrics/metrics.ts";
 import { toRagRun } from "../rag-runs/present.ts";
 import { toScan } from "../scans/present.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
@@ -82,6 +83,11 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
       if (response.status >= 200 && response.status < 300) {
         await deps.pg`update webhook_deliveries set status = 'delivered', attempts = attempts + 1, response_status = ${response.status}, error = null, delivered_at = now()
                        where id = ${deliveryId}`;
+        webhookDeliveries.inc({ outcome: "delivered" });
+        deps.log.info(
+          { delivery_id: deliveryId, tenant_id: delivery.tenant_id, event: delivery.event, status: response.status },
+          "webhook delivered",
+        );
         return;
       }
       error = `HTTP ${response.status}`;
@@ -91,6 +97,11 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
     const lastTry = !helpers?.job || helpers.job.attempts >= helpers.job.max_attempts;
     await deps.pg`update webhook_deliveries set attempts = attempts + 1, response_status = ${responseStatus}, error = ${error},
                      status = ${lastTry ? "failed" : "pending"} where id = ${deliveryId}`;
+    webhookDeliveries.inc({ outcome: lastTry ? "failed" : "retrying" });
+    deps.log.warn(
+      { delivery_id: deliveryId, tenant_id: delivery.tenant_id, event: delivery.event, error, last_try: lastTry },
+      lastTry ? "webhook delivery failed for good" : "webhook delivery failed; it will be retried",
+    );
     if (!lastTry) throw new Error(`webhook delivery ${deliveryId} failed: ${error}`);
   };
 }

@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
 import { closeChangeFeed } from "../live/change-feed.ts";
+import { observeDatabase } from "../metrics/metrics.ts";
+import { type MetricsServer, startMetricsServer } from "../metrics/metrics-server.ts";
 import { createJobQueue } from "../queue/job-queue.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
@@ -16,6 +18,8 @@ import { StartupError } from "./startup-error.ts";
 
 export interface Platform {
   port: number | null;
+  /** Where GET /metrics answers, when PENAXTRA_METRICS_PORT asked for it. */
+  metricsPort: number | null;
   /** The platform's own pool: for a command that runs it in-process (penaxtra scan) to mint its token. */
   database: OpenDatabase;
   stop(): Promise<void>;
@@ -58,6 +62,19 @@ export async function startPlatform(
   }
 
   const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  observeDatabase(database.pg);
+  let metrics: MetricsServer | null = null;
+  if (config.metricsPort !== null) {
+    try {
+      metrics = await startMetricsServer(config.metricsPort, config.host);
+    } catch (error) {
+      await database.close();
+      throw new StartupError(
+        `cannot serve metrics on port ${config.metricsPort} of ${config.host} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose another PENAXTRA_METRICS_PORT`,
+      );
+    }
+    log.info({ url: `http://${config.host}:${metrics.port}/metrics` }, "metrics listening");
+  }
   let server: ServerType | null = null;
   let port: number | null = null;
   if (roles.api) {
@@ -77,6 +94,7 @@ export async function startPlatform(
       });
     } catch (error) {
       // The database (an embedded cluster, maybe) is ours to stop before saying why we cannot start.
+      await metrics?.close();
       await database.close();
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EADDRINUSE")
@@ -96,6 +114,7 @@ export async function startPlatform(
 
   return {
     port,
+    metricsPort: metrics?.port ?? null,
     database,
     /**
      * In order: stop taking requests and let those in flight finish (idle keep-alive connections
@@ -115,6 +134,8 @@ export async function startPlatform(
         clearTimeout(force);
       }
       if (worker) await worker.stop();
+      await metrics?.close();
+      observeDatabase(null);
       await database.close();
     },
   };
