@@ -157,7 +157,10 @@ export class LeasedLimiter implements SendLimiter {
         // timer asks again shortly instead.
         const fullyGranted = this.granted === want;
         const stillWanted = Math.min(this.limits.concurrency, Math.max(this.slots.demand, this.anticipated));
-        if (fullyGranted || stillWanted < this.granted) this.rebalance();
+        // A request that ended while we asked left the stored count too high: record the slot it
+        // gave back, or a waiting holder waits for it until the next refresh.
+        const stale = this.stored !== Math.max(this.granted, this.slots.active);
+        if (fullyGranted || stale || stillWanted < this.granted) this.rebalance();
       });
   }
 
