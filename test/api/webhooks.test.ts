@@ -116,6 +116,7 @@ describe("webhooks", () => {
       pg: ctx.pg,
       db: ctx.db,
       secretBox: ctx.deps.secretBox,
+      log: ctx.deps.log,
       targetPolicy: { allowPrivate: true },
     } as never);
     const tryNumber = (attempts: number) => ({ job: { attempts, max_attempts: 3 } }) as never;
