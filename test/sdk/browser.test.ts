@@ -1,6 +1,7 @@
 // The SDK in a browser: the neutral-platform bundle loaded by a page in headless Chromium, calling
 // an API double on the page's own origin (a call with a retry and the API key, a typed error, and
-// webhook verification with the browser's Web Crypto).
+// webhook verification with the browser's Web Crypto), and the refusal to hold an API key in a
+// page unless the caller says it may.
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -21,12 +22,14 @@ let browser: Browser;
 
 const page = (signature: string) => `<!doctype html><script type="module">
 import { Penaxtra, NotFoundError, webhooks } from "/sdk.mjs";
-const penaxtra = new Penaxtra({ apiKey: "pxt_browser", baseUrl: location.origin, baseDelayMs: 1 });
+let refused = "constructed";
+try { new Penaxtra({ apiKey: "pxt_browser", baseUrl: location.origin }); } catch (error) { refused = error.message; }
+const penaxtra = new Penaxtra({ apiKey: "pxt_browser", baseUrl: location.origin, baseDelayMs: 1, dangerouslyAllowBrowser: true });
 const probes = await penaxtra.probes.list();
 const missing = await penaxtra.scans.get("00000000-0000-4000-8000-000000000000").catch((error) => error);
 const event = await webhooks.verify(${JSON.stringify(body)}, ${JSON.stringify(signature)}, ${JSON.stringify(secret)});
 const forged = await webhooks.verify(${JSON.stringify(body)}, ${JSON.stringify(signature)}, "whsec_other").then(() => "accepted", (error) => error.code);
-window.result = { probes: probes.data.map((probe) => probe.id), missing: [missing instanceof NotFoundError, missing.code], event: event.id, forged };
+window.result = { refused, probes: probes.data.map((probe) => probe.id), missing: [missing instanceof NotFoundError, missing.code], event: event.id, forged };
 </script>`;
 
 const server = createServer((request, response) => {
@@ -92,6 +95,7 @@ it("works in Chromium", async () => {
     .catch(() => {});
   expect(errors).toEqual([]);
   expect(await tab.evaluate(() => (window as unknown as { result: unknown }).result)).toEqual({
+    refused: expect.stringContaining("pass dangerouslyAllowBrowser: true"),
     probes: ["probe-1"],
     missing: [true, "scan_not_found"],
     event: "d1",

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -56,6 +57,35 @@ describe("the published SDK", () => {
     expect(await readFile(join(packageDir, "LICENSE"), "utf8")).toContain("Apache License");
     expect(await readFile(join(root, "LICENSE"), "utf8")).toBe(await readFile(join(packageDir, "LICENSE"), "utf8"));
   });
+
+  it("bundles webhooks.verify alone in under 2 KB gzipped (sideEffects: false, no work at import)", async () => {
+    const app = join(work, "app");
+    await mkdir(join(app, "node_modules/@penaxtra"), { recursive: true });
+    await cp(packageDir, join(app, "node_modules/@penaxtra/sdk"), { recursive: true });
+    await writeFile(
+      join(app, "verify.mjs"),
+      `import { webhooks } from "@penaxtra/sdk";\nexport const verify = (body, signature, secret) => webhooks.verify(body, signature, secret);\n`,
+    );
+    // The esbuild the SDK's own build (tsup) uses, as an application's bundler would run it.
+    const fromTsup = createRequire(createRequire(join(sdk, "package.json")).resolve("tsup"));
+    const esbuild = fromTsup("esbuild") as {
+      build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ contents: Uint8Array; text: string }> }>;
+    };
+    const { outputFiles } = await esbuild.build({
+      entryPoints: [join(app, "verify.mjs")],
+      absWorkingDir: app,
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "neutral",
+      write: false,
+      logLevel: "silent",
+    });
+    const bundle = outputFiles[0]!;
+    expect(bundle.text).not.toContain("openapi-fetch");
+    expect(bundle.text).not.toContain("retry");
+    expect(gzipSync(bundle.contents).length).toBeLessThan(2048);
+  }, 60_000);
 
   it("loads with require and with import, with the same API", async () => {
     const fromCjs = createRequire(join(packageDir, "index.js"))(join(packageDir, "dist/index.cjs"));

@@ -2,6 +2,7 @@
 // HTTP status and the body, so callers can branch on `instanceof` or on the slug.
 import type { ErrorSlug } from "./generated/openapi.ts";
 
+/** The base of every error the SDK throws: `code`, `status`, `body` and the server's `requestId`. */
 export class PenaxtraError extends Error {
   /**
    * The documented error slug, e.g. `invalid_token`, `endpoint_not_found_or_inactive` (see ErrorSlug).
@@ -9,7 +10,9 @@ export class PenaxtraError extends Error {
    * one, or this SDK's own `connection_error`, `wait_timeout` and `webhook_verification_failed`.
    */
   readonly code: ErrorSlug | (string & {});
+  /** The HTTP status; 0 when there was no answer (connection failure, timeout, abort). */
   readonly status: number;
+  /** The answer's body as parsed (the documented `{ error, issues? }` shape), or null. */
   readonly body: unknown;
   /** The server's `X-Request-Id` for this answer (null when there was no answer): quote it in a bug report. */
   readonly requestId: string | null = null;
@@ -23,12 +26,19 @@ export class PenaxtraError extends Error {
   }
 }
 
+/** 400: the request was invalid; `message` lists the validation issues. */
 export class BadRequestError extends PenaxtraError {}
+/** 401: the API key is missing, unknown or revoked. */
 export class AuthenticationError extends PenaxtraError {}
+/** 403: the API key lacks the scope this call needs. */
 export class PermissionDeniedError extends PenaxtraError {}
+/** 404: no such object in this tenant. */
 export class NotFoundError extends PenaxtraError {}
+/** 409: the object's state does not allow the call (e.g. cancelling a finished scan), or an idempotency key was reused. */
 export class ConflictError extends PenaxtraError {}
+/** 413: the request body is larger than the server accepts. */
 export class PayloadTooLargeError extends PenaxtraError {}
+/** 429: too many requests (after the retries); `retryAfterSeconds` says how long to wait. */
 export class RateLimitError extends PenaxtraError {
   /** Seconds the API asked to wait (Retry-After), when it said. */
   readonly retryAfterSeconds: number | null;
@@ -37,6 +47,7 @@ export class RateLimitError extends PenaxtraError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+/** 5xx: the server failed (after the retries). */
 export class ServerError extends PenaxtraError {}
 
 /** The request never got an HTTP answer: connection refused, reset, DNS, or the per-attempt timeout. */
@@ -47,6 +58,7 @@ export class ConnectionError extends PenaxtraError {
   }
 }
 
+/** No answer within the timeout (the SDK's per-attempt timeout or the caller's AbortSignal.timeout). */
 export class TimeoutError extends ConnectionError {}
 
 /** The caller's AbortSignal aborted the call (`cause` is the signal's reason). */
@@ -84,6 +96,7 @@ const BY_STATUS: Record<number, typeof PenaxtraError> = {
   413: PayloadTooLargeError,
 };
 
+/** The typed error for a failed answer and its parsed body. */
 export function errorFromResponse(response: Response, body: unknown): PenaxtraError {
   const code =
     body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"

@@ -2,9 +2,13 @@
 // blank line ends an event, lines starting with ':' are comments). EventSource is not used: it
 // cannot send the Authorization header, and it does not exist in Node.
 
+/** One server-sent event. */
 export interface ServerSentEvent {
+  /** Its `event:` field (`message` when there is none). */
   event: string;
+  /** Its `data:` lines, joined by newlines. */
   data: string;
+  /** Its `id:` field, when it has one. */
   id?: string;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import type { PenaxtraOptions } from "./core/api-client.ts";
 import {
   AuthenticationError,
   BadRequestError,
@@ -17,7 +18,7 @@ import {
   UserAbortError,
 } from "./errors.ts";
 import type { ErrorSlug } from "./generated/openapi.ts";
-import { Penaxtra, type PenaxtraOptions } from "./penaxtra.ts";
+import { Penaxtra } from "./penaxtra.ts";
 import { SDK_VERSION } from "./version.ts";
 
 const BASE = "http://penaxtra.test";
@@ -131,7 +132,7 @@ describe("retries", () => {
         return HttpResponse.json({ data: [] });
       }),
     );
-    await expect(client({ timeoutMs: 50 }).probes.list()).resolves.toEqual({ data: [] });
+    await expect(client({ timeoutMs: 50 }).probes.list()).resolves.toMatchObject({ data: [], nextCursor: null });
     expect(calls).toBe(2);
     server.use(http.get(`${BASE}/api/v2/probes`, async () => (await delay(500), HttpResponse.json({ data: [] }))));
     await expect(client({ timeoutMs: 50, maxRetries: 0 }).probes.list()).rejects.toBeInstanceOf(TimeoutError);

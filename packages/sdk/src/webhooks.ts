@@ -5,22 +5,29 @@
 import { PenaxtraError } from "./errors.ts";
 import type { components } from "./generated/openapi.ts";
 
+/** A webhook delivery whose signature is missing, malformed, too old, or does not match the secret. */
 export class WebhookVerificationError extends PenaxtraError {
   constructor(reason: string) {
     super(0, "webhook_verification_failed", null, `webhook signature rejected: ${reason}`);
   }
 }
 
+/** The type of a webhook event, e.g. `scan.completed`, `finding.created`. */
 export type WebhookEventType = components["schemas"]["WebhookEvent"];
 
+/** The JSON body of a webhook delivery. */
 export interface WebhookEventBody {
   /** The delivery id, also in X-Penaxtra-Delivery: the same on every retry, so use it to de-duplicate. */
   id: string;
+  /** What happened. */
   type: WebhookEventType;
+  /** When it happened (ISO 8601). */
   created_at: string;
+  /** The event's object: the scan, finding or RAG run as the API shows it. */
   data: Record<string, unknown>;
 }
 
+/** How strictly `verifyWebhook` checks a delivery's age. */
 export interface VerifyOptions {
   /** Default 300 seconds. */
   toleranceSeconds?: number;
@@ -28,6 +35,11 @@ export interface VerifyOptions {
   now?: number;
 }
 
+/**
+ * Checks a delivery's `X-Penaxtra-Signature` (HMAC-SHA256 of `<t>.<raw body>` under the webhook's
+ * secret, at most `toleranceSeconds` old) and returns its parsed body; throws WebhookVerificationError.
+ * Pass the body exactly as received, before any JSON parsing.
+ */
 export async function verifyWebhook(
   rawBody: string,
   signatureHeader: string | null | undefined,
@@ -63,6 +75,7 @@ export async function verifyWebhook(
   return JSON.parse(rawBody) as WebhookEventBody;
 }
 
+/** `webhooks.verify`: verification of deliveries without a client (no API key needed). */
 export const webhooks = { verify: verifyWebhook };
 
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
