@@ -26,8 +26,9 @@ const scriptsByPackage = new Map<string, Record<string, string>>(
   }),
 );
 const rootScripts: Record<string, string> = readJson("package.json").scripts;
-const PNPM_BUILTINS = new Set(["install", "exec"]);
-const OTHER_PROGRAMS = new Set(["curl", "export", "source"]);
+const PNPM_BUILTINS = new Set(["install", "exec", "deploy"]);
+// docker: only the compose file's commands, under a heading that names Docker as what they need.
+const OTHER_PROGRAMS = new Set(["curl", "export", "source", "docker"]);
 
 /** The words of a shell command: quotes grouped (newlines inside them too), comments dropped. */
 function words(command: string): string[] {
@@ -81,7 +82,7 @@ function whyNotRunnable(command: string): string | null {
     const scripts = scriptsByPackage.get(args[1] ?? "");
     if (!scripts) return `no workspace package ${args[1]}`;
     const script = args[2] === "run" ? args[3] : args[2];
-    if (script === "exec") return null;
+    if (PNPM_BUILTINS.has(script ?? "")) return null;
     return script && scripts[script] ? null : `${args[1]} has no script ${script}`;
   }
   if (rootScripts[args[0]!] || PNPM_BUILTINS.has(args[0]!)) return null;
@@ -102,6 +103,11 @@ describe("the README's commands", () => {
     ["pnpm target-sim --port 9100", "starts with pnpm, which a fresh clone does not have on PATH (use ./dev)"],
     ["./dev --filter @penaxtra/example-ci-gate serve", "@penaxtra/example-ci-gate has no script serve"],
     ["./dev no-such-script", "the repository has no script no-such-script"],
+    ["./dev --filter @penaxtra/server deploy --prod /tmp/penaxtra", null],
+    [
+      "node /tmp/penaxtra/bin/penaxtra.js serve",
+      "starts with node, which a fresh clone does not have on PATH (use ./dev)",
+    ],
     ["X='{\n \"a\": 1\n}' ./dev penaxtra serve", null],
   ])("judges %j", (command, reason) => {
     expect(whyNotRunnable(command)).toBe(reason);
