@@ -1,6 +1,7 @@
 // One log line per request, at info: method, the route it matched (the pattern, so no ids or query
 // strings), status, duration, request id, and the tenant and token id when the token was good.
-// Never the token itself or any body. The same measure feeds the latency histogram of /metrics. Also written for errors and for 503s the audit log cannot take.
+// Never the token itself or any body. The same measure feeds the latency histogram of /metrics.
+// Also written for errors and for 503s the audit log cannot take.
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { Logger } from "pino";
