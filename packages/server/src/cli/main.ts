@@ -124,14 +124,14 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   // The API and the worker log to stdout (where a container's logs are read); other commands print
   // their results to stdout and log to stderr, so what they print stays parseable.
-  const long = command === "serve" || command === "worker";
+  const longRunning = command === "serve" || command === "worker";
   const log = createLogger(
-    process.env.LOG_LEVEL ?? (long ? "info" : "warn"),
-    logFormat(process.env, Boolean((long ? process.stdout : process.stderr).isTTY)),
-    long ? 1 : 2,
+    process.env.LOG_LEVEL ?? (longRunning ? "info" : "warn"),
+    logFormat(process.env, Boolean((longRunning ? process.stdout : process.stderr).isTTY)),
+    longRunning ? 1 : 2,
   );
 
-  if (command === "serve" || command === "worker") {
+  if (longRunning) {
     const platform = await startPlatform(config, log, {
       api: command === "serve",
       worker: command === "worker" || !values["no-worker"],

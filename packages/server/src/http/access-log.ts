@@ -12,16 +12,14 @@ export function accessLog(log: Logger): MiddlewareHandler {
     const started = performance.now();
     await next();
     const identity = c.get("identity");
-    const route = routePath(c, -1);
+    const pattern = routePath(c, -1);
+    const route = pattern === "*" || pattern === "/*" ? null : pattern;
     const seconds = (performance.now() - started) / 1000;
-    httpRequestDuration.observe(
-      { method: c.req.method, route: route === "*" || route === "/*" ? "unmatched" : route, status: c.res.status },
-      seconds,
-    );
+    httpRequestDuration.observe({ method: c.req.method, route: route ?? "unmatched", status: c.res.status }, seconds);
     log.info(
       {
         method: c.req.method,
-        route: route === "*" || route === "/*" ? null : route,
+        route,
         status: c.res.status,
         ms: Math.round(seconds * 100_000) / 100,
         request_id: c.get("requestId") ?? null,

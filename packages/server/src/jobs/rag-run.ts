@@ -146,10 +146,6 @@ async function recordTest(pg: postgres.Sql, runId: string, tenantId: string, res
     on conflict (rag_run_id, test_id) do nothing`;
 }
 
-/**
- * Findings for the failed tests, the run's counts and its audit events, in one transaction. A run
- * in which no test could be decided (the pipeline was unreachable) is `failed`; `error` says why.
- */
 interface ClosedRun {
   status: "completed" | "failed";
   tests_passed: number;
@@ -167,6 +163,11 @@ async function closeAndLogRun(deps: WorkerDeps, runId: string, tenantId: string,
   else deps.log.info(line, "rag run finished");
 }
 
+/**
+ * Findings for the failed tests, the run's counts and its audit events, in one transaction. A run
+ * in which no test could be decided (the pipeline was unreachable) is `failed`; `error` says why.
+ * Null when the run was no longer running.
+ */
 async function closeRun(
   pg: postgres.Sql,
   runId: string,

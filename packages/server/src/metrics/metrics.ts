@@ -67,15 +67,24 @@ new Gauge({
   },
 });
 
-const queueRows = async () =>
-  database
-    ? database<Array<{ task: string; waiting: number; oldest_seconds: number }>>`
-        select task_identifier as task, count(*)::int as waiting,
-               coalesce(max(extract(epoch from now() - run_at)), 0)::float8 as oldest_seconds
-        from graphile_worker.jobs
-        where locked_at is null and run_at <= now() and attempts < max_attempts
-        group by task_identifier`
-    : [];
+type QueueRow = { task: string; waiting: number; oldest_seconds: number };
+let queueRead: Promise<QueueRow[]> | null = null;
+
+/** The ready jobs by task. A scrape collects every gauge at once: the two queue gauges share one read. */
+function queueRows(): Promise<QueueRow[]> {
+  if (!database) return Promise.resolve([]);
+  queueRead ??= Promise.resolve(
+    database<QueueRow[]>`
+      select task_identifier as task, count(*)::int as waiting,
+             coalesce(max(extract(epoch from now() - run_at)), 0)::float8 as oldest_seconds
+      from graphile_worker.jobs
+      where locked_at is null and run_at <= now() and attempts < max_attempts
+      group by task_identifier`,
+  ).finally(() => {
+    queueRead = null;
+  });
+  return queueRead;
+}
 
 new Gauge({
   name: "penaxtra_queue_jobs",
