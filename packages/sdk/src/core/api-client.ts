@@ -128,11 +128,10 @@ export class ApiClient {
           }),
         )
           .withResponse()
-          .then(
-            (answer) =>
-              new Page(answer as never as ConstructorParameters<typeof Page<Item<Op>>>[0], (next) => fetchPage(next)),
-          )
-          .then((page) => ({ data: page, response: page.response, requestId: page.requestId })),
+          .then((answer) => ({
+            ...answer,
+            data: new Page(answer as never as ConstructorParameters<typeof Page<Item<Op>>>[0], fetchPage),
+          })),
       );
     return fetchPage();
   }

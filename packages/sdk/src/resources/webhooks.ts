@@ -2,7 +2,7 @@
 import type { ApiClient, CallOptions } from "../core/api-client.ts";
 import type { Body, Query } from "../core/operation-types.ts";
 import type { operations } from "../generated/openapi.ts";
-import { type VerifyOptions, verifyWebhook, type WebhookEventBody } from "../webhooks.ts";
+import { verifyWebhook } from "../webhooks.ts";
 
 /** Webhook targets, and `verify` for the deliveries they receive. */
 export class Webhooks {
@@ -35,12 +35,5 @@ export class Webhooks {
   }
 
   /** Checks a delivery's X-Penaxtra-Signature against the webhook's secret and returns its event (see `verifyWebhook`). */
-  verify(
-    rawBody: string,
-    signatureHeader: string | null | undefined,
-    secret: string,
-    options?: VerifyOptions,
-  ): Promise<WebhookEventBody> {
-    return verifyWebhook(rawBody, signatureHeader, secret, options);
-  }
+  readonly verify = verifyWebhook;
 }
