@@ -2,6 +2,7 @@
 // worker serves, is up (/healthz) but not ready for traffic.
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { eventually } from "../support/eventually.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -14,15 +15,7 @@ const readiness = async () => {
   return { status: response.status, body: await response.json() };
 };
 /** A worker checks in on its first heartbeat, a moment after it starts. */
-async function readyWithin(ms: number) {
-  const deadline = Date.now() + ms;
-  let last = await readiness();
-  while (last.status !== 200 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await readiness();
-  }
-  return last;
-}
+const readyWithin = (ms: number) => eventually(readiness, (last) => last.status === 200, ms);
 
 describe("GET /readyz", () => {
   it("is 503 while no worker has checked in, and 200 once one has", async () => {
