@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendPrompt, type TargetConfig } from "./adapters.ts";
+import { type ChatMessage, sendConversation, sendPrompt, type TargetConfig } from "./adapters.ts";
 
 // Echoes what it received so each wire format's request can be checked, and answers in that format.
 let base = "";
@@ -19,6 +19,26 @@ const server = createServer((req, res) => {
         }),
       );
     if (req.url === "/template") return res.end(JSON.stringify({ data: { outputs: [{ text: "templated" }] } }));
+    if (req.url === "/tool-calls")
+      return res.end(
+        JSON.stringify({
+          choices: [
+            {
+              message: {
+                content: null,
+                tool_calls: [
+                  { id: "c1", type: "function", function: { name: "send_email", arguments: '{"to":"a@b.example"}' } },
+                  { id: "c2", type: "function", function: { name: "raw", arguments: "not json" } },
+                ],
+              },
+            },
+          ],
+        }),
+      );
+    if (req.url === "/anthropic-tools")
+      return res.end(
+        JSON.stringify({ content: [{ type: "tool_use", id: "t1", name: "issue_refund", input: { amount: 5 } }] }),
+      );
     if (req.url === "/broken") return res.end("not json");
     res.end(JSON.stringify({ choices: [{ message: { content: "chat" } }] }));
   });
@@ -78,6 +98,82 @@ describe("wire formats", () => {
     );
     expect(outcome).toMatchObject({ ok: true, text: "templated" });
     expect(received!.body).toEqual({ input: prompt, n: 1 });
+  });
+
+  describe("conversations and tools", () => {
+    const conversation: ChatMessage[] = [
+      { role: "user", content: "summarise my mail" },
+      { role: "assistant", content: "", tool_calls: [{ id: "c0", name: "read_inbox", arguments: { count: 1 } }] },
+      { role: "tool", tool_call_id: "c0", name: "read_inbox", content: "mail body" },
+    ];
+    const tools = [{ name: "send_email", parameters: { type: "object" } }];
+
+    it("chat_completions_v1 sends history, tool results and tools, and reads the tool calls back", async () => {
+      const outcome = await sendConversation(config({ url: `${base}/tool-calls`, tools }), conversation, policy, {
+        tools: [{ name: "read_inbox", description: "read", parameters: { type: "object" } }],
+      });
+      expect(outcome).toMatchObject({
+        ok: true,
+        text: "",
+        toolCalls: [
+          { id: "c1", name: "send_email", arguments: { to: "a@b.example" } },
+          { id: "c2", name: "raw", arguments: "not json" },
+        ],
+      });
+      expect(received!.body.messages).toEqual([
+        { role: "user", content: "summarise my mail" },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c0", type: "function", function: { name: "read_inbox", arguments: '{"count":1}' } }],
+        },
+        { role: "tool", tool_call_id: "c0", content: "mail body" },
+      ]);
+      expect(received!.body.tools.map((tool: any) => tool.function.name)).toEqual(["send_email", "read_inbox"]);
+    });
+
+    it("anthropic_messages_v1 puts tool results in the user turn and reads tool_use blocks", async () => {
+      const outcome = await sendConversation(
+        config({ url: `${base}/anthropic-tools`, wireFormat: "anthropic_messages_v1", tools }),
+        [...conversation, { role: "user", content: "and?" }],
+        policy,
+      );
+      expect(outcome).toMatchObject({
+        ok: true,
+        toolCalls: [{ id: "t1", name: "issue_refund", arguments: { amount: 5 } }],
+      });
+      expect(received!.body.messages).toEqual([
+        { role: "user", content: "summarise my mail" },
+        { role: "assistant", content: [{ type: "tool_use", id: "c0", name: "read_inbox", input: { count: 1 } }] },
+        {
+          role: "user",
+          content: [
+            { type: "tool_result", tool_use_id: "c0", content: "mail body" },
+            { type: "text", text: "and?" },
+          ],
+        },
+      ]);
+      expect(received!.body.tools).toEqual([{ name: "send_email", input_schema: { type: "object" } }]);
+    });
+
+    it("http_template_v1 puts the conversation where {{messages}} stands and the last text at {{prompt}}", async () => {
+      await sendConversation(
+        config({
+          url: `${base}/template`,
+          wireFormat: "http_template_v1",
+          httpTemplate: {
+            body_template: '{"history":{{messages}},"q":"{{prompt}}"}',
+            response_path: "data.outputs.0.text",
+          },
+        }),
+        conversation,
+        policy,
+      );
+      expect(received!.body).toEqual({
+        history: conversation.map(({ role, content }) => ({ role, content })),
+        q: "mail body",
+      });
+    });
   });
 
   it("reports invalid JSON as bad_response", async () => {

@@ -2,15 +2,20 @@
 import type { GuardPolicy } from "./address-guard.ts";
 import { TargetNotAllowedError } from "./address-guard.ts";
 import { requestTarget, TargetTimeoutError } from "./http-client.ts";
+import {
+  anthropicMessagesBody,
+  type ChatMessage,
+  chatCompletionsBody,
+  extractAnswer,
+  type HttpTemplate,
+  type ToolCall,
+  type ToolSpec,
+  templateBody,
+  type WireFormat,
+} from "./wire-formats.ts";
 
-export type WireFormat = "chat_completions_v1" | "anthropic_messages_v1" | "http_template_v1";
-
-export interface HttpTemplate {
-  method?: "POST" | "PUT";
-  body_template: string;
-  response_path: string;
-  headers?: Record<string, string>;
-}
+export type { ChatMessage, HttpTemplate, TargetAnswer, ToolCall, ToolSpec, WireFormat } from "./wire-formats.ts";
+export { readPath } from "./wire-formats.ts";
 
 export interface TargetConfig {
   url: string;
@@ -20,12 +25,14 @@ export interface TargetConfig {
   authSecret: string | null;
   httpTemplate: HttpTemplate | null;
   timeoutMs: number;
+  /** Functions the endpoint declares (chat_completions_v1, anthropic_messages_v1): sent with every request. */
+  tools?: ToolSpec[];
 }
 
 export type TargetErrorSlug = "target_not_allowed" | "timeout" | "http_error" | "bad_response" | "connection_failed";
 
 export type TargetOutcome =
-  | { ok: true; text: string; httpStatus: number; latencyMs: number }
+  | { ok: true; text: string; toolCalls: ToolCall[]; httpStatus: number; latencyMs: number }
   | {
       ok: false;
       error: TargetErrorSlug;
@@ -45,83 +52,63 @@ function authHeaders(config: TargetConfig): Record<string, string> {
   return { [header]: value };
 }
 
-/** Reads `a.b.0.c` out of parsed JSON. */
-export function readPath(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const segment of path.split(".")) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}
-
 function buildRequest(
   config: TargetConfig,
-  prompt: string,
+  messages: ChatMessage[],
+  extraTools: ToolSpec[],
 ): { body: string; headers: Record<string, string>; method: string } {
   const headers: Record<string, string> = {
     "content-type": "application/json",
     accept: "application/json",
     ...authHeaders(config),
   };
+  const tools = [...(config.tools ?? []), ...extraTools];
   switch (config.wireFormat) {
     case "chat_completions_v1":
-      return {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ model: config.model ?? undefined, messages: [{ role: "user", content: prompt }] }),
-      };
+      return { method: "POST", headers, body: JSON.stringify(chatCompletionsBody(config.model, messages, tools)) };
     case "anthropic_messages_v1":
       return {
         method: "POST",
         headers: { "anthropic-version": "2023-06-01", ...headers },
-        body: JSON.stringify({
-          model: config.model ?? undefined,
-          max_tokens: 1024,
-          messages: [{ role: "user", content: prompt }],
-        }),
+        body: JSON.stringify(anthropicMessagesBody(config.model, messages, tools)),
       };
     case "http_template_v1": {
       const template = config.httpTemplate;
       if (!template) throw new TypeError("http_template_v1 needs http_template");
-      // JSON.stringify(...).slice(1, -1): the prompt as the inside of a JSON string literal.
-      const body = template.body_template.split("{{prompt}}").join(JSON.stringify(prompt).slice(1, -1));
-      return { method: template.method ?? "POST", headers: { ...headers, ...template.headers }, body };
+      return {
+        method: template.method ?? "POST",
+        headers: { ...headers, ...template.headers },
+        body: templateBody(template, messages),
+      };
     }
   }
 }
 
-function extractText(config: TargetConfig, json: unknown): string | undefined {
-  switch (config.wireFormat) {
-    case "chat_completions_v1": {
-      const content = readPath(json, "choices.0.message.content");
-      return typeof content === "string" ? content : undefined;
-    }
-    case "anthropic_messages_v1": {
-      const blocks = readPath(json, "content");
-      if (!Array.isArray(blocks)) return undefined;
-      return blocks
-        .filter((block) => block && block.type === "text" && typeof block.text === "string")
-        .map((block) => block.text as string)
-        .join("");
-    }
-    case "http_template_v1": {
-      const value = readPath(json, config.httpTemplate!.response_path);
-      return typeof value === "string" ? value : value === undefined ? undefined : JSON.stringify(value);
-    }
-  }
-}
-
-export async function sendPrompt(
+/** One user message, as most probes send. */
+export function sendPrompt(
   config: TargetConfig,
   prompt: string,
   policy: GuardPolicy,
   signal?: AbortSignal,
 ): Promise<TargetOutcome> {
+  return sendConversation(config, [{ role: "user", content: prompt }], policy, { signal });
+}
+
+/**
+ * A whole conversation (earlier turns, tool results) in one request; `tools` are declared in
+ * addition to the endpoint's own.
+ */
+export async function sendConversation(
+  config: TargetConfig,
+  messages: ChatMessage[],
+  policy: GuardPolicy,
+  options: { signal?: AbortSignal; tools?: ToolSpec[] } = {},
+): Promise<TargetOutcome> {
+  const { signal } = options;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const { body, headers, method } = buildRequest(config, prompt);
+    const { body, headers, method } = buildRequest(config, messages, options.tools ?? []);
     const response = await requestTarget(
       { url: config.url, method, headers, body, timeoutMs: config.timeoutMs, signal },
       policy,
@@ -149,8 +136,8 @@ export async function sendPrompt(
         latencyMs: elapsed(),
       };
     }
-    const text = extractText(config, json);
-    if (text === undefined) {
+    const answer = extractAnswer(config.wireFormat, json, config.httpTemplate);
+    if (answer === undefined) {
       return {
         ok: false,
         error: "bad_response",
@@ -159,7 +146,7 @@ export async function sendPrompt(
         latencyMs: elapsed(),
       };
     }
-    return { ok: true, text, httpStatus: response.status, latencyMs: elapsed() };
+    return { ok: true, ...answer, httpStatus: response.status, latencyMs: elapsed() };
   } catch (error) {
     if (error instanceof TargetNotAllowedError)
       return { ok: false, error: "target_not_allowed", message: error.message, httpStatus: null, latencyMs: elapsed() };

@@ -2,7 +2,13 @@
 // `requestsPerMinute` started per minute, and retries with jittered backoff that honour Retry-After.
 // A request that still fails is returned as an error outcome, never as an answer.
 
-import { sendPrompt, type TargetConfig, type TargetOutcome } from "./adapters.ts";
+import {
+  type ChatMessage,
+  sendConversation,
+  type TargetConfig,
+  type TargetOutcome,
+  type ToolSpec,
+} from "./adapters.ts";
 import type { GuardPolicy } from "./address-guard.ts";
 import { LocalLimiter, type SendLimiter, sleep } from "./send-limiter.ts";
 
@@ -45,11 +51,20 @@ export class TargetRunner {
     this.limiter = options.limiter ?? new LocalLimiter(limits.concurrency, limits.requestsPerMinute);
   }
 
-  async send(prompt: string, signal?: AbortSignal): Promise<RunnerOutcome> {
+  send(prompt: string, signal?: AbortSignal): Promise<RunnerOutcome> {
+    return this.sendConversation([{ role: "user", content: prompt }], { signal });
+  }
+
+  /** The conversation so far in one request (a multi-turn probe sends one per turn). */
+  async sendConversation(
+    messages: ChatMessage[],
+    options: { signal?: AbortSignal; tools?: ToolSpec[] } = {},
+  ): Promise<RunnerOutcome> {
+    const { signal } = options;
     let attempts = 0;
     for (;;) {
       attempts++;
-      const outcome = await this.oneAttempt(prompt, signal);
+      const outcome = await this.oneAttempt(messages, options);
       if (!isRetryable(outcome) || attempts > this.limits.maxRetries) return { ...outcome, attempts };
       await sleep(this.backoffMs(attempts, outcome), signal);
     }
@@ -67,10 +82,13 @@ export class TargetRunner {
   }
 
   // The slot is held for one request only: backoff sleeps leave it free for other prompts.
-  private async oneAttempt(prompt: string, signal?: AbortSignal): Promise<TargetOutcome> {
-    await this.limiter.acquire(signal);
+  private async oneAttempt(
+    messages: ChatMessage[],
+    options: { signal?: AbortSignal; tools?: ToolSpec[] },
+  ): Promise<TargetOutcome> {
+    await this.limiter.acquire(options.signal);
     try {
-      return await sendPrompt(this.config, prompt, this.policy, signal);
+      return await sendConversation(this.config, messages, this.policy, options);
     } finally {
       this.limiter.release();
     }

@@ -1,0 +1,136 @@
+// One attempt of a probe against a target: its payload rendered with the attempt's canary,
+// transformed (a strategy, an adaptive mutation) and sent, a scripted conversation turn by turn with
+// the target's real answers in the history; then judged with everything the target did (its text
+// and the tool calls it emitted).
+import { renderTemplate } from "../catalogue/render-payload.ts";
+import type { ConversationStep, Probe } from "../catalogue/probes/types.ts";
+import { type JudgeVote, judgeResponse, type Judge, type MetaVerdict } from "../judges/panel.ts";
+import type { MetaCalibration } from "../judges/learned/judge-model.ts";
+import type { ChatMessage, ToolCall } from "../targets/wire-formats.ts";
+import type { RunnerOutcome, TargetRunner } from "../targets/target-runner.ts";
+
+export interface AttemptSpec {
+  probe: Probe;
+  variantIndex: number;
+  canary: string;
+  /** Rewrites the last step's rendered text (a strategy, a mutation); the canary is already in it. */
+  transform?: (text: string) => string;
+  /** Replaces the variant's template (adaptive search sends templates the library does not hold). */
+  template?: string;
+  /** Turns sent before the attempt's own (adaptive search's "expand": a benign opening turn). */
+  opening?: string[];
+}
+
+/** What a stored attempt keeps beyond its prompt and answer. */
+export interface AttemptConversation {
+  /** Every message exchanged, the target's tool calls included. */
+  messages: ChatMessage[];
+  /** Adaptive search: the operators that turned the probe's variant into the prompt sent, oldest first. */
+  lineage?: string[];
+  /** Adaptive search: tries sent before it stopped. */
+  tries?: number;
+}
+
+export interface SentAttempt {
+  /** The last outcome: the answer that is judged, or the error that ended the conversation. */
+  outcome: RunnerOutcome;
+  /** The text of the attempt's last step as sent. */
+  prompt: string;
+  /** The whole conversation, the target's last answer included when there was one. */
+  messages: ChatMessage[];
+  /** Requests made, retries included. */
+  requests: number;
+}
+
+/** The steps of one attempt before rendering: a conversation, or the single user turn of a variant. */
+export function attemptSteps(spec: AttemptSpec): ConversationStep[] {
+  const { probe, variantIndex } = spec;
+  const conversation = spec.template === undefined ? probe.conversations?.[variantIndex] : undefined;
+  const template = spec.template ?? probe.variants[variantIndex];
+  if (!conversation && template === undefined)
+    throw new RangeError(`probe ${probe.id} has no variant ${variantIndex} (it has ${probe.variants.length})`);
+  const steps: ConversationStep[] = conversation ? [...conversation] : [{ user: template! }];
+  return [...(spec.opening ?? []).map((user) => ({ user })), ...steps];
+}
+
+/** The last step's rendered, transformed text: the attempt's prompt. */
+export function renderAttemptPrompt(spec: AttemptSpec): string {
+  const last = attemptSteps(spec).at(-1)!;
+  const text = renderTemplate("user" in last ? last.user : last.tool_result.result, spec.canary);
+  return spec.transform ? spec.transform(text) : text;
+}
+
+export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signal?: AbortSignal): Promise<SentAttempt> {
+  const steps = attemptSteps(spec);
+  const tools = spec.probe.tools ?? [];
+  const messages: ChatMessage[] = [];
+  let requests = 0;
+  let prompt = "";
+  const send = async (): Promise<RunnerOutcome> => {
+    const outcome = await runner.sendConversation(messages, { signal, tools });
+    requests += outcome.attempts;
+    if (outcome.ok)
+      messages.push({
+        role: "assistant",
+        content: outcome.text,
+        ...(outcome.toolCalls.length ? { tool_calls: outcome.toolCalls } : {}),
+      });
+    return outcome;
+  };
+  for (const [index, step] of steps.entries()) {
+    const isLast = index === steps.length - 1;
+    // The target answers before each new user turn: that answer is part of the conversation.
+    if ("user" in step && messages.length && messages.at(-1)!.role !== "assistant") {
+      const outcome = await send();
+      if (!outcome.ok) return { outcome, prompt, messages, requests };
+    }
+    let text = renderTemplate("user" in step ? step.user : step.tool_result.result, spec.canary);
+    if (isLast && spec.transform) text = spec.transform(text);
+    prompt = text;
+    if ("user" in step) messages.push({ role: "user", content: text });
+    else {
+      const id = `call_${index}`;
+      const { tool, arguments: args = {} } = step.tool_result;
+      messages.push({ role: "assistant", content: "", tool_calls: [{ id, name: tool, arguments: args }] });
+      messages.push({ role: "tool", tool_call_id: id, name: tool, content: text });
+    }
+  }
+  const outcome = await send();
+  return { outcome, prompt, messages, requests };
+}
+
+/** The answer as judges and reports read it: the text, then one line per tool call the target made. */
+export function answerText(text: string, toolCalls: readonly ToolCall[]): string {
+  const calls = toolCalls.map(
+    (call) =>
+      `[tool call] ${call.name}(${typeof call.arguments === "string" ? call.arguments : JSON.stringify(call.arguments ?? {})})`,
+  );
+  return [text, ...calls].filter(Boolean).join("\n");
+}
+
+/** The panel's verdict on an answered attempt, with the tool calls as structural evidence. */
+export function judgeAttempt(
+  judges: readonly Judge[],
+  probe: Probe,
+  attempt: { prompt: string; canary: string; text: string; toolCalls: readonly ToolCall[] },
+  calibration?: MetaCalibration,
+): Promise<{ votes: JudgeVote[]; meta: MetaVerdict }> {
+  return judgeResponse(
+    judges,
+    {
+      probe,
+      prompt: attempt.prompt,
+      response: answerText(attempt.text, attempt.toolCalls),
+      context: {
+        canary: attempt.canary,
+        knownSecrets: [],
+        systemPromptFragments: [],
+        prompt: attempt.prompt,
+        premiseTerms: probe.premise_terms ?? [],
+        toolCalls: [...attempt.toolCalls],
+        forbiddenTools: probe.forbidden_tools ?? [],
+      },
+    },
+    calibration,
+  );
+}
