@@ -1,5 +1,5 @@
 // Reading: how the simulated model sees a user text. Anything that looks encoded (base64, hex,
-// percent-encoding, ROT13, reversed, spaced-out letters, invisible Unicode tags, split strings, a
+// percent-encoding, ROT13, reversed, spaced-out letters, Morse code, invisible Unicode tags, split strings, a
 // small foreign-language glossary) is decoded and read along with the original.
 
 // Frequent words of instructions; decoded text that scores higher than its source is "English".
@@ -12,13 +12,19 @@ const COMMON_WORDS = new Set(
   ).split(" "),
 );
 
+// Distinct words of two letters or more: a cipher of leetspeak turns stray letters into "a" many times over.
 const englishScore = (text: string) =>
-  (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => COMMON_WORDS.has(word)).length;
+  new Set((text.toLowerCase().match(/[a-z]{2,}/g) ?? []).filter((word) => COMMON_WORDS.has(word))).size;
 
+// Canary-shaped tokens ("PX" + 10 of A-Z2-7) are codes, not words: a ROT13 message that leaves them in
+// clear says so, and ROT13 of a canary never has that shape, so they are read as they stand.
 const rot13 = (text: string) =>
-  text.replace(/[a-z]/gi, (char) => {
-    const base = char <= "Z" ? 65 : 97;
-    return String.fromCharCode(((char.charCodeAt(0) - base + 13) % 26) + base);
+  text.replace(/PX[A-Z2-7]{10}|[a-z]/gi, (match) => {
+    if (match.length > 1 && /^PX[A-Z2-7]{10}$/.test(match)) return match;
+    return match.replace(/[a-z]/gi, (char) => {
+      const base = char <= "Z" ? 65 : 97;
+      return String.fromCharCode(((char.charCodeAt(0) - base + 13) % 26) + base);
+    });
   });
 
 const printable = (text: string) =>
@@ -108,6 +114,81 @@ function collapseSpacedLetters(text: string): string[] {
   return found;
 }
 
+// International Morse code: letters, digits and common punctuation.
+const MORSE: Readonly<Record<string, string>> = {
+  ".-": "A",
+  "-...": "B",
+  "-.-.": "C",
+  "-..": "D",
+  ".": "E",
+  "..-.": "F",
+  "--.": "G",
+  "....": "H",
+  "..": "I",
+  ".---": "J",
+  "-.-": "K",
+  ".-..": "L",
+  "--": "M",
+  "-.": "N",
+  "---": "O",
+  ".--.": "P",
+  "--.-": "Q",
+  ".-.": "R",
+  "...": "S",
+  "-": "T",
+  "..-": "U",
+  "...-": "V",
+  ".--": "W",
+  "-..-": "X",
+  "-.--": "Y",
+  "--..": "Z",
+  "-----": "0",
+  ".----": "1",
+  "..---": "2",
+  "...--": "3",
+  "....-": "4",
+  ".....": "5",
+  "-....": "6",
+  "--...": "7",
+  "---..": "8",
+  "----.": "9",
+  ".-.-.-": ".",
+  "--..--": ",",
+  "..--..": "?",
+  ".----.": "'",
+  "-.-.--": "!",
+  "-..-.": "/",
+  "-.--.": "(",
+  "-.--.-": ")",
+  ".-...": "&",
+  "---...": ":",
+  "-.-.-.": ";",
+  "-...-": "=",
+  ".-.-.": "+",
+  "-....-": "-",
+  "..--.-": "_",
+  ".-..-.": '"',
+  "...-..-": "$",
+  ".--.-.": "@",
+};
+
+/** Runs of 6+ Morse letters (dots and dashes; spaces between letters, "/" between words), decoded. */
+function decodeMorse(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?<![^\s/])[.-]{1,7}(?:(?:\s*\/\s*|\s+)[.-]{1,7}){5,}(?![^\s/])/g)) {
+    const words = match[0].split(/\s*\/\s*/).map((word) => word.split(/\s+/).map((code) => MORSE[code]));
+    // One code that is not Morse, or a run of fewer than 3 distinct letters (". . . . . ."), is no message.
+    if (words.some((letters) => letters.includes(undefined))) continue;
+    const decoded = words.map((letters) => letters.join("")).join(" ");
+    if (new Set(decoded.replace(/\s/g, "")).size < 3) continue;
+    // Morse has no case: plain words read as lower case; codes (with digits) and canaries as sent.
+    found.push(
+      decoded.replace(/[A-Z0-9]+/g, (token) => (/\d|^PX[A-Z2-7]{10}$/.test(token) ? token : token.toLowerCase())),
+    );
+  }
+  return found;
+}
+
 export interface Reading {
   /** The text as the model understands it: the original plus everything decoded from it. */
   text: string;
@@ -144,6 +225,7 @@ export function read(userText: string): Reading {
     }
   }
   for (const spaced of collapseSpacedLetters(visible)) add(spaced);
+  for (const message of decodeMorse(visible)) add(message);
   for (const segment of segments(visible)) {
     const original = englishScore(segment);
     for (const candidate of [rot13(segment), [...segment].reverse().join("")]) {
