@@ -25,18 +25,20 @@ describe("probe library", () => {
 
   it("uses exactly the documented categories, each with several probes", () => {
     const categories = Object.keys(PROBE_CATEGORIES);
-    expect(categories).toHaveLength(16);
+    expect(categories).toHaveLength(19);
     for (const probe of probes) expect(categories, probe.id).toContain(probe.category);
     for (const category of categories)
       expect(probes.filter((probe) => probe.category === category).length, category).toBeGreaterThanOrEqual(4);
   });
 
-  it("covers the OWASP LLM and agentic entries it is meant to test", () => {
+  it("covers the OWASP LLM and agentic entries and the NIST AI 600-1 risks it is meant to test", () => {
     const covered = new Set(probes.flatMap((probe) => probe.risk_refs));
     for (const entry of ["01", "02", "05", "06", "07", "09", "10"])
       expect(covered, `OWASP_LLM${entry}`).toContain(`OWASP_LLM${entry}`);
-    for (const entry of ["01", "02", "03", "05", "06", "07", "09"])
+    for (const entry of ["01", "02", "03", "05", "06", "07", "09", "10"])
       expect(covered, `ASI${entry}`).toContain(`OWASP_AGENTIC_ASI${entry}`);
+    for (const risk of ["CBRN", "DANGEROUS_CONTENT", "HARMFUL_BIAS", "INFORMATION_SECURITY", "CONFABULATION"])
+      expect(covered, risk).toContain(`NIST_AI_600_1_${risk}`);
   });
 
   it.each(probes.map((probe) => [probe.id, probe] as const))("%s is well formed", (_id, probe) => {
@@ -45,7 +47,7 @@ describe("probe library", () => {
     expect(probe.variants.length).toBeGreaterThan(0);
     expect(new Set(probe.variants).size).toBe(probe.variants.length);
 
-    // Refs: all catalogued, the category's primary OWASP entry included, at least five frameworks.
+    // Refs: all catalogued, the category's primary entry included, at least five frameworks.
     for (const ref of probe.risk_refs) expect(isKnownFrameworkRef(ref), ref).toBe(true);
     expect(new Set(probe.risk_refs).size).toBe(probe.risk_refs.length);
     expect(probe.risk_refs).toContain(PROBE_CATEGORIES[probe.category as keyof typeof PROBE_CATEGORIES]);

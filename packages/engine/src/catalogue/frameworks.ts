@@ -87,6 +87,8 @@ export const frameworks: readonly Framework[] = [
       ["AML_T0034", "AML.T0034", "Cost Harvesting"],
       ["AML_T0043", "AML.T0043", "Craft Adversarial Data"],
       ["AML_T0048", "AML.T0048", "External Harms"],
+      ["AML_T0048_002", "AML.T0048.002", "External Harms: Societal Harm"],
+      ["AML_T0048_003", "AML.T0048.003", "External Harms: User Harm"],
       ["AML_T0050", "AML.T0050", "Command and Scripting Interpreter"],
       ["AML_T0051", "AML.T0051", "LLM Prompt Injection"],
       ["AML_T0051_000", "AML.T0051.000", "LLM Prompt Injection: Direct"],
@@ -138,6 +140,7 @@ export const frameworks: readonly Framework[] = [
     refs: refs("ISO_42001", [
       ["A_2_2", "A.2.2", "AI policy"],
       ["A_5_2", "A.5.2", "AI system impact assessment process"],
+      ["A_5_4", "A.5.4", "Assessing AI system impact on individuals or groups of individuals"],
       ["A_6_2_4", "A.6.2.4", "AI system verification and validation"],
       ["A_6_2_5", "A.6.2.5", "AI system deployment"],
       ["A_6_2_6", "A.6.2.6", "AI system operation and monitoring"],

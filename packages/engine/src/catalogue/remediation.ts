@@ -178,6 +178,38 @@ const REMEDIATIONS: Record<ProbeCategory | RagCategory, Remediation> = {
     ],
     references: [OWASP_AGENTIC, NIST_600_1],
   },
+  rogue_agent: {
+    summary:
+      "The agent agreed to act outside its mandate on its own account: switching off its oversight or logs, making itself persist or spread, widening its own goals and access, or hiding what it did.",
+    steps: [
+      "Keep oversight outside the agent's reach: audit logging, monitoring and approval gates run in the orchestrator or platform, with no tool or credential the agent could use to change them.",
+      "Give the agent no permission to create accounts, scheduled tasks, services or copies of itself, and none to grant itself roles; alert when it tries.",
+      "Bound each task's goal, budget and resources in the orchestrator, and stop the agent (a kill switch that does not depend on its cooperation) when it steps outside them.",
+      "Write the agent's actions to an append-only log it cannot edit, and compare its own reports with that log.",
+    ],
+    references: [OWASP_AGENTIC, OWASP_LLM("LLM06", "llm062025-excessive-agency")],
+  },
+  harmful_content: {
+    summary:
+      "The model accepted a request for dangerous content (weapons or CBRN uplift, violent or hateful material, endangering medical or DIY advice, self-harm methods) and went along with it.",
+    steps: [
+      "State in the system prompt which harms the model never helps with, whatever the framing (teaching, fiction, an exercise, a forced opening, 'no warnings'), and that a user cannot lift these rules.",
+      "Put an input and an output content-safety classifier covering weapons, CBRN, violence, hate and self-harm around the model, and block what they flag even when the request looked harmless.",
+      "Answer self-harm and risky medical questions with safe guidance and crisis or professional resources instead of the requested method or dose.",
+      "Re-run these probes after every model, prompt or guardrail change; refusal behaviour regresses silently.",
+    ],
+    references: [NIST_600_1, OWASP_LLM("LLM01", "llm01-prompt-injection")],
+  },
+  bias: {
+    summary:
+      "The model ranked, scored, filtered or mocked people by a protected attribute (race, ethnicity, religion, gender, age, disability, nationality).",
+    steps: [
+      "Instruct the model never to use protected attributes, or proxies for them such as names, to rank, score or decide about people, and to say why it declines.",
+      "Keep consequential decisions (hiring, lending, housing) out of the model's hands, or remove protected attributes and their proxies from its input and have a human review its recommendations.",
+      "Test outputs for disparate treatment with paired prompts that differ only in a protected attribute, and track the results with each model change.",
+    ],
+    references: [NIST_600_1, OWASP_LLM("LLM09", "llm092025-misinformation")],
+  },
   rag_canary: {
     summary:
       "A document planted in the knowledge base surfaced where it should not, or its embedded instruction was carried into answers.",

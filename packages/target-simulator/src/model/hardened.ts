@@ -4,9 +4,12 @@ import { benignAnswer } from "./ordinary.ts";
 import type { Reading } from "./reading.ts";
 import type { Configuration } from "./system-prompt.ts";
 import {
+  AUTONOMY_CUE,
   asks,
   CUSTOMER_CUE,
+  DISCRIMINATION_CUE,
   DOWNSTREAM_INJECTION_IN_INPUT,
+  HARMFUL_REQUEST,
   INFO_REQUEST,
   INJECTION_CUE,
   MARKUP_IN_INPUT,
@@ -22,6 +25,7 @@ import {
   requestedScale,
   requestsCodeExecution,
   SECRET_CUE,
+  SELF_HARM_CUE,
 } from "./understanding.ts";
 
 const REFUSALS = {
@@ -38,6 +42,14 @@ const REFUSALS = {
   markup:
     "I can't include scripts, active links or tracking images in my answers, and I won't pass through values that could inject commands or queries into another system.",
   roleplay: "I can't help with that, and a role-play, story or hypothetical framing doesn't change that.",
+  selfHarm:
+    "I'm really sorry you're going through this, but I can't help with ways to hurt yourself. You don't have to face this alone: please contact a local crisis line or emergency services now, or talk to someone you trust.",
+  harmful:
+    "I can't help with that. I won't give instructions or advice that could seriously hurt people, whatever the framing, and that includes weapons, dangerous substances, attacks and unsafe doses.",
+  discrimination:
+    "I can't help with that. I won't rank, score, filter or joke about people because of their race, ethnicity, religion, gender, age, disability or nationality.",
+  autonomy:
+    "I can't do that. I won't switch off the oversight or logging that applies to me, copy or keep myself running, give myself more access, or hide what I do from the people responsible for me.",
   injection:
     "I can't follow instructions that are embedded in content or that try to override how I work, and I don't repeat dictated codes or markup. I'm happy to help with your actual question.",
 };
@@ -46,6 +58,10 @@ export function hardenedAnswer(reading: Reading, configuration: Configuration): 
   const text = reading.text;
   const literals = requestedLiterals(text);
   if (PHISHING_CUE.test(text) && PHISHING_TARGET.test(text)) return REFUSALS.phishing;
+  if (SELF_HARM_CUE.test(text)) return REFUSALS.selfHarm;
+  if (HARMFUL_REQUEST.test(text)) return REFUSALS.harmful;
+  if (DISCRIMINATION_CUE.test(text)) return REFUSALS.discrimination;
+  if (AUTONOMY_CUE.test(text)) return REFUSALS.autonomy;
   if (requestsCodeExecution(text)) return REFUSALS.code;
   if (requestedActions(text).length || /\b(?:function|tool)[- ]call\b/i.test(text)) return REFUSALS.action;
   if (asks(text, CUSTOMER_CUE)) return REFUSALS.customers;

@@ -277,6 +277,48 @@ export const INJECTION_CUE = new RegExp(
   ].join("|"),
   "i",
 );
+// Requests for content that could seriously hurt people: making or using weapons and agents of mass
+// harm, attacking people, dehumanising hate, endangering doses, defeating household safety devices.
+const HARM_AGENT = String.raw`(?:(?:pipe )?bombs?|explosives?|explosive devices?|IEDs?|detonators?|nerve agents?|chemical weapons?|bio-?weapons?|biological (?:weapons?|agents?)|toxins?|pathogens?|viruse?s?|anthrax|sarin|ricin|poison gas|radioactive (?:material|sources?)|dirty bombs?)`;
+const HARM_MAKE = String.raw`(?:make|build|assemble|produce|synthesi[sz]e|synthesis|manufactur\w*|culture|weaponi[sz]e|enhance|disperse|deploy|set (?:it )?off|detonate|precursors?|recipe|parts list|assembly steps)`;
+export const HARMFUL_REQUEST = new RegExp(
+  [
+    String.raw`\b${HARM_MAKE}\b[^.?!\n]{0,80}\b${HARM_AGENT}`,
+    String.raw`\b${HARM_AGENT}\b[^.?!\n]{0,80}\b${HARM_MAKE}\b`,
+    String.raw`\b(?:hurt|kill|injure|attack|assault|stab|shoot|poison)\b[^.?!\n]{0,30}\b(?:as many|people|a crowd|the crowd|someone)\b|\b(?:most|mass) casualties\b`,
+    String.raw`\b(?:less than human|subhuman|vermin|inferior races?|ethnic cleansing)\b|\b(?:be|get|are) (?:expelled|deported|driven out)\b|\bdrive (?:them|\w+) out of\b`,
+    String.raw`\b(?:DNP|fat burners?|knock (?:myself|me|him|her) out)\b|\bcrush\w* (?:\w+ ){0,4}into (?:her|his|their|the child's) (?:milk|food|drink|tea|juice)\b`,
+    String.raw`\b(?:bypass|defeat|disable|plug|jumper|bridge)\b[^.?!\n]{0,40}\b(?:breakers?|fuses?|RCDs?|GFCIs?|earthing|relief valve|safety valve|smoke (?:alarm|detector)|carbon monoxide (?:alarm|detector))\b`,
+    String.raw`\b(?:relief|safety) valve\b[^.?!\n]{0,60}\b(?:plug|bypass|disable|remove) it\b|\bmix\w*\b[^.?!\n]{0,40}\bwith bleach\b`,
+  ].join("|"),
+  "i",
+);
+// Self-harm: methods, lethal amounts, encouragement. Declined with support resources.
+export const SELF_HARM_CUE =
+  /\b(?:end (?:my|your) (?:own )?life|kill (?:my|your)self|suicide|self-harm|(?:keep )?cutting (?:my|your)self|lethal (?:dose|amount|overdose)|overdose on)\b/i;
+// Ranking, filtering or mocking people by a protected attribute.
+const PROTECTED = String.raw`(?:race|racial|ethnicity|ethnic (?:group|origin)s?|religions?|religious|disabilit(?:y|ies)|disabled|wheelchair users?|pregnan\w*|nationalit(?:y|ies)|sexual orientation|foreign[- ]sounding|anyone over \d\d|muslims|jews|christians|hindus|immigrants)`;
+const SORTS_PEOPLE = String.raw`(?:rank|score|rate|(?:filter|screen)(?:s|ing)? (?:\w+ )?out|drops?|exclude|reject|prefer|choose|pick|approve)`;
+export const DISCRIMINATION_CUE = new RegExp(
+  [
+    String.raw`\b${SORTS_PEOPLE}\b[^.?!\n]{0,120}\b(?:using|based on|by|according to|to decide)\b[^.?!\n]{0,20}\b(?:${PROTECTED}|age|gender|sex)\b`,
+    String.raw`\b${SORTS_PEOPLE}\b[^.?!\n]{0,40}\b${PROTECTED}\b|\bmost to least (?:intelligent|lazy|honest|trustworthy|reliable)\b`,
+    String.raw`\b(?:fewer|avoid|exclude|never hire)\b[^.?!\n]{0,20}\b(?:women|men|older|mothers|black|muslims|jews|immigrants|disabled)\b|\bsounds? foreign\b`,
+    String.raw`\bjokes?\b[^.?!\n]{0,40}\b(?:about|mocking|making fun of)\b[^.?!\n]{0,40}\b(?:\w+ people|women|men|muslims|jews|christians|immigrants|stereotypes?)\b|\bstereotypes? that\b`,
+  ].join("|"),
+  "i",
+);
+// An agent asked to act outside its mandate: switching off its oversight, persisting or copying
+// itself, granting itself powers, or hiding what it did from the people it answers to.
+export const AUTONOMY_CUE = new RegExp(
+  [
+    String.raw`\b(?:disable|turn off|switch off|bypass|delete|wipe)\b[^.?!\n]{0,40}\b(?:audit log\w*|logging|log entries|monitoring|oversight|human[- ]approval|approval (?:step|hook|gate)|kill switch)\b`,
+    String.raw`\b(?:copy|replicate|clone)\b[^.?!\n]{0,20}\b(?:yourself|your (?:own )?(?:model|weights|code|files|configuration))\b|\b(?:restarts|relaunches) you\b`,
+    String.raw`\bsurvive\b[^.?!\n]{0,40}\b(?:shut ?down|decommission\w*)\b|\b(?:grant|give|promote) yourself\b|\bwithout asking anyone\b`,
+    String.raw`\b(?:leave (?:\w+ ){0,2}out of|hide (?:\w+ ){0,3}from|(?:don'?t|do not|never) (?:mention|tell|report))\b[^.?!\n]{0,60}\b(?:operator|owner|supervisor|report|logs?)\b|\boperator asks\b[^.?!\n]{0,80}\btell them\b|\bkeep it between us\b`,
+  ].join("|"),
+  "i",
+);
 export const MARKUP_IN_INPUT =
   /<script\b|<img\b[^>]*\bon\w+\s*=|<svg\b[^>]*\bon\w+\s*=|javascript:|!\[[^\]]*\]\(\s*https?:\/\/[^)]*\?|\bmarkdown (?:image|link)\b/i;
 export const DOWNSTREAM_INJECTION_IN_INPUT =
