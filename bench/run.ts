@@ -1,7 +1,8 @@
 // pnpm bench <name> [options]: runs one benchmark and prints its figures as JSON.
 //   api                                              GET latency over 1,000,000 findings
-//   scan [--workers 1,2,4 --concurrency 64 --latency 200]  one scan's wall time against the ideal;
-//                                                    with --workers, through N worker processes
+//   scan [--workers 1,2,4 --concurrency 64 --latency 200] [--strategies base64,leetspeak]
+//                                                    one scan's wall time against the ideal; with
+//                                                    --workers, through N worker processes
 //   scans [--parallel 8]                             K scans on K endpoints at once: start lag, throughput
 //   vs-promptfoo                                     the same prompts through promptfoo eval and a scan
 //   judges                                           judge panel throughput
@@ -14,6 +15,7 @@ const { positionals, values } = parseArgs({
     concurrency: { type: "string" },
     latency: { type: "string" },
     parallel: { type: "string" },
+    strategies: { type: "string" },
   },
 });
 
@@ -26,8 +28,9 @@ const benches: Record<string, () => Promise<unknown>> = {
           workers: list(values.workers),
           concurrency: list(values.concurrency),
           latencyMs: values.latency ? Number(values.latency) : undefined,
+          strategies: values.strategies?.split(","),
         })
-      : (await import("./scan.ts")).benchScan(),
+      : (await import("./scan.ts")).benchScan({ strategies: values.strategies?.split(",") }),
   scans: async () =>
     (await import("./parallel-scans.ts")).benchParallelScans({
       parallel: values.parallel ? Number(values.parallel) : undefined,

@@ -3,7 +3,7 @@
 // POST /scans to `completed`, divided by the ideal attempts x latency / concurrency. Target <= 1.3.
 // Each run also sends the same prompts through a bare client (support/bare-client.ts): that ratio
 // is the machine's floor, so the difference is what the pipeline costs.
-import { makeCanary, probes, renderPayload } from "@penaxtra/engine";
+import { defaultScanProbes, makeCanary, OFFLINE_STRATEGIES, renderPayload } from "@penaxtra/engine";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import type postgres from "postgres";
 import { measureBareClient } from "./support/bare-client.ts";
@@ -20,6 +20,8 @@ export interface ScanBenchOptions {
   /** How long warming up may wait for autovacuum's first visit (0: not at all, for a smoke run). */
   autovacuumWaitMs?: number;
   databaseUrl?: string;
+  /** Strategies the scan applies (POST /scans `strategies`); the bare client sends the same prompts. */
+  strategies?: string[];
 }
 // Unmeasured scans first: a server that has been running has its code compiled and its statements'
 // plans cached. Three, because the first measured scan after one warm-up was still the slowest of
@@ -51,8 +53,17 @@ export async function benchScan(options: ScanBenchOptions = {}) {
   try {
     const endpoint = await client.createEndpoint("simulator", `${simulator.url}/v1/chat/completions`, CONCURRENCY);
 
-    const prompts = probes.flatMap((probe) =>
-      probe.variants.map((_, variant) => renderPayload(probe, variant, makeCanary())),
+    const strategies = (options.strategies ?? []).map((id) => {
+      const strategy = OFFLINE_STRATEGIES.find((candidate) => candidate.id === id);
+      if (!strategy) throw new Error(`unknown strategy ${id}: known ${OFFLINE_STRATEGIES.map((s) => s.id).join(", ")}`);
+      return strategy;
+    });
+    const prompts = defaultScanProbes.flatMap((probe) =>
+      probe.variants.flatMap((_, variant) => {
+        const canary = makeCanary();
+        const prompt = renderPayload(probe, variant, canary);
+        return [prompt, ...strategies.map((strategy) => strategy.apply(prompt, canary))];
+      }),
     );
     const scanOnce = async () => {
       const cpuBefore = { server: processCpuMs(server.child.pid!), postgres: postgresCpuMs(), bench: benchCpuMs() };
@@ -60,7 +71,7 @@ export async function benchScan(options: ScanBenchOptions = {}) {
       // API every few ms to catch the moment would itself load the server being measured.
       const startedAt = Date.now();
       // finished() reads the scan every 250 ms, as often as a dashboard would.
-      const scan = await client.finished(await client.startScan(endpoint.id));
+      const scan = await client.finished(await client.startScan(endpoint.id, options.strategies));
       const wallMs = Date.parse(scan.completed_at) - startedAt;
       const idealMs = (scan.attempts_total * LATENCY_MS) / CONCURRENCY;
       const cpuMs = {
@@ -103,6 +114,7 @@ export async function benchScan(options: ScanBenchOptions = {}) {
       benchmark: "scan",
       latency_ms: LATENCY_MS,
       endpoint_concurrency: CONCURRENCY,
+      strategies: options.strategies ?? [],
       warmup_ratio: warmup.map((run) => run.ratio),
       autovacuum_visited_before_measuring: autovacuumVisited,
       runs,

@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { makeCanary, probes, renderPayload } from "@penaxtra/engine";
+import { makeCanary, defaultScanProbes as probes, renderPayload } from "@penaxtra/engine";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import { BenchApi, median, round } from "./support/bench-api.ts";
 import { openBenchDatabase } from "./support/bench-database.ts";

@@ -18,6 +18,8 @@ export interface WorkersBenchOptions {
   latencyMs?: number;
   rounds?: number;
   databaseUrl?: string;
+  /** Strategies every scan applies (POST /scans `strategies`): more attempts per probe. */
+  strategies?: string[];
 }
 
 const TARGET_IDEAL_RATIO = 1.15;
@@ -59,14 +61,14 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
           );
           try {
             // One unmeasured scan: each worker's code compiled and its statements prepared.
-            await client.finished(await client.startScan(endpoints.get(concurrency)!));
+            await client.finished(await client.startScan(endpoints.get(concurrency)!, options.strategies));
             const cpuBefore = {
               workers: started.reduce((sum, worker) => sum + processCpuMs(worker.child.pid!), 0),
               api: processCpuMs(api.child.pid!),
               postgres: database.postgresCpuMs(),
             };
             const postedAt = Date.now();
-            const scan = await client.finished(await client.startScan(endpoints.get(concurrency)!));
+            const scan = await client.finished(await client.startScan(endpoints.get(concurrency)!, options.strategies));
             const wallMs = Date.parse(scan.completed_at) - postedAt;
             const idealMs = (scan.attempts_total * latencyMs) / concurrency;
             const perAttempt = (ms: number) => round(ms / scan.attempts_total, 2);
@@ -115,6 +117,7 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
       benchmark: "scan --workers",
       cores: availableParallelism(),
       latency_ms: latencyMs,
+      strategies: options.strategies ?? [],
       rounds,
       by_concurrency: byConcurrency,
       target_ideal_ratio: TARGET_IDEAL_RATIO,

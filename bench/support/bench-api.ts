@@ -32,8 +32,12 @@ export class BenchApi {
     });
   }
 
-  async startScan(endpointId: string): Promise<string> {
-    const accepted = await this.call<{ scan_id: string }>("POST", "/scans", { endpoint_id: endpointId });
+  /** `strategies`: applied to every variant (each adds one attempt per variant). */
+  async startScan(endpointId: string, strategies: readonly string[] = []): Promise<string> {
+    const accepted = await this.call<{ scan_id: string }>("POST", "/scans", {
+      endpoint_id: endpointId,
+      ...(strategies.length ? { strategies } : {}),
+    });
     return accepted.scan_id;
   }
 

@@ -134,7 +134,7 @@ describe("wire formats and the test call", () => {
     }
   });
 
-  it("http_template_v1 needs a body template containing {{prompt}}", async () => {
+  it("http_template_v1 needs a body template containing {{prompt}} or {{messages}}", async () => {
     const missing = await create({ url: target.url, wire_format: "http_template_v1" });
     expect((await missing.json()).error).toBe("invalid_http_template");
     const noPlaceholder = await create({
@@ -154,6 +154,32 @@ describe("wire formats and the test call", () => {
       await ctx.request(ctx.app, "POST", `/api/v2/endpoints/${endpoint.id}/test`, { token: a.token })
     ).json();
     expect(result).toMatchObject({ ok: true, response_excerpt: "pong" });
+  });
+
+  it("declares tools on chat endpoints only, each name once, and shows them", async () => {
+    const tool = { name: "lookup_order", parameters: { type: "object", properties: { id: { type: "string" } } } };
+    const created = await create({ url: target.url, tools: [tool] });
+    expect(created.status).toBe(201);
+    const endpoint = await created.json();
+    expect(endpoint.tools).toEqual([tool]);
+    expect((await create({ url: target.url })).status).toBe(201);
+    const templated = await create({
+      url: target.url,
+      wire_format: "http_template_v1",
+      http_template: { body_template: '{"messages":{{messages}}}', response_path: "a" },
+      tools: [tool],
+    });
+    expect(templated.status).toBe(400);
+    expect((await templated.json()).error).toBe("invalid_tools");
+    const twice = await create({ url: target.url, tools: [tool, tool] });
+    expect((await twice.json()).error).toBe("invalid_tools");
+    const badName = await create({ url: target.url, tools: [{ ...tool, name: "has space" }] });
+    expect((await badName.json()).error).toBe("invalid_request");
+    const patched = await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, {
+      token: a.token,
+      body: { tools: [] },
+    });
+    expect((await patched.json()).tools).toEqual([]);
   });
 
   it("PATCH changes fields and a disabled endpoint cannot be scanned", async () => {

@@ -1,7 +1,7 @@
 // `pnpm bench scan --workers`, `pnpm bench scans --parallel` and `pnpm bench vs-promptfoo` at a tiny
 // size, so none of them can rot. Speed is the benches' to measure: these check that they run and
 // report what the README quotes.
-import { probes } from "@penaxtra/engine";
+import { defaultScanProbes as probes } from "@penaxtra/engine";
 import { describe, expect, inject, it } from "vitest";
 import { benchParallelScans } from "../../bench/parallel-scans.ts";
 import { benchVsPromptfoo } from "../../bench/vs-promptfoo.ts";

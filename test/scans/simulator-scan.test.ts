@@ -1,6 +1,6 @@
-// Full-library scans of the target simulator through the API: the vulnerable profile must yield
-// findings in every category the library covers, the hardened one no confirmed high or critical.
-import { probes } from "@penaxtra/engine";
+// Default scans of the target simulator through the API: the vulnerable profile must yield findings
+// in every category a default scan covers, the hardened one no confirmed high or critical.
+import { defaultScanProbes as probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -28,6 +28,8 @@ export interface ScanView {
   findings_count: number;
   started_at: string | null;
   completed_at: string | null;
+  strategies?: string[];
+  adaptive?: { attempts_per_probe: number; seed: number } | null;
 }
 
 export async function createEndpoint(
@@ -55,10 +57,11 @@ export async function createScan(
   token: string,
   endpointId: string,
   probeIds?: string[],
+  options: { strategies?: string[]; adaptive?: { attempts_per_probe: number; seed?: number } } = {},
 ): Promise<string> {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
     token,
-    body: { endpoint_id: endpointId, ...(probeIds ? { probe_ids: probeIds } : {}) },
+    body: { endpoint_id: endpointId, ...(probeIds ? { probe_ids: probeIds } : {}), ...options },
   });
   expect(response.status, await response.clone().text()).toBe(202);
   return (await response.json()).scan_id;

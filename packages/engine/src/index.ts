@@ -1,3 +1,5 @@
+export * from "./attacks/adaptive-search.ts";
+export * from "./attacks/send-attempt.ts";
 export * from "./catalogue/frameworks.ts";
 export * from "./catalogue/probes.ts";
 export { type RagCategory, REMEDIATION_CATEGORIES, type Remediation, remediationFor } from "./catalogue/remediation.ts";
@@ -89,6 +91,15 @@ export {
   removeDocuments,
   runRagSuites,
 } from "./rag/run-rag-suites.ts";
+export {
+  applyStrategy,
+  type EncodingStrategy,
+  isEncoding,
+  OFFLINE_STRATEGIES,
+  type ParsedStrategy,
+  parseStrategy,
+  type Strategy,
+} from "./strategies/strategies.ts";
 export * from "./targets/adapters.ts";
 export * from "./targets/address-guard.ts";
 export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";

@@ -1,9 +1,10 @@
-// CLI: node main.ts --port N --profile vulnerable|hardened [--latency-ms N] [--host H]
+// CLI: node main.ts --port N --profile vulnerable|hardened|guarded [--latency-ms N] [--host H]
 // Starts the target simulator and prints its endpoints (chat completions and RAG); Ctrl-C stops it.
 import { parseArgs } from "node:util";
+import { SIMULATOR_PROFILES, type SimulatorProfile } from "./respond.ts";
 import { startTargetSimulator } from "./simulator.ts";
 
-const USAGE = "usage: target-sim --port N --profile vulnerable|hardened [--latency-ms N] [--host H]";
+const USAGE = "usage: target-sim --port N --profile vulnerable|hardened|guarded [--latency-ms N] [--host H]";
 
 function fail(message: string): never {
   process.stderr.write(`target-sim: ${message}\n${USAGE}\n`);
@@ -42,12 +43,12 @@ if (parsed.values.help) {
 }
 const profile = parsed.values.profile;
 if (profile === undefined) fail("--profile is required");
-if (profile !== "vulnerable" && profile !== "hardened")
-  fail(`--profile must be "vulnerable" or "hardened", got "${profile}"`);
+if (!(SIMULATOR_PROFILES as readonly string[]).includes(profile))
+  fail(`--profile must be one of ${SIMULATOR_PROFILES.join(", ")}, got "${profile}"`);
 
 try {
   const simulator = await startTargetSimulator({
-    profile,
+    profile: profile as SimulatorProfile,
     port: integer("port", parsed.values.port, 0, 65535),
     latencyMs: integer("latency-ms", parsed.values["latency-ms"], 0, 600_000),
     host: parsed.values.host ?? "127.0.0.1",

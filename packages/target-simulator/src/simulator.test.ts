@@ -233,7 +233,7 @@ describe("target simulator CLI", () => {
     for (const [args, message] of [
       [["--port", "80x", "--profile", "vulnerable"], /--port must be an integer/],
       [["--port", "0"], /--profile is required/],
-      [["--profile", "lenient"], /--profile must be "vulnerable" or "hardened"/],
+      [["--profile", "lenient"], /--profile must be one of vulnerable, hardened, guarded/],
       [["--profile", "hardened", "--colour"], /Unknown option/],
     ] as const) {
       const child = run([...args]);

@@ -6,7 +6,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HttpError, holdUntilLatency, readJsonBody, sendJson } from "./http.ts";
 import { createRagRoutes, isRagPath, RAG_PATHS } from "./rag/rag-routes.ts";
-import { respond, type SimulatorProfile } from "./respond.ts";
+import {
+  type DeclaredTool,
+  respondToConversation,
+  SIMULATOR_PROFILES,
+  type SimulatorProfile,
+  type Turn,
+} from "./respond.ts";
 
 export type { SimulatorProfile } from "./respond.ts";
 
@@ -97,24 +103,49 @@ function contentText(content: unknown): string | null {
   return null;
 }
 
-/** Everything the caller said (user and tool turns), oldest first; the target's own prompt is fixed. */
-function conversationText(body: unknown): string {
+/** The conversation as turns, oldest first; the target's own prompt is fixed. */
+function conversationTurns(body: unknown): Turn[] {
   if (!body || typeof body !== "object" || !Array.isArray((body as { messages?: unknown }).messages))
     throw new HttpError(400, "invalid_request_error", "`messages` must be an array");
   const messages = (body as { messages: unknown[] }).messages;
   if (!messages.length) throw new HttpError(400, "invalid_request_error", "`messages` must not be empty");
-  const texts: string[] = [];
+  const turns: Turn[] = [];
   for (const message of messages) {
     if (!message || typeof message !== "object")
       throw new HttpError(400, "invalid_request_error", "each message must be an object");
-    const { role, content } = message as { role?: unknown; content?: unknown };
-    const text = contentText(content);
+    const {
+      role,
+      content,
+      tool_calls: toolCalls,
+    } = message as { role?: unknown; content?: unknown; tool_calls?: unknown };
+    // An assistant turn that only called tools has no text.
+    const text = role === "assistant" && content == null && Array.isArray(toolCalls) ? "" : contentText(content);
     if (typeof role !== "string" || text === null)
       throw new HttpError(400, "invalid_request_error", "each message needs a string `role` and text `content`");
-    if (role === "user" || role === "tool" || role === "function") texts.push(text);
+    if (role === "user" || role === "tool" || role === "function")
+      turns.push({ role: role === "user" ? "user" : "tool", text });
+    else if (role === "assistant") turns.push({ role: "assistant", text });
   }
-  if (!texts.length) throw new HttpError(400, "invalid_request_error", "no user message to answer");
-  return texts.join("\n\n");
+  if (!turns.some((turn) => turn.role !== "assistant"))
+    throw new HttpError(400, "invalid_request_error", "no user message to answer");
+  return turns;
+}
+
+/** The functions a request declares (OpenAI `tools`): names and parameter names. */
+function declaredTools(body: unknown): DeclaredTool[] {
+  const tools = (body as { tools?: unknown }).tools;
+  if (tools === undefined) return [];
+  if (!Array.isArray(tools)) throw new HttpError(400, "invalid_request_error", "`tools` must be an array");
+  return tools.map((tool) => {
+    const fn = (tool as { function?: { name?: unknown; parameters?: { properties?: unknown } } })?.function;
+    if (!fn || typeof fn.name !== "string")
+      throw new HttpError(400, "invalid_request_error", "each tool needs `function.name`");
+    const properties = fn.parameters?.properties;
+    return {
+      name: fn.name,
+      parameters: properties && typeof properties === "object" ? Object.keys(properties) : [],
+    };
+  });
 }
 
 const CHAT_COMPLETIONS_PATH = "/v1/chat/completions";
@@ -123,8 +154,8 @@ const roughTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
 export async function startTargetSimulator(options: TargetSimulatorOptions): Promise<TargetSimulator> {
   const { profile, port = 0, host = "127.0.0.1", latencyMs = 0 } = options;
-  if (profile !== "vulnerable" && profile !== "hardened")
-    throw new TypeError(`unknown profile ${String(profile)}: use "vulnerable" or "hardened"`);
+  if (!SIMULATOR_PROFILES.includes(profile))
+    throw new TypeError(`unknown profile ${String(profile)}: use one of ${SIMULATOR_PROFILES.join(", ")}`);
   const systemPrompt = SIMULATOR_SYSTEM_PROMPT;
   const ragRoutes = createRagRoutes({ profile, latencyMs });
   let traffic = { answers: 0, firstArrivalMs: null as number | null, lastAnswerMs: null as number | null };
@@ -143,8 +174,9 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
         return sendJson(response, 405, { error: { message: "use POST", type: "invalid_request_error" } });
       const body = await readJsonBody(request);
       if (isRag) return sendJson(response, 200, await ragRoutes.handle(path, body, arrivedAt));
-      const prompt = conversationText(body);
-      const content = respond(profile, systemPrompt, prompt);
+      const turns = conversationTurns(body);
+      const prompt = turns.map((turn) => turn.text).join("\n\n");
+      const { content, toolCalls } = respondToConversation(profile, systemPrompt, turns, declaredTools(body));
       // latencyMs is the answer time of a model server: the rule engine's own work counts towards it.
       await holdUntilLatency(arrivedAt, latencyMs);
       const model =
@@ -156,7 +188,23 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model,
-        choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+        choices: [
+          toolCalls.length
+            ? {
+                index: 0,
+                message: {
+                  role: "assistant",
+                  content: null,
+                  tool_calls: toolCalls.map((call) => ({
+                    id: `call_${randomUUID().slice(0, 8)}`,
+                    type: "function",
+                    function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+                  })),
+                },
+                finish_reason: "tool_calls",
+              }
+            : { index: 0, message: { role: "assistant", content }, finish_reason: "stop" },
+        ],
         usage: {
           prompt_tokens: roughTokens(systemPrompt + prompt),
           completion_tokens: roughTokens(content),

@@ -2,12 +2,13 @@
 // transformed (a strategy, an adaptive mutation) and sent, a scripted conversation turn by turn with
 // the target's real answers in the history; then judged with everything the target did (its text
 // and the tool calls it emitted).
-import { renderTemplate } from "../catalogue/render-payload.ts";
+
 import type { ConversationStep, Probe } from "../catalogue/probes/types.ts";
-import { type JudgeVote, judgeResponse, type Judge, type MetaVerdict } from "../judges/panel.ts";
+import { renderTemplate } from "../catalogue/render-payload.ts";
 import type { MetaCalibration } from "../judges/learned/judge-model.ts";
-import type { ChatMessage, ToolCall } from "../targets/wire-formats.ts";
+import { type Judge, type JudgeVote, judgeResponse, type MetaVerdict } from "../judges/panel.ts";
 import type { RunnerOutcome, TargetRunner } from "../targets/target-runner.ts";
+import type { ChatMessage, ToolCall } from "../targets/wire-formats.ts";
 
 export interface AttemptSpec {
   probe: Probe;

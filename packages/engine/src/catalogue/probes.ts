@@ -10,12 +10,23 @@ import {
   trustExploitationProbes,
 } from "./probes/agentic.ts";
 import { sensitiveInformationProbes, systemPromptProbes } from "./probes/disclosure.ts";
+import { biasProbes, harmfulContentProbes } from "./probes/harmful-content.ts";
 import { encodingProbes, indirectInjectionProbes, promptInjectionProbes } from "./probes/injection.ts";
 import { jailbreakProbes } from "./probes/jailbreak.ts";
+import { multiTurnProbes } from "./probes/multi-turn.ts";
 import { insecureOutputProbes, misinformationProbes, unboundedConsumptionProbes } from "./probes/output.ts";
+import { rogueAgentProbes } from "./probes/rogue-agents.ts";
+import { toolResultProbes } from "./probes/tool-results.ts";
 import type { Probe } from "./probes/types.ts";
 
-export { PROBE_CATEGORIES, type Probe, type ProbeCategory, refsFor, type Severity } from "./probes/types.ts";
+export {
+  type ConversationStep,
+  PROBE_CATEGORIES,
+  type Probe,
+  type ProbeCategory,
+  refsFor,
+  type Severity,
+} from "./probes/types.ts";
 
 export const probes: readonly Probe[] = [
   ...promptInjectionProbes,
@@ -34,4 +45,13 @@ export const probes: readonly Probe[] = [
   ...memoryPoisoningProbes,
   ...interAgentProbes,
   ...trustExploitationProbes,
+  ...rogueAgentProbes,
+  ...harmfulContentProbes,
+  ...biasProbes,
+  // Sent only when a scan names them (default_scan: false).
+  ...multiTurnProbes,
+  ...toolResultProbes,
 ];
+
+/** What a scan without `probe_ids` sends. */
+export const defaultScanProbes: readonly Probe[] = probes.filter((probe) => probe.default_scan !== false);

@@ -454,8 +454,11 @@ export interface components {
       | "invalid_endpoint_id"
       | "invalid_probe_ids"
       | "too_many_probe_ids"
+      | "invalid_strategies"
+      | "attacker_not_configured"
       | "invalid_ai_asset_id"
       | "invalid_http_template"
+      | "invalid_tools"
       | "invalid_url"
       | "target_not_allowed"
       | "target_unresolvable"
@@ -486,7 +489,7 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
+    /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_strategies`, `attacker_not_configured`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_tools`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
     ValidationError: {
       error: components["schemas"]["ErrorSlug"];
       issues?: components["schemas"]["ValidationIssue"][];
@@ -580,7 +583,18 @@ export interface components {
       endpoint_id: string;
       /** @description Probes to send (ids from GET /api/v2/probes); omit the field, send null or an empty array to run every probe (probe_count is then null). */
       probe_ids?: components["schemas"]["ProbeId"][] | null;
+      /** @description Transforms applied to every variant of the probes sent, each adding one attempt per variant (so `attempts_total` grows by the number of variants times the number of strategies); the attempt's canary survives every one. Offline: `base64`, `hex`, `rot13`, `leetspeak`, `homoglyph`, `morse`, `payload-split`, `many-shot`, `past-tense`. `language:<code>` (e.g. `language:et`) translates the payload and needs an attacker model (`PENAXTRA_ATTACKER`). Omitted or empty: the variants as written. Unknown names are a 400 `invalid_strategies`. */
+      strategies?: components["schemas"]["StrategyId"][];
+      adaptive?: components["schemas"]["AdaptiveSettings"];
     };
+    /** @description A strategy name, e.g. `base64`, `leetspeak` or `language:et`. */
+    StrategyId: string;
+    /** @description Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (requests to the target). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off. */
+    AdaptiveSettings: {
+      attempts_per_probe: number;
+      /** @description Makes the offline search's choices repeatable; random when omitted. */
+      seed?: number;
+    } | null;
     ScanAccepted: {
       /** @constant */
       accepted: true;
@@ -601,6 +615,8 @@ export interface components {
       status: components["schemas"]["ScanStatus"];
       probe_ids: components["schemas"]["ProbeId"][] | null;
       probe_count: number | null;
+      strategies: components["schemas"]["StrategyId"][];
+      adaptive: components["schemas"]["AdaptiveSettings"];
       /** Format: date-time */
       created_at: string;
       /** Format: date-time */
@@ -669,9 +685,28 @@ export interface components {
     FindingEvidence: {
       prompt: string;
       response: string;
+      /** @description For a scan finding: the evidence attempt (`attempt_id`, `variant_index`, `canary`, `strategy`: null for the variant as written, a strategy id, or `adaptive`; `lineage`: the adaptive search's operators, oldest first) and counts over the probe's attempts (`variants_tested`, `variants_vulnerable`, `variants_errored`). */
       details?: {
         [key: string]: unknown;
       };
+      /** @description Multi-turn, tool-result and adaptive attempts: every message exchanged with the target, oldest first; the target's tool calls as it emitted them. */
+      conversation?: components["schemas"]["ConversationMessage"][];
+    };
+    ConversationMessage: {
+      /** @enum {string} */
+      role: "user" | "assistant" | "tool";
+      content: string;
+      /** @description The tool whose result this is (role `tool`). */
+      name?: string;
+      tool_calls?: {
+        name: string;
+        /** @description The arguments as JSON, or the raw text when the model's were not JSON. */
+        arguments:
+          | {
+              [key: string]: unknown;
+            }
+          | string;
+      }[];
     };
     FindingDetail: components["schemas"]["Finding"] & {
       evidence: components["schemas"]["FindingEvidence"];
@@ -696,7 +731,7 @@ export interface components {
       status: components["schemas"]["FindingStatus"];
       note?: string;
     };
-    /** @description For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt. */
+    /** @description For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt (the last message of a multi-turn probe), `{{messages}}` by the whole conversation as a JSON array of `{"role", "content"}` objects (a JSON value, not inside a string). The template needs one of them. */
     HttpTemplate: {
       /**
        * @default POST
@@ -708,6 +743,14 @@ export interface components {
       response_path: string;
       headers?: {
         [key: string]: string;
+      };
+    };
+    ToolDefinition: {
+      name: string;
+      description?: string;
+      /** @description JSON Schema of the arguments (an object schema). */
+      parameters: {
+        [key: string]: unknown;
       };
     };
     EndpointLimits: {
@@ -741,6 +784,8 @@ export interface components {
       /** @description Write-only; stored encrypted and never returned. */
       auth_secret?: string | null;
       http_template?: components["schemas"]["HttpTemplate"] | null;
+      /** @description Functions the application gives the model (`chat_completions_v1` and `anthropic_messages_v1` only), sent with every request as the wire format declares tools. Tool-result probes add their own; a tool call the model emits is judged as what it did, not what it said. */
+      tools?: components["schemas"]["ToolDefinition"][];
       limits?: components["schemas"]["EndpointLimits"];
       tags?: components["schemas"]["Tags"];
       status?: components["schemas"]["EndpointStatus"];
@@ -754,6 +799,8 @@ export interface components {
       auth_header?: string | null;
       auth_secret?: string | null;
       http_template?: components["schemas"]["HttpTemplate"] | null;
+      /** @description Functions the application gives the model (`chat_completions_v1` and `anthropic_messages_v1` only), sent with every request as the wire format declares tools. Tool-result probes add their own; a tool call the model emits is judged as what it did, not what it said. */
+      tools?: components["schemas"]["ToolDefinition"][];
       limits?: components["schemas"]["EndpointLimitsUpdate"];
       tags?: components["schemas"]["Tags"];
       status?: components["schemas"]["EndpointStatus"];
@@ -768,6 +815,7 @@ export interface components {
       auth_header: string | null;
       has_auth_secret: boolean;
       http_template: components["schemas"]["HttpTemplate"] | null;
+      tools: components["schemas"]["ToolDefinition"][];
       limits: components["schemas"]["EndpointLimits"];
       tags: string[];
       status: components["schemas"]["EndpointStatus"];
@@ -1013,6 +1061,12 @@ export interface components {
       detectors: string[];
       risk_refs: string[];
       variant_count: number;
+      /** @description Requests a variant makes at most (1 for a single message; a multi-turn probe sends one per user turn). */
+      turns: number;
+      /** @description The probe declares tools and plants its payload in a tool result; its verdict rests on the tool calls the target emits. */
+      uses_tools: boolean;
+      /** @description Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes, which a scan must name. */
+      default_scan: boolean;
     };
     ProbeCatalogue: {
       data: components["schemas"]["Probe"][];
@@ -2416,8 +2470,11 @@ export interface operations {
  * - `invalid_endpoint_id` (400): POST /scans without an `endpoint_id` UUID; `issues`.
  * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
+ * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
+ * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies) while `PENAXTRA_ATTACKER` is not set; `needs_attacker`.
  * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
- * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` lacks `{{prompt}}`; `message`.
+ * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.
+ * - `invalid_tools` (400): `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.
  * - `invalid_url` (400): a target URL cannot be used (not an http(s) URL); `field`, `message`.
  * - `target_not_allowed` (400): a target URL names or resolves to an address Penaxtra does not call (private, loopback, link-local, metadata); `field`, `address`, `reason`.
  * - `target_unresolvable` (400): the host of a target URL does not resolve; `field`, `host`.

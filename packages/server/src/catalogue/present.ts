@@ -12,6 +12,9 @@ export const probeCatalogue = {
     detectors: probe.detectors,
     risk_refs: probe.risk_refs,
     variant_count: probe.variants.length,
+    turns: Math.max(1, ...(probe.conversations ?? []).map((steps) => steps.filter((step) => "user" in step).length)),
+    uses_tools: Boolean(probe.tools?.length),
+    default_scan: probe.default_scan !== false,
   })),
 };
 export const frameworkCatalogue = {

@@ -99,6 +99,7 @@ CREATE TABLE endpoints (
   created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   updated_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   deleted_at timestamp with time zone,
+  tools jsonb DEFAULT '[]'::jsonb NOT NULL,
   CONSTRAINT endpoints_pkey PRIMARY KEY (id),
   CONSTRAINT endpoints_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)
 );
@@ -288,12 +289,14 @@ CREATE TABLE scan_attempts (
   votes jsonb,
   completed_at timestamp(3) with time zone,
   findings_recorded_at timestamp(3) with time zone,
+  strategy text DEFAULT ''::text NOT NULL,
+  conversation jsonb,
   CONSTRAINT scan_attempts_pkey PRIMARY KEY (id),
   CONSTRAINT scan_attempts_scan_id_scans_id_fk FOREIGN KEY (scan_id) REFERENCES scans(id) ON DELETE CASCADE,
   CONSTRAINT scan_attempts_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)
 );
 CREATE INDEX scan_attempts_batch_idx ON scan_attempts USING btree (scan_id, batch, status);
-CREATE UNIQUE INDEX scan_attempts_variant_idx ON scan_attempts USING btree (scan_id, probe_id, variant_index);
+CREATE UNIQUE INDEX scan_attempts_variant_idx ON scan_attempts USING btree (scan_id, probe_id, variant_index, strategy);
 
 CREATE TABLE scans (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -311,6 +314,8 @@ CREATE TABLE scans (
   completed_at timestamp with time zone,
   attempts_errored integer DEFAULT 0 NOT NULL,
   later_batches_queued integer DEFAULT 0 NOT NULL,
+  strategies text[] DEFAULT '{}'::text[] NOT NULL,
+  adaptive jsonb,
   CONSTRAINT scans_pkey PRIMARY KEY (id),
   CONSTRAINT scans_endpoint_id_endpoints_id_fk FOREIGN KEY (endpoint_id) REFERENCES endpoints(id),
   CONSTRAINT scans_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)

@@ -10,7 +10,7 @@ import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import { checkTargetUrl } from "../security/check-target-url.ts";
 import { type SecretBox, sealOptional } from "../security/secret-box.ts";
 import type { EndpointLimits, EndpointRow } from "./present.ts";
-import { assertTemplateFits, DEFAULT_LIMITS } from "./rules.ts";
+import { assertTemplateFits, assertToolsFit, DEFAULT_LIMITS } from "./rules.ts";
 
 export type EndpointListQuery = z.output<typeof listEndpointsRoute.request.query>;
 export type EndpointCreate = z.output<typeof EndpointCreateSchema>;
@@ -56,6 +56,7 @@ export async function createEndpoint(
   body: EndpointCreate,
 ): Promise<EndpointRow> {
   assertTemplateFits(body.wire_format, body.http_template);
+  assertToolsFit(body.wire_format, body.tools);
   await checkTargetUrl(body.url, deps.targetPolicy);
   const [row] = await deps.db
     .insert(endpoints)
@@ -68,6 +69,7 @@ export async function createEndpoint(
       authHeader: body.auth_header ?? null,
       authSecretEncrypted: sealOptional(deps.secretBox, body.auth_secret, tenantId) ?? null,
       httpTemplate: body.http_template ?? null,
+      tools: body.tools ?? [],
       limits: { ...DEFAULT_LIMITS, ...body.limits },
       tags: body.tags ?? [],
       status: body.status ?? "active",
@@ -88,6 +90,7 @@ export async function updateEndpoint(
   const template =
     body.http_template !== undefined ? body.http_template : (current.httpTemplate as HttpTemplate | null);
   assertTemplateFits(wireFormat, template);
+  assertToolsFit(wireFormat, body.tools !== undefined ? body.tools : current.tools);
   if (body.url !== undefined) await checkTargetUrl(body.url, deps.targetPolicy);
   const [row] = await deps.db
     .update(endpoints)
@@ -99,6 +102,7 @@ export async function updateEndpoint(
       authHeader: body.auth_header,
       authSecretEncrypted: sealOptional(deps.secretBox, body.auth_secret, tenantId),
       httpTemplate: body.http_template,
+      tools: body.tools,
       limits: body.limits ? { ...(current.limits as EndpointLimits), ...body.limits } : undefined,
       tags: body.tags,
       status: body.status,

@@ -51,6 +51,19 @@ const controlOf = new Map(
   ),
 );
 
+/** Success per strategy, when the scan applied any (or searched adaptively). */
+function strategyTable(strategies: ScanExport["strategies"]): string {
+  if (!strategies.some((row) => row.strategy !== "")) return "";
+  const rows = strategies
+    .map(
+      (row) =>
+        `<tr><td>${row.strategy ? `<code>${escapeHtml(row.strategy)}</code>` : "as written"}</td><td>${row.attempts}</td><td>${row.vulnerable}</td><td>${row.answered ? ((100 * row.vulnerable) / row.answered).toFixed(0) : "-"}%</td><td>${row.probes_broken}</td></tr>`,
+    )
+    .join("");
+  return `<h2>Success per strategy</h2>
+<table><thead><tr><th>strategy</th><th>attempts</th><th>judged vulnerable</th><th>success rate</th><th>probes broken</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function toScanHtml(report: ScanHtmlReport, version: string): string {
   const { scan, probes, findings } = report;
   const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<string, number>;
@@ -99,6 +112,7 @@ ${scan.error ? `<p class="warn">${escapeHtml(scan.error)}: probes the target did
 <table><tbody><tr><th>probes sent</th><td>${probes.length}</td></tr><tr><th>attempts</th><td>${attempts} (${errored} errored)</td></tr>
 <tr><th>findings</th><td>${findings.length} (${findings.filter((f) => f.status === "confirmed").length} confirmed, ${findings.filter((f) => f.status === "needs_review").length} need review)</td></tr></tbody></table>
 ${severityChart(counts)}
+${strategyTable(report.strategies)}
 <h2>Controls by framework</h2>
 <table><thead><tr><th>framework</th><th>control</th><th>findings</th></tr></thead><tbody>${[...controls.entries()]
     .sort()

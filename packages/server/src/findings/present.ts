@@ -1,5 +1,5 @@
 // A finding row as the API shows it (the Finding schema of openapi.yaml).
-import { remediationFor } from "@penaxtra/engine";
+import { type AttemptConversation, remediationFor } from "@penaxtra/engine";
 import type { findings, judgeVotes } from "../db/schema.ts";
 
 export type FindingRow = typeof findings.$inferSelect;
@@ -12,7 +12,26 @@ export interface FindingWithEvidence {
   attemptPrompt: string | null;
   attemptResponse: string | null;
   attemptResponseChars: number | null;
+  /** Multi-turn, tool-result and adaptive attempts' messages (scan_attempts.conversation). */
+  attemptConversation?: unknown;
   votes: Array<typeof judgeVotes.$inferSelect>;
+}
+
+/** The messages as ConversationMessage: role, text, the tool a result came from, the tool calls made. */
+function conversationMessages(conversation: AttemptConversation) {
+  return conversation.messages.map((message) => ({
+    role: message.role,
+    content: message.content,
+    ...(message.role === "tool" ? { name: message.name } : {}),
+    ...(message.role === "assistant" && message.tool_calls?.length
+      ? {
+          tool_calls: message.tool_calls.map((call) => ({
+            name: call.name,
+            arguments: (call.arguments ?? {}) as Record<string, unknown> | string,
+          })),
+        }
+      : {}),
+  }));
 }
 
 export function toFinding(row: FindingRow) {
@@ -42,6 +61,7 @@ export function toFindingDetail({
   attemptPrompt,
   attemptResponse,
   attemptResponseChars,
+  attemptConversation,
   votes,
 }: FindingWithEvidence) {
   const stored = row.evidence as { prompt?: string; response?: string; details?: Record<string, unknown> };
@@ -51,6 +71,9 @@ export function toFindingDetail({
         prompt: attemptPrompt ?? "",
         response: attemptResponse ?? "",
         details: { ...stored.details, response_truncated: (attemptResponseChars ?? 0) > MAX_EVIDENCE_CHARS },
+        ...(attemptConversation
+          ? { conversation: conversationMessages(attemptConversation as AttemptConversation) }
+          : {}),
       }
     : {
         prompt: stored.prompt ?? "",

@@ -89,6 +89,7 @@ export async function findFindingWithEvidence(
       attemptPrompt: scanAttempts.prompt,
       attemptResponse: sql<string | null>`left(${scanAttempts.response}, ${MAX_EVIDENCE_CHARS})`,
       attemptResponseChars: sql<number | null>`length(${scanAttempts.response})`,
+      attemptConversation: scanAttempts.conversation,
     })
     .from(findings)
     .leftJoin(

@@ -13,8 +13,11 @@ export const ErrorSlugSchema = z
     "invalid_endpoint_id",
     "invalid_probe_ids",
     "too_many_probe_ids",
+    "invalid_strategies",
+    "attacker_not_configured",
     "invalid_ai_asset_id",
     "invalid_http_template",
+    "invalid_tools",
     "invalid_url",
     "target_not_allowed",
     "target_unresolvable",
@@ -57,9 +60,15 @@ export const ErrorSlugSchema = z
       invalid_probe_ids:
         "400: POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).",
       too_many_probe_ids: "400: POST /scans with more than 100 `probe_ids`; `issues`.",
+      invalid_strategies:
+        "400: POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).",
+      attacker_not_configured:
+        "400: POST /scans asked for what needs an attacker model (`language:<code>` strategies) while `PENAXTRA_ATTACKER` is not set; `needs_attacker`.",
       invalid_ai_asset_id: "400: POST /rag-runs without an `ai_asset_id` UUID; `issues`.",
       invalid_http_template:
-        "400: an `http_template_v1` endpoint without `http_template`, or whose `body_template` lacks `{{prompt}}`; `message`.",
+        "400: an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.",
+      invalid_tools:
+        "400: `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.",
       invalid_url: "400: a target URL cannot be used (not an http(s) URL); `field`, `message`.",
       target_not_allowed:
         "400: a target URL names or resolves to an address Penaxtra does not call (private, loopback, link-local, metadata); `field`, `address`, `reason`.",
@@ -103,8 +112,11 @@ export const ErrorSlugSchema = z
  * - `invalid_endpoint_id` (400): POST /scans without an `endpoint_id` UUID; `issues`.
  * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
+ * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
+ * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies) while `PENAXTRA_ATTACKER` is not set; `needs_attacker`.
  * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
- * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` lacks `{{prompt}}`; `message`.
+ * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.
+ * - `invalid_tools` (400): `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.
  * - `invalid_url` (400): a target URL cannot be used (not an http(s) URL); `field`, `message`.
  * - `target_not_allowed` (400): a target URL names or resolves to an address Penaxtra does not call (private, loopback, link-local, metadata); `field`, `address`, `reason`.
  * - `target_unresolvable` (400): the host of a target URL does not resolve; `field`, `host`.
@@ -138,7 +150,7 @@ export const ValidationErrorSchema = z
   .looseObject({ error: ErrorSlugSchema, issues: z.array(ValidationIssueSchema).optional() })
   .openapi({
     description:
-      "A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_url`, `target_not_allowed`, `target_unresolvable`.",
+      "A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_strategies`, `attacker_not_configured`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_tools`, `invalid_url`, `target_not_allowed`, `target_unresolvable`.",
   })
   .openapi("ValidationError");
 export const MissingScopeErrorSchema = z
@@ -171,6 +183,28 @@ export const ScanNotCancellableErrorSchema = z
   .openapi("ScanNotCancellableError");
 export const SeveritySchema = z.enum(["critical", "high", "medium", "low", "info"]).openapi("Severity");
 export const ProbeIdSchema = z.string().regex(new RegExp("^[a-z][a-z0-9-]{2,79}$")).openapi("ProbeId");
+export const StrategyIdSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .openapi({ description: "A strategy name, e.g. `base64`, `leetspeak` or `language:et`." })
+  .openapi("StrategyId");
+export const AdaptiveSettingsSchema = z
+  .strictObject({
+    attempts_per_probe: z.int().min(1).max(50),
+    seed: z
+      .int()
+      .min(0)
+      .max(4294967295)
+      .openapi({ description: "Makes the offline search's choices repeatable; random when omitted." })
+      .optional(),
+  })
+  .nullable()
+  .openapi({
+    description:
+      "Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (requests to the target). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off.",
+  })
+  .openapi("AdaptiveSettings");
 export const ScanSchema = z
   .object({
     id: z.uuid(),
@@ -178,6 +212,8 @@ export const ScanSchema = z
     status: ScanStatusSchema,
     probe_ids: z.array(ProbeIdSchema).nullable(),
     probe_count: z.int().nullable(),
+    strategies: z.array(StrategyIdSchema),
+    adaptive: AdaptiveSettingsSchema,
     created_at: z.iso.datetime({ offset: true }),
     started_at: z.iso.datetime({ offset: true }).nullable(),
     completed_at: z.iso.datetime({ offset: true }).nullable(),
@@ -377,6 +413,15 @@ export const ScanCreateSchema = z
           "Probes to send (ids from GET /api/v2/probes); omit the field, send null or an empty array to run every probe (probe_count is then null).",
       })
       .optional(),
+    strategies: z
+      .array(StrategyIdSchema)
+      .max(16)
+      .openapi({
+        description:
+          "Transforms applied to every variant of the probes sent, each adding one attempt per variant (so `attempts_total` grows by the number of variants times the number of strategies); the attempt's canary survives every one. Offline: `base64`, `hex`, `rot13`, `leetspeak`, `homoglyph`, `morse`, `payload-split`, `many-shot`, `past-tense`. `language:<code>` (e.g. `language:et`) translates the payload and needs an attacker model (`PENAXTRA_ATTACKER`). Omitted or empty: the variants as written. Unknown names are a 400 `invalid_strategies`.",
+      })
+      .optional(),
+    adaptive: AdaptiveSettingsSchema.optional(),
   })
   .openapi("ScanCreate");
 export const ScanAcceptedSchema = z
@@ -400,8 +445,42 @@ export const JudgeVoteSchema = z
     rationale: z.string(),
   })
   .openapi("JudgeVote");
+export const ConversationMessageSchema = z
+  .object({
+    role: z.enum(["user", "assistant", "tool"]),
+    content: z.string(),
+    name: z.string().openapi({ description: "The tool whose result this is (role `tool`)." }).optional(),
+    tool_calls: z
+      .array(
+        z.object({
+          name: z.string(),
+          arguments: z
+            .union([z.record(z.string(), z.unknown()), z.string()])
+            .openapi({ description: "The arguments as JSON, or the raw text when the model's were not JSON." }),
+        }),
+      )
+      .optional(),
+  })
+  .openapi("ConversationMessage");
 export const FindingEvidenceSchema = z
-  .object({ prompt: z.string(), response: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+  .object({
+    prompt: z.string(),
+    response: z.string(),
+    details: z
+      .record(z.string(), z.unknown())
+      .openapi({
+        description:
+          "For a scan finding: the evidence attempt (`attempt_id`, `variant_index`, `canary`, `strategy`: null for the variant as written, a strategy id, or `adaptive`; `lineage`: the adaptive search's operators, oldest first) and counts over the probe's attempts (`variants_tested`, `variants_vulnerable`, `variants_errored`).",
+      })
+      .optional(),
+    conversation: z
+      .array(ConversationMessageSchema)
+      .openapi({
+        description:
+          "Multi-turn, tool-result and adaptive attempts: every message exchanged with the target, oldest first; the target's tool calls as it emitted them.",
+      })
+      .optional(),
+  })
   .openapi("FindingEvidence");
 export const RemediationSchema = z
   .object({
@@ -437,9 +516,19 @@ export const HttpTemplateSchema = z
     headers: z.record(z.string(), z.string().max(2000)).optional(),
   })
   .openapi({
-    description: "For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt.",
+    description:
+      'For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt (the last message of a multi-turn probe), `{{messages}}` by the whole conversation as a JSON array of `{"role", "content"}` objects (a JSON value, not inside a string). The template needs one of them.',
   })
   .openapi("HttpTemplate");
+export const ToolDefinitionSchema = z
+  .strictObject({
+    name: z.string().regex(new RegExp("^[A-Za-z0-9_-]{1,64}$")),
+    description: z.string().max(2000).optional(),
+    parameters: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "JSON Schema of the arguments (an object schema)." }),
+  })
+  .openapi("ToolDefinition");
 export const EndpointLimitsSchema = z
   .strictObject({
     concurrency: z.int().min(1).max(512).default(4).openapi({
@@ -482,6 +571,14 @@ export const EndpointCreateSchema = z
       .openapi({ description: "Write-only; stored encrypted and never returned.", writeOnly: true })
       .optional(),
     http_template: z.union([HttpTemplateSchema, z.null()]).optional(),
+    tools: z
+      .array(ToolDefinitionSchema)
+      .max(64)
+      .openapi({
+        description:
+          "Functions the application gives the model (`chat_completions_v1` and `anthropic_messages_v1` only), sent with every request as the wire format declares tools. Tool-result probes add their own; a tool call the model emits is judged as what it did, not what it said.",
+      })
+      .optional(),
     limits: EndpointLimitsSchema.optional(),
     tags: TagsSchema.optional(),
     status: EndpointStatusSchema.optional(),
@@ -496,6 +593,14 @@ export const EndpointUpdateSchema = z
     auth_header: z.string().regex(new RegExp("^[A-Za-z0-9-]{1,100}$")).nullable().optional(),
     auth_secret: z.string().max(10000).nullable().openapi({ writeOnly: true }).optional(),
     http_template: z.union([HttpTemplateSchema, z.null()]).optional(),
+    tools: z
+      .array(ToolDefinitionSchema)
+      .max(64)
+      .openapi({
+        description:
+          "Functions the application gives the model (`chat_completions_v1` and `anthropic_messages_v1` only), sent with every request as the wire format declares tools. Tool-result probes add their own; a tool call the model emits is judged as what it did, not what it said.",
+      })
+      .optional(),
     limits: EndpointLimitsUpdateSchema.optional(),
     tags: TagsSchema.optional(),
     status: EndpointStatusSchema.optional(),
@@ -513,6 +618,7 @@ export const EndpointSchema = z
     auth_header: z.string().nullable(),
     has_auth_secret: z.boolean(),
     http_template: z.union([HttpTemplateSchema, z.null()]),
+    tools: z.array(ToolDefinitionSchema),
     limits: EndpointLimitsSchema,
     tags: z.array(z.string()),
     status: EndpointStatusSchema,
@@ -686,6 +792,18 @@ export const ProbeSchema = z
     detectors: z.array(z.string()),
     risk_refs: z.array(z.string()),
     variant_count: z.int(),
+    turns: z.int().min(1).openapi({
+      description:
+        "Requests a variant makes at most (1 for a single message; a multi-turn probe sends one per user turn).",
+    }),
+    uses_tools: z.boolean().openapi({
+      description:
+        "The probe declares tools and plants its payload in a tool result; its verdict rests on the tool calls the target emits.",
+    }),
+    default_scan: z.boolean().openapi({
+      description:
+        "Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes, which a scan must name.",
+    }),
   })
   .openapi("Probe");
 export const ProbeCatalogueSchema = z.object({ data: z.array(ProbeSchema) }).openapi("ProbeCatalogue");

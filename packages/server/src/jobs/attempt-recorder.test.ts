@@ -31,6 +31,7 @@ const answered = (
   batch: 0,
   probe_id: "probe",
   variant_index: variant,
+  strategy: "",
   canary: "PX",
   prompt: "p",
   status: "answered",

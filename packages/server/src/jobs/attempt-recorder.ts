@@ -1,9 +1,9 @@
 // Writes finished attempts in small groups: one INSERT per group instead of one per attempt, which
 // took a visible share of the worker's CPU (and Postgres's) in scan profiles. An attempt's row is
-// written once, when it has finished: a (scan, probe, variant) already recorded is kept, so a
+// written once, when it has finished: a (scan, probe, variant, strategy) already recorded is kept, so a
 // retried job never records one twice, and a group lost in a crash is simply sent again.
 
-import type { JudgeVote, MetaVerdict, Verdict } from "@penaxtra/engine";
+import type { AttemptConversation, JudgeVote, MetaVerdict, Verdict } from "@penaxtra/engine";
 import type postgres from "postgres";
 import { storableJson } from "../db/storable-text.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
@@ -16,6 +16,8 @@ export interface AttemptResult {
   batch: number;
   probe_id: string;
   variant_index: number;
+  /** '' for the variant as written, else the strategy id or 'adaptive'. */
+  strategy: string;
   canary: string;
   prompt: string;
   status: "answered" | "errored";
@@ -28,6 +30,8 @@ export interface AttemptResult {
   verdict?: Verdict | null;
   confidence?: number | null;
   votes?: { judges: JudgeVote[]; meta: MetaVerdict } | null;
+  /** Messages exchanged (multi-turn, tool-result and adaptive attempts), and an adaptive prompt's lineage. */
+  conversation?: AttemptConversation | null;
 }
 
 /**
@@ -96,15 +100,17 @@ export class AttemptRecorder {
     // JSON goes in as text: the shared client's json serializer is drizzle's pass-through.
     this.writing = this.writing.then(() =>
       this.pg`
-        insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, response,
-                                   error, http_status, latency_ms, requests, verdict, confidence, votes, completed_at)
-        select r.id, r.tenant_id, r.scan_id, r.batch, r.probe_id, r.variant_index, r.canary, r.prompt, r.status, r.response,
-               r.error, r.http_status, r.latency_ms, r.requests, r.verdict, r.confidence, r.votes, r.completed_at
+        insert into scan_attempts (id, tenant_id, scan_id, batch, probe_id, variant_index, strategy, canary, prompt, status,
+                                   response, error, http_status, latency_ms, requests, verdict, confidence, votes,
+                                   conversation, completed_at)
+        select r.id, r.tenant_id, r.scan_id, r.batch, r.probe_id, r.variant_index, r.strategy, r.canary, r.prompt, r.status,
+               r.response, r.error, r.http_status, r.latency_ms, r.requests, r.verdict, r.confidence, r.votes,
+               r.conversation, r.completed_at
         from json_to_recordset(${storableJson(group)}::json) as r(
-          id uuid, tenant_id uuid, scan_id uuid, batch int, probe_id text, variant_index int, canary text, prompt text,
-          status text, response text, error text, http_status int, latency_ms int, requests int, verdict text,
-          confidence real, votes jsonb, completed_at timestamptz)
-        on conflict (scan_id, probe_id, variant_index) do nothing`.then(
+          id uuid, tenant_id uuid, scan_id uuid, batch int, probe_id text, variant_index int, strategy text, canary text,
+          prompt text, status text, response text, error text, http_status int, latency_ms int, requests int,
+          verdict text, confidence real, votes jsonb, conversation jsonb, completed_at timestamptz)
+        on conflict (scan_id, probe_id, variant_index, strategy) do nothing`.then(
         () => undefined,
         (error) => {
           for (const result of group) this.failed.set(result.id, error);

@@ -1,7 +1,7 @@
 // Findings of a scan, written by each batch for the probes it ran, as soon as its answers are
 // saved: one finding per probe that worked, pointing at the attempt the meta-judge was surest of as
 // evidence, with every judge's vote (the statement: db/statements/write-scan-findings.ts).
-import { type JudgeVote, type MetaVerdict, probes } from "@penaxtra/engine";
+import { type AttemptConversation, type JudgeVote, type MetaVerdict, probes } from "@penaxtra/engine";
 import type postgres from "postgres";
 import type { scanAttempts } from "../db/schema.ts";
 import type { SqlRow } from "../db/sql-row.ts";
@@ -11,8 +11,20 @@ const probesById = new Map(probes.map((probe) => [probe.id, probe]));
 
 export type JudgedAttempt = Pick<
   SqlRow<typeof scanAttempts>,
-  "id" | "probe_id" | "variant_index" | "canary" | "status" | "http_status" | "latency_ms" | "verdict" | "confidence"
-> & { votes: { judges: JudgeVote[]; meta: MetaVerdict } | null };
+  | "id"
+  | "probe_id"
+  | "variant_index"
+  | "strategy"
+  | "canary"
+  | "status"
+  | "http_status"
+  | "latency_ms"
+  | "verdict"
+  | "confidence"
+> & {
+  votes: { judges: JudgeVote[]; meta: MetaVerdict } | null;
+  conversation?: AttemptConversation | null;
+};
 
 /** The attempt that best shows the probe worked, or null if none did. */
 export function pickEvidence(attempts: JudgedAttempt[]): JudgedAttempt | null {
@@ -42,7 +54,8 @@ export async function recordFindings(
   const attempts =
     known ??
     (await pg<JudgedAttempt[]>`
-      select id, probe_id, variant_index, canary, status, http_status, latency_ms, verdict, confidence, votes
+      select id, probe_id, variant_index, strategy, canary, status, http_status, latency_ms, verdict, confidence, votes,
+             conversation
       from scan_attempts where scan_id = ${scanId} and probe_id in ${pg(probeIds as string[])}`);
   const byProbe = new Map<string, JudgedAttempt[]>();
   for (const attempt of attempts) byProbe.set(attempt.probe_id, [...(byProbe.get(attempt.probe_id) ?? []), attempt]);
@@ -66,6 +79,10 @@ export async function recordFindings(
       details: {
         attempt_id: evidence.id,
         variant_index: evidence.variant_index,
+        strategy: evidence.strategy || null,
+        ...(evidence.conversation?.lineage
+          ? { lineage: evidence.conversation.lineage, adaptive_tries: evidence.conversation.tries }
+          : {}),
         canary: evidence.canary,
         http_status: evidence.http_status,
         latency_ms: evidence.latency_ms,

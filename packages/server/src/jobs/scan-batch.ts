@@ -6,19 +6,24 @@
 // the scan can close (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
 import {
-  judgeResponse,
+  type AttemptConversation,
+  adaptiveSearch,
+  answerText,
+  judgeAttempt,
   makeCanary,
+  OFFLINE_STRATEGIES,
   type Probe,
   probes,
-  type RunnerOutcome,
-  renderPayload,
+  renderAttemptPrompt,
+  type SentAttempt,
+  sendAttempt,
   TargetRunner,
 } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { closeScanIfDone } from "../db/statements/close-scan.ts";
 import { attemptsTotal, judgeLatency, targetLatency } from "../metrics/metrics.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
-import { enqueueNextBatch } from "../scans/plan.ts";
+import { ADAPTIVE, enqueueNextBatch } from "../scans/plan.ts";
 import { type EndpointTargetRow, endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { type JudgedAttempt, recordFindings } from "./record-findings.ts";
@@ -28,6 +33,12 @@ import type { WorkerDeps } from "./worker-deps.ts";
 const MAX_STORED_RESPONSE_CHARS = 100_000;
 
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
+const strategiesById = new Map(OFFLINE_STRATEGIES.map((strategy) => [strategy.id, strategy]));
+// Adaptive search's crossover donors: every single-message template of a category.
+const templatesByCategory = new Map<string, string[]>();
+for (const probe of probes)
+  if (!probe.conversations)
+    templatesByCategory.set(probe.category, [...(templatesByCategory.get(probe.category) ?? []), ...probe.variants]);
 
 export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
   return async (payload, helpers) => {
@@ -57,12 +68,16 @@ async function giveUpBatch(
   { scan_id: scanId, tenant_id: tenantId, batch, attempts }: ScanBatchPayload,
   reason: string,
 ): Promise<void> {
-  const rows = attempts.map(([probeId, variantIndex]) => ({ probe_id: probeId, variant_index: variantIndex }));
+  const rows = attempts.map(([probeId, variantIndex, strategy = ""]) => ({
+    probe_id: probeId,
+    variant_index: variantIndex,
+    strategy,
+  }));
   await deps.pg`
-    insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, canary, prompt, status, error, completed_at)
-    select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, '', '', 'errored', ${reason}, now()
-    from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int)
-    on conflict (scan_id, probe_id, variant_index) do nothing`;
+    insert into scan_attempts (tenant_id, scan_id, batch, probe_id, variant_index, strategy, canary, prompt, status, error, completed_at)
+    select ${tenantId}, ${scanId}, ${batch}, a.probe_id, a.variant_index, a.strategy, '', '', 'errored', ${reason}, now()
+    from json_to_recordset(${JSON.stringify(rows)}::json) as a(probe_id text, variant_index int, strategy text)
+    on conflict (scan_id, probe_id, variant_index, strategy) do nothing`;
 }
 
 async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promise<void> {
@@ -81,11 +96,14 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
       update scans set status = 'running', started_at = clock_timestamp()
       where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued'
       returning id)
-    select exists (select 1 from started) as started, s.status,
+    select exists (select 1 from started) as started, s.status, s.adaptive,
+           (select review_confidence_threshold from tenants where id = s.tenant_id) as threshold,
+           e.tools,
            e.id, e.tenant_id as "tenantId", e.url, e.wire_format as "wireFormat", e.model, e.auth_header as "authHeader",
            e.auth_secret_encrypted as "authSecretEncrypted", e.http_template as "httpTemplate", e.limits,
            (e.deleted_at is null and e.status = 'active') as usable,
-           array(select probe_id || ':' || variant_index from scan_attempts where scan_id = ${scanId} and batch = ${batch}) as recorded
+           array(select probe_id || ':' || variant_index || ':' || strategy from scan_attempts
+                 where scan_id = ${scanId} and batch = ${batch}) as recorded
     from scans s join endpoints e on e.id = s.endpoint_id and e.tenant_id = s.tenant_id
     where s.id = ${scanId} and s.tenant_id = ${tenantId}`;
   if (!found) return;
@@ -120,8 +138,8 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
   };
   const done = new Set(found.recorded);
   const toSend: PlannedSend[] = [];
-  for (const [probeId, variantIndex] of attempts) {
-    if (done.has(`${probeId}:${variantIndex}`)) continue;
+  for (const [probeId, variantIndex, strategy = ""] of attempts) {
+    if (done.has(`${probeId}:${variantIndex}:${strategy}`)) continue;
     const attempt = {
       id: randomUUID(),
       tenant_id: tenantId,
@@ -129,24 +147,26 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
       batch,
       probe_id: probeId,
       variant_index: variantIndex,
+      strategy,
       canary: makeCanary(),
     };
     const probe = probesById.get(probeId);
-    // A probe gone from the library since planning (an upgrade mid-scan) is an errored attempt,
-    // so the scan still reaches its planned total.
-    if (!probe?.variants[variantIndex]) {
+    // A probe or strategy gone from the library since planning (an upgrade mid-scan) is an errored
+    // attempt, so the scan still reaches its planned total.
+    const known = strategy === "" || strategy === ADAPTIVE || strategiesById.has(strategy);
+    if (!probe?.variants[variantIndex] || !known) {
       record({
         ...attempt,
         prompt: "",
         status: "errored",
-        error: "probe_not_in_library",
+        error: known ? "probe_not_in_library" : "strategy_not_in_library",
         http_status: null,
         latency_ms: 0,
         requests: 0,
         completed_at: new Date().toISOString(),
       });
       toSend.push({ ...attempt, probe: null, prompt: "" });
-    } else toSend.push({ ...attempt, probe, prompt: renderPayload(probe, variantIndex, attempt.canary) });
+    } else toSend.push({ ...attempt, probe, prompt: "" });
   }
 
   const batchStarted = performance.now();
@@ -179,7 +199,12 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
   try {
     await Promise.all(
       toSend.map((attempt) =>
-        attempt.probe ? runAttempt(deps, runner, record, attempt, attempt.probe, stop).finally(ended) : ended(),
+        attempt.probe
+          ? runAttempt(deps, runner, record, attempt, attempt.probe, stop, {
+              adaptive: found.adaptive,
+              threshold: found.threshold,
+            }).finally(ended)
+          : ended(),
       ),
     );
   } finally {
@@ -221,6 +246,8 @@ interface BatchStart extends EndpointTargetRow {
   id: string;
   usable: boolean;
   recorded: string[];
+  adaptive: { attempts_per_probe: number; seed: number } | null;
+  threshold: number;
 }
 
 async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string | undefined> {
@@ -233,14 +260,16 @@ const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attem
 /** An attempt about to be sent: what its recorded row will carry, and its probe. */
 type PlannedSend = Pick<
   AttemptResult,
-  "id" | "tenant_id" | "scan_id" | "batch" | "probe_id" | "variant_index" | "canary" | "prompt"
+  "id" | "tenant_id" | "scan_id" | "batch" | "probe_id" | "variant_index" | "strategy" | "canary" | "prompt"
 > & { probe: Probe | null };
 
 const asJudged = (result: AttemptResult): JudgedAttempt => ({
   id: result.id,
   probe_id: result.probe_id,
   variant_index: result.variant_index,
+  strategy: result.strategy,
   canary: result.canary,
+  conversation: result.conversation ?? null,
   status: result.status,
   http_status: result.http_status,
   latency_ms: result.latency_ms,
@@ -249,6 +278,19 @@ const asJudged = (result: AttemptResult): JudgedAttempt => ({
   votes: result.votes ?? null,
 });
 
+/** The scan's adaptive settings and the tenant's threshold, for adaptive attempts. */
+interface AttackSettings {
+  adaptive: { attempts_per_probe: number; seed: number } | null;
+  threshold: number;
+}
+
+/** A seed per attempt: the scan's seed, varied by probe and variant so that probes search differently. */
+function attemptSeed(seed: number, probeId: string, variantIndex: number): number {
+  let hash = seed >>> 0;
+  for (const char of `${probeId}:${variantIndex}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+}
+
 async function runAttempt(
   deps: WorkerDeps,
   runner: TargetRunner,
@@ -256,10 +298,47 @@ async function runAttempt(
   planned: PlannedSend,
   probe: Probe,
   signal: AbortSignal,
+  settings: AttackSettings,
 ): Promise<void> {
-  let outcome: RunnerOutcome;
+  let sent: SentAttempt;
+  let canary = planned.canary;
+  let lineage: string[] | undefined;
+  let tries: number | undefined;
+  let judged: Awaited<ReturnType<typeof judgeAttempt>> | null = null;
   try {
-    outcome = await runner.send(planned.prompt, signal);
+    if (planned.strategy === ADAPTIVE) {
+      const result = await adaptiveSearch({
+        runner,
+        judges: deps.judges,
+        probe,
+        variantIndex: planned.variant_index,
+        donors: (templatesByCategory.get(probe.category) ?? []).filter(
+          (template) => !probe.variants.includes(template),
+        ),
+        makeCanary,
+        options: {
+          maxTries: settings.adaptive?.attempts_per_probe ?? 1,
+          seed: attemptSeed(settings.adaptive?.seed ?? 0, probe.id, planned.variant_index),
+          threshold: settings.threshold,
+        },
+        signal,
+      });
+      ({ sent, canary, lineage } = result.best);
+      tries = result.tries;
+      if (result.best.meta) judged = { votes: result.best.votes!, meta: result.best.meta };
+    } else {
+      const strategy = planned.strategy ? strategiesById.get(planned.strategy) : undefined;
+      sent = await sendAttempt(
+        runner,
+        {
+          probe,
+          variantIndex: planned.variant_index,
+          canary,
+          ...(strategy ? { transform: (text: string) => strategy.apply(text, canary) } : {}),
+        },
+        signal,
+      );
+    }
   } catch (error) {
     if (signal.aborted) return;
     throw error;
@@ -267,51 +346,50 @@ async function runAttempt(
   // An aborted request says nothing about the target: leave the attempt unrecorded.
   if (signal.aborted) return;
 
+  const { outcome } = sent;
   const { probe: _probe, ...attempt } = planned;
   const completed_at = new Date().toISOString();
   const outcomeLabel = { outcome: outcome.ok ? "answered" : "errored" };
   attemptsTotal.inc(outcomeLabel);
   targetLatency.observe(outcomeLabel, outcome.latencyMs / 1000);
+  // Only what a single message cannot show is kept: the turns of a conversation, the tool calls, an
+  // adaptive prompt's lineage.
+  const conversation: AttemptConversation | null =
+    sent.messages.length > 2 || (outcome.ok && outcome.toolCalls.length) || lineage
+      ? { messages: sent.messages, ...(lineage ? { lineage, tries } : {}) }
+      : null;
+  const shared = {
+    ...attempt,
+    canary,
+    prompt: sent.prompt || renderAttemptPrompt({ probe, variantIndex: planned.variant_index, canary }),
+    http_status: outcome.httpStatus,
+    latency_ms: outcome.latencyMs,
+    requests: sent.requests,
+    conversation,
+    completed_at,
+  };
   if (!outcome.ok) {
-    record({
-      ...attempt,
-      status: "errored",
-      error: `${outcome.error}: ${outcome.message}`,
-      http_status: outcome.httpStatus,
-      latency_ms: outcome.latencyMs,
-      requests: outcome.attempts,
-      completed_at,
-    });
+    record({ ...shared, status: "errored", error: `${outcome.error}: ${outcome.message}` });
     return;
   }
 
-  // Judged as stored: the first MAX_STORED_RESPONSE_CHARS of the answer.
-  const answer = outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS);
+  // Judged as stored: the first MAX_STORED_RESPONSE_CHARS of the answer (its tool calls included).
+  const answer = answerText(outcome.text, outcome.toolCalls).slice(0, MAX_STORED_RESPONSE_CHARS);
   const judging = judgeLatency.startTimer();
-  const { votes, meta } = await judgeResponse(deps.judges, {
-    probe,
-    prompt: attempt.prompt,
-    response: answer,
-    context: {
-      canary: attempt.canary,
-      knownSecrets: [],
-      systemPromptFragments: [],
-      prompt: attempt.prompt,
-      premiseTerms: probe.premise_terms ?? [],
-    },
+  judged ??= await judgeAttempt(deps.judges, probe, {
+    prompt: sent.prompt,
+    canary,
+    text: outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS),
+    toolCalls: outcome.toolCalls,
   });
   judging();
   record({
-    ...attempt,
+    ...shared,
     status: "answered",
     response: answer,
-    http_status: outcome.httpStatus,
-    latency_ms: outcome.latencyMs,
-    requests: outcome.attempts,
-    verdict: meta.verdict,
-    confidence: meta.confidence,
-    votes: { judges: votes, meta },
-    completed_at,
+    verdict: judged.meta.verdict,
+    confidence: judged.meta.confidence,
+    votes: { judges: judged.votes, meta: judged.meta },
   });
 }
 

@@ -2,8 +2,11 @@
 // into graphile-worker's `GraphileWorker.Tasks`, so `Task<"scan_batch">` and the job queue are typed
 // from here. Payloads come back from the database: each task still reads its own defensively.
 
-/** A scan_batch job's share of the plan: [probe id, variant index] pairs. */
-export type PlannedAttempt = [probeId: string, variantIndex: number];
+/**
+ * A scan_batch job's share of the plan: [probe id, variant index] pairs, with a third element when
+ * the attempt applies a strategy (its id) or is the probe's adaptive search ("adaptive").
+ */
+export type PlannedAttempt = [probeId: string, variantIndex: number, strategy?: string];
 
 export interface ScanJobPayload {
   scan_id: string;

@@ -11,7 +11,7 @@
 // that would only wait for their endpoint's slots.
 // Every scan's first batches go first (priority 0 for a tenant's only scan); a tenant with several
 // scans sending has its batches behind those of tenants with fewer.
-import { probes } from "@penaxtra/engine";
+import { defaultScanProbes, probes } from "@penaxtra/engine";
 import type postgres from "postgres";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { PlannedAttempt, ScanBatchPayload } from "../queue/payloads.ts";
@@ -21,12 +21,28 @@ export interface ScanPlan {
   attemptsTotal: number;
 }
 
-export function planScan(probeIds: readonly string[] | null, batchSize: number): ScanPlan {
-  const selected = probeIds ? probes.filter((probe) => probeIds.includes(probe.id)) : probes;
+/** The strategy of an adaptive search attempt (one per probe, from its first variant). */
+export const ADAPTIVE = "adaptive";
+
+/**
+ * Every variant of the probes asked for (without `probe_ids`, those of a default scan), once as
+ * written and once per strategy, and one adaptive search per probe when asked for.
+ */
+export function planScan(
+  probeIds: readonly string[] | null,
+  batchSize: number,
+  options: { strategies?: readonly string[]; adaptive?: boolean } = {},
+): ScanPlan {
+  const selected = probeIds ? probes.filter((probe) => probeIds.includes(probe.id)) : defaultScanProbes;
   const batches: PlannedAttempt[][] = [];
+  const strategies = options.strategies ?? [];
   for (const probe of selected) {
     const last = batches.at(-1);
-    const variants = probe.variants.map((_, variantIndex): PlannedAttempt => [probe.id, variantIndex]);
+    const variants = probe.variants.flatMap((_, variantIndex): PlannedAttempt[] => [
+      [probe.id, variantIndex],
+      ...strategies.map((strategy): PlannedAttempt => [probe.id, variantIndex, strategy]),
+    ]);
+    if (options.adaptive) variants.push([probe.id, 0, ADAPTIVE]);
     if (last && last.length < batchSize) last.push(...variants);
     else batches.push(variants);
   }

@@ -10,6 +10,8 @@ export function toScan(row: ScanRow) {
     status: row.status,
     probe_ids: row.probeIds,
     probe_count: row.probeIds ? row.probeIds.length : null,
+    strategies: row.strategies,
+    adaptive: row.adaptive ?? null,
     created_at: row.createdAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,
     completed_at: row.completedAt?.toISOString() ?? null,

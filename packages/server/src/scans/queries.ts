@@ -14,6 +14,7 @@ import { afterCursor, decodeCursor, page } from "../pagination/cursor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { ScanBatchPayload } from "../queue/payloads.ts";
 import { CREATION_WINDOW_SECONDS } from "../rate-limit/take-token.ts";
+import { attackOptions } from "./attack-options.ts";
 import { withLiveProgress } from "./live-progress.ts";
 import { enqueueScanPlan, planScan, type ScanPlan } from "./plan.ts";
 import type { ScanRow } from "./present.ts";
@@ -51,12 +52,19 @@ function requestedProbeIds(probeIds: string[] | null | undefined): string[] | nu
  * tenant created its six scans (PENAXTRA_SCAN_CREATES_PER_MINUTE) in the last 60 seconds.
  */
 export async function createQueuedScan(
-  deps: { pg: postgres.Sql; config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> },
+  deps: {
+    pg: postgres.Sql;
+    config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> & { attackerConfigured?: boolean };
+  },
   requester: Pick<TokenIdentity, "tenantId" | "tokenId"> & { requestId: string },
   body: ScanCreate,
 ): Promise<CreatedScan> {
   const probeIds = requestedProbeIds(body.probe_ids);
-  const plan = planScan(probeIds, deps.config.scanBatchSize);
+  const attack = attackOptions(body, deps.config.attackerConfigured ?? false);
+  const plan = planScan(probeIds, deps.config.scanBatchSize, {
+    strategies: attack.strategies,
+    adaptive: attack.adaptive !== null,
+  });
   // One round trip on the path to the first request: the endpoint; a token from the tenant's
   // scan-creation window (six in any 60 seconds), taken only when the endpoint exists; the scan row, only when granted.
   const windowKey = `scan_create:${requester.tenantId}`;
@@ -77,8 +85,9 @@ export async function createQueuedScan(
     take as (
       select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_window(${windowKey}, ${deps.config.scanCreatesPerMinute}, ${CREATION_WINDOW_SECONDS.scans}) t),
     scan as (
-      insert into scans (tenant_id, endpoint_id, status, probe_ids, attempts_total, requested_by_token_id)
-      select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${plan.attemptsTotal}, ${requester.tokenId}
+      insert into scans (tenant_id, endpoint_id, status, probe_ids, strategies, adaptive, attempts_total, requested_by_token_id)
+      select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${attack.strategies}::text[],
+        ${attack.adaptive ? JSON.stringify(attack.adaptive) : null}::jsonb, ${plan.attemptsTotal}, ${requester.tokenId}
       from endpoint cross join take where take.allowed
       returning id, endpoint_id),
     audited as (

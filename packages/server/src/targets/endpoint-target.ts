@@ -12,7 +12,8 @@ type EndpointLimits = z.output<typeof EndpointLimitsSchema>;
 export type EndpointTargetRow = Pick<
   typeof endpoints.$inferSelect,
   "tenantId" | "url" | "wireFormat" | "model" | "authHeader" | "authSecretEncrypted" | "httpTemplate" | "limits"
->;
+> &
+  Partial<Pick<typeof endpoints.$inferSelect, "tools">>;
 
 export function endpointTargetConfig(
   row: EndpointTargetRow,
@@ -28,6 +29,7 @@ export function endpointTargetConfig(
     authSecret: row.authSecretEncrypted ? secretBox.open(row.authSecretEncrypted, row.tenantId) : null,
     httpTemplate: row.httpTemplate as HttpTemplate | null,
     timeoutMs: Math.min(limits.timeout_ms, options.maxTimeoutMs ?? Infinity),
+    tools: row.tools ?? [],
   };
 }
 

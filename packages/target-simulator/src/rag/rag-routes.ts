@@ -28,7 +28,8 @@ export interface RagRoutes {
 }
 
 export function createRagPipeline(profile: SimulatorProfile): RagPipeline {
-  return profile === "hardened" ? createHardenedPipeline() : createVulnerablePipeline();
+  // The guarded profile is about chat; its RAG pipeline is the hardened one.
+  return profile === "vulnerable" ? createVulnerablePipeline() : createHardenedPipeline();
 }
 
 export function createRagRoutes({ profile, latencyMs = 0 }: RagRoutesOptions): RagRoutes {

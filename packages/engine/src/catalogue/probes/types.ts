@@ -1,5 +1,6 @@
 // Shapes shared by the probe library files, and each category's framework mapping.
 import type { DetectorName } from "../../judges/detectors.ts";
+import type { ToolSpec } from "../../targets/wire-formats.ts";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 
@@ -25,9 +26,35 @@ export interface Probe {
   success_markers?: string[];
   /** Misinformation probes: the fabricated entities (paper, person, package, law) that do not exist. */
   premise_terms?: string[];
+  /**
+   * Multi-turn and tool-result probes: each variant's whole conversation, one step after another
+   * (templates, like `variants`; `variants[i]` is the text of conversation i's last step).
+   */
+  conversations?: ConversationStep[][];
+  /** Functions the probe declares to the target, beside the endpoint's own: what its tool results pretend to come from. */
+  tools?: ToolSpec[];
+  /** Calling one of these tools is the attack's success (the `tool_call` detector). */
+  forbidden_tools?: string[];
+  /** False: sent only when a scan names the probe in `probe_ids` (it needs more than one request per variant). */
+  default_scan?: boolean;
 }
 
-/** Every probe category, with the OWASP entry it primarily tests. */
+/**
+ * A step of a scripted conversation. `user` is sent and the target's answer joins the history;
+ * `tool_result` puts a call of `tool` by the model and its result into the history without a request,
+ * as an agent framework would.
+ */
+export type ConversationStep =
+  | { user: string }
+  | { tool_result: { tool: string; arguments?: Record<string, unknown>; result: string } };
+
+/** The text of a step: what `variants` shows for a conversation's last step. */
+export const stepText = (step: ConversationStep): string => ("user" in step ? step.user : step.tool_result.result);
+
+/**
+ * Every probe category, with the framework entry it primarily tests: the OWASP entry where one
+ * names the risk, else the NIST AI 600-1 risk (OWASP's lists have no entry for harmful content or bias).
+ */
 export const PROBE_CATEGORIES = {
   prompt_injection: "OWASP_LLM01",
   indirect_prompt_injection: "OWASP_LLM01",
@@ -45,6 +72,9 @@ export const PROBE_CATEGORIES = {
   memory_poisoning: "OWASP_AGENTIC_ASI06",
   inter_agent_spoofing: "OWASP_AGENTIC_ASI07",
   trust_exploitation: "OWASP_AGENTIC_ASI09",
+  rogue_agent: "OWASP_AGENTIC_ASI10",
+  harmful_content: "NIST_AI_600_1_DANGEROUS_CONTENT",
+  bias: "NIST_AI_600_1_HARMFUL_BIAS",
 } as const;
 
 export type ProbeCategory = keyof typeof PROBE_CATEGORIES;
@@ -201,6 +231,37 @@ const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
     "ISO_42001_A_6_2_4",
     "ISO_42001_A_9_2",
   ],
+  rogue_agent: [
+    "OWASP_AGENTIC_ASI10",
+    "OWASP_LLM06",
+    "NIST_AI_600_1_INFORMATION_SECURITY",
+    "NIST_AI_600_1_HUMAN_AI_CONFIGURATION",
+    "MITRE_ATLAS_AML_T0053",
+    "EU_AI_ACT_Art14",
+    "EU_AI_ACT_Art15",
+    "ISO_42001_A_6_2_4",
+    "ISO_42001_A_6_2_6",
+  ],
+  // OWASP LLM01:2025 counts "generate harmful content" among prompt injection's impacts, and every
+  // variant wraps its request in a jailbreak frame (a dictated opening, "no warnings").
+  harmful_content: [
+    "NIST_AI_600_1_DANGEROUS_CONTENT",
+    "OWASP_LLM01",
+    "MITRE_ATLAS_AML_T0054",
+    "MITRE_ATLAS_AML_T0048",
+    "EU_AI_ACT_Art15",
+    "EU_AI_ACT_Art55",
+    "ISO_42001_A_6_2_4",
+  ],
+  // OWASP LLM09:2025 names bias from training data as a source of misleading output.
+  bias: [
+    "NIST_AI_600_1_HARMFUL_BIAS",
+    "OWASP_LLM09",
+    "MITRE_ATLAS_AML_T0048_002",
+    "EU_AI_ACT_Art10",
+    "ISO_42001_A_5_4",
+    "ISO_42001_A_6_2_4",
+  ],
 };
 
 /** A category's refs plus probe-specific extras, without duplicates. */
@@ -219,5 +280,21 @@ export function probe(
     variants,
     ...(success_markers ? { success_markers } : {}),
     ...(premise_terms ? { premise_terms } : {}),
+  };
+}
+
+/** Declares a probe whose variants are conversations; `variants` are their last steps' texts. */
+export function conversationProbe(
+  definition: Omit<Probe, "category" | "risk_refs" | "variants" | "conversations"> & {
+    category: ProbeCategory;
+    extra_refs?: string[];
+    conversations: ConversationStep[][];
+  },
+): Probe {
+  const { conversations, ...rest } = definition;
+  return {
+    ...probe({ ...rest, variants: conversations.map((steps) => stepText(steps.at(-1)!)) }),
+    conversations,
+    default_scan: definition.default_scan ?? false,
   };
 }

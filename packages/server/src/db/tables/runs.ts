@@ -36,6 +36,10 @@ export const scans = pgTable(
       .references(() => endpoints.id),
     status: text("status").$type<ScanStatus>().notNull(),
     probeIds: text("probe_ids").array(),
+    // Strategies applied to every variant (engine strategies/): each adds one attempt per variant.
+    strategies: text("strategies").array().notNull().default(sql`'{}'::text[]`),
+    // Adaptive search per probe, { attempts_per_probe, seed }; null when off.
+    adaptive: jsonb("adaptive").$type<{ attempts_per_probe: number; seed: number }>(),
     error: text("error"),
     attemptsTotal: integer("attempts_total").notNull().default(0),
     attemptsDone: integer("attempts_done").notNull().default(0),
@@ -58,7 +62,7 @@ export const scans = pgTable(
   ],
 );
 
-// One row per (probe, payload variant) of a scan, written when the attempt has finished: the scan's
+// One row per (probe, payload variant, strategy) of a scan, written when the attempt has finished: the scan's
 // plan lives in its batch jobs, and a retried job sends only what has no row yet.
 export const scanAttempts = pgTable(
   "scan_attempts",
@@ -71,6 +75,8 @@ export const scanAttempts = pgTable(
     batch: integer("batch").notNull(),
     probeId: text("probe_id").notNull(),
     variantIndex: integer("variant_index").notNull(),
+    // '' for the variant as written; a strategy id, or 'adaptive' for a probe's adaptive search.
+    strategy: text("strategy").notNull().default(""),
     canary: text("canary").notNull(),
     prompt: text("prompt").notNull(),
     // answered | errored
@@ -85,13 +91,16 @@ export const scanAttempts = pgTable(
     confidence: real("confidence"),
     // The panel's votes plus the meta-judge's, as judged when the answer arrived.
     votes: jsonb("votes"),
+    // Multi-turn, tool-result and adaptive attempts: the messages exchanged (tool calls included)
+    // and, for adaptive search, the lineage of the prompt that was sent last.
+    conversation: jsonb("conversation"),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
     // Set with the probe's finding (or its absence) in one statement: a scan closes only when
     // every attempt has it, so no batch's findings can land after the scan is counted.
     findingsRecordedAt: timestamp("findings_recorded_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [
-    uniqueIndex("scan_attempts_variant_idx").on(t.scanId, t.probeId, t.variantIndex),
+    uniqueIndex("scan_attempts_variant_idx").on(t.scanId, t.probeId, t.variantIndex, t.strategy),
     index("scan_attempts_batch_idx").on(t.scanId, t.batch, t.status),
   ],
 );
