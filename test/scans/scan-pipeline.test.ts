@@ -356,6 +356,7 @@ function workerDeps() {
     secretBox: ctx.deps.secretBox,
     targetPolicy: ctx.deps.targetPolicy,
     judges: offlineJudges,
+    attacker: null,
     leases: new EndpointLeases(ctx.pg, () => "direct-test-holder", 20_000),
     recorder: new AttemptRecorder(ctx.pg),
   };

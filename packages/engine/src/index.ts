@@ -1,4 +1,5 @@
 export * from "./attacks/adaptive-search.ts";
+export * from "./attacks/attacker-model.ts";
 export * from "./attacks/send-attempt.ts";
 export * from "./catalogue/frameworks.ts";
 export * from "./catalogue/probes.ts";

@@ -27,6 +27,8 @@ export interface ServerConfig {
   scanBatchSize: number;
   /** PENAXTRA_JUDGES: JSON that swaps judges of the panel for LLM judges; null keeps the offline panel. */
   judges: string | null;
+  /** PENAXTRA_ATTACKER: JSON naming the attacker model (adaptive search, language strategies); null: none. */
+  attacker: string | null;
   /** PENAXTRA_METRICS_PORT: where GET /metrics (Prometheus) listens on `host`; null (unset) serves none. */
   metricsPort: number | null;
 }
@@ -84,6 +86,7 @@ function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     workerStaleAfterMs: integer(env, "PENAXTRA_WORKER_STALE_AFTER_MS", 20_000),
     scanBatchSize: Math.max(1, integer(env, "PENAXTRA_SCAN_BATCH_SIZE", 16)),
     judges: env.PENAXTRA_JUDGES || null,
+    attacker: env.PENAXTRA_ATTACKER || null,
     metricsPort: env.PENAXTRA_METRICS_PORT ? integer(env, "PENAXTRA_METRICS_PORT", 0) : null,
   };
 }

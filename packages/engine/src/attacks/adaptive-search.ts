@@ -1,4 +1,6 @@
-// Adaptive attack without an attacker model: a search over rewrites of a probe's variant, in the style
+// Adaptive attack. With an attacker model (attacker-model.ts) each new try is the model's: a PAIR
+// refinement of a good earlier try from the target's answer and the panel's score, or a Crescendo
+// opening turn written towards the goal. Without one: a search over rewrites of a probe's variant, in the style
 // of GPTFuzzer (Yu et al., 2023). Each try is sent and scored by the judge panel; the next parent is
 // drawn from the tries so far by how likely the panel thought they succeeded, and mutated by one
 // operator (a strategy, a rephrasing frame, an opening turn, shortening, crossover with another
@@ -10,6 +12,7 @@ import type { MetaCalibration } from "../judges/learned/judge-model.ts";
 import type { Judge, JudgeVote, MetaVerdict } from "../judges/panel.ts";
 import { OFFLINE_STRATEGIES } from "../strategies/strategies.ts";
 import type { TargetRunner } from "../targets/target-runner.ts";
+import type { AttackerModel } from "./attacker-model.ts";
 import { type AttemptSpec, judgeAttempt, type SentAttempt, sendAttempt } from "./send-attempt.ts";
 
 export interface AdaptiveOptions {
@@ -170,13 +173,16 @@ export async function adaptiveSearch(input: {
   donors: readonly string[];
   makeCanary: () => string;
   options: AdaptiveOptions;
+  /** Writes the tries when configured (PENAXTRA_ATTACKER); the offline operators otherwise, or when it fails. */
+  attacker?: AttackerModel | null;
   calibration?: MetaCalibration;
   signal?: AbortSignal;
 }): Promise<AdaptiveResult> {
   const { runner, judges, probe, variantIndex, options, signal } = input;
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const pool: Array<{ candidate: Candidate; score: number }> = [];
+  const pool: PoolEntry[] = [];
+  const goal = `${probe.title}. ${probe.description}`;
   let best: AdaptiveTry | null = null;
   let requests = 0;
   let candidate: Candidate = {
@@ -211,31 +217,76 @@ export async function adaptiveSearch(input: {
     const confirmed = verdict?.meta.verdict === "vulnerable" && verdict.meta.confidence >= options.threshold;
     if (confirmed) return { best: tried, tries, requests, confirmed: true };
     if (tries >= options.maxTries || signal?.aborted) return { best, tries, requests, confirmed: false };
-    pool.push({ candidate, score });
-    candidate = mutate(pool, probe, input.donors, random, pick);
+    pool.push({
+      candidate,
+      score,
+      // The attacker refines a template: this try's canary goes back to its placeholder.
+      prompt: sent.prompt.replaceAll(canary, "{{canary}}"),
+      answer: sent.outcome.ok ? sent.outcome.text : `(no answer: ${sent.outcome.message})`,
+    });
+    const parent = selectParent(pool, random);
+    candidate =
+      (input.attacker && (await attackerCandidate(input.attacker, parent, probe, goal, random))) ??
+      mutate(parent.candidate, probe, input.donors, pick);
   }
 }
 
-/** Roulette selection of a parent by score (never zero weight: every try stays reachable), then one operator. */
-function mutate(
-  pool: ReadonlyArray<{ candidate: Candidate; score: number }>,
-  probe: Probe,
-  donors: readonly string[],
-  random: () => number,
-  pick: <T>(items: readonly T[]) => T,
-): Candidate {
+interface PoolEntry {
+  candidate: Candidate;
+  score: number;
+  prompt: string;
+  answer: string;
+}
+
+/** Roulette selection of a parent by score (never zero weight: every try stays reachable). */
+function selectParent(pool: readonly PoolEntry[], random: () => number): PoolEntry {
   const weights = pool.map(({ score }) => 0.05 + score);
   let roll = random() * weights.reduce((sum, weight) => sum + weight, 0);
-  let parent = pool[0]!.candidate;
   for (const [index, weight] of weights.entries()) {
     roll -= weight;
-    if (roll <= 0) {
-      parent = pool[index]!.candidate;
-      break;
-    }
+    if (roll <= 0) return pool[index]!;
   }
+  return pool.at(-1)!;
+}
+
+/** One offline operator applied to the parent. */
+function mutate(
+  parent: Candidate,
+  probe: Probe,
+  donors: readonly string[],
+  pick: <T>(items: readonly T[]) => T,
+): Candidate {
   const ops = operators(parent, probe, donors, pick);
   if (!ops.length) return parent;
   const [, apply] = pick(ops);
   return apply();
+}
+
+/**
+ * The attacker model's next try: two times in three a refinement of the parent's prompt (a single
+ * message), else an opening turn before it. Null when the model fails, so the offline operators go on.
+ */
+async function attackerCandidate(
+  attacker: AttackerModel,
+  parent: PoolEntry,
+  probe: Probe,
+  goal: string,
+  random: () => number,
+): Promise<Candidate | null> {
+  const { candidate } = parent;
+  try {
+    if (probe.conversations || random() < 1 / 3) {
+      if (candidate.opening.length >= 4) return null;
+      const turn = await attacker.opening({ goal, earlier: candidate.opening });
+      return {
+        ...candidate,
+        opening: [...candidate.opening, turn],
+        lineage: [...candidate.lineage, "attacker:opening"],
+      };
+    }
+    const template = await attacker.refine({ goal, prompt: parent.prompt, answer: parent.answer, score: parent.score });
+    return { ...candidate, template, strategies: [], lineage: [...candidate.lineage, "attacker:refine"] };
+  } catch {
+    return null;
+  }
 }

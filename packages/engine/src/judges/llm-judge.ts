@@ -52,7 +52,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Judge {
           newNonce(),
           options.maxResponseChars ?? DEFAULT_MAX_RESPONSE_CHARS,
         );
-        const replyText = await callProvider(options, system, user);
+        const replyText = await callLanguageModel(options, system, user);
         const verdict = parseVerdictReply(replyText);
         return {
           judge: name,
@@ -190,8 +190,14 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, maxChars: num
 const openAiReply = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1) });
 const anthropicReply = z.object({ content: z.array(z.object({ type: z.string(), text: z.string().optional() })) });
 
+/** What calling a model needs: the judge's options without its grading settings. */
+export type LanguageModelOptions = Pick<
+  LlmJudgeOptions,
+  "provider" | "url" | "model" | "apiKey" | "timeoutMs" | "policy"
+>;
+
 function providerRequest(
-  options: LlmJudgeOptions,
+  options: LanguageModelOptions,
   system: string,
   user: string,
 ): { headers: Record<string, string>; body: unknown } {
@@ -241,7 +247,8 @@ function extractReplyText(provider: LlmProvider, payload: unknown): string {
   return parsed.data.choices[0]!.message.content;
 }
 
-async function callProvider(options: LlmJudgeOptions, system: string, user: string): Promise<string> {
+/** One system + user exchange with the model; its reply's text. Throws on any failure. */
+export async function callLanguageModel(options: LanguageModelOptions, system: string, user: string): Promise<string> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { headers, body } = providerRequest(options, system, user);
   // The socket timeout in requestTarget only catches silence; the signal bounds the whole call.

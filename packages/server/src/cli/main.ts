@@ -30,8 +30,8 @@ const USAGE = `usage: penaxtra <command>
                              (columns prompt, completion, label; optional goal, source) and the refusal judge
                              on XSTest completions; with --leave-one-source-out, the offline panel trained
                              without each source scores that source; prints JSON metrics
-  scan TARGET [--wire-format F] [--model M] [--probes a,b] [--concurrency N] [--rpm N] [--fail-on critical,high]
-       [--out DIR] [--base-url URL]
+  scan TARGET [--wire-format F] [--model M] [--probes a,b] [--strategies s,t] [--adaptive N] [--concurrency N]
+       [--rpm N] [--fail-on critical,high] [--out DIR] [--base-url URL]
                              scan a URL (registered as an endpoint on first use) or an endpoint id, with live
                              progress; writes SARIF, JUnit, JSON and HTML reports to --out (default
                              ./penaxtra-reports) and exits 1 on a confirmed finding of a --fail-on severity
@@ -68,6 +68,8 @@ async function main(argv: string[]): Promise<void> {
       "wire-format": { type: "string" },
       model: { type: "string" },
       probes: { type: "string" },
+      strategies: { type: "string" },
+      adaptive: { type: "string" },
       concurrency: { type: "string" },
       rpm: { type: "string" },
       "fail-on": { type: "string" },
@@ -97,6 +99,8 @@ async function main(argv: string[]): Promise<void> {
       wireFormat: values["wire-format"],
       model: values.model,
       probes: values.probes,
+      strategies: values.strategies,
+      adaptive: values.adaptive,
       concurrency: values.concurrency,
       rpm: values.rpm,
       failOn: values["fail-on"],

@@ -23,6 +23,10 @@ export interface ScanCommandOptions {
   wireFormat?: string;
   model?: string;
   probes?: string;
+  /** Comma-separated strategy names (POST /scans `strategies`). */
+  strategies?: string;
+  /** Tries per probe of the adaptive search (POST /scans `adaptive.attempts_per_probe`). */
+  adaptive?: string;
   failOn?: string;
   out?: string;
   baseUrl?: string;
@@ -61,7 +65,12 @@ function parseOptions(options: ScanCommandOptions) {
     ?.split(",")
     .map((id) => id.trim())
     .filter(Boolean);
-  return { failOn, wireFormat, limits, isId, probeIds };
+  const strategies = options.strategies
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const adaptive = whole("--adaptive", options.adaptive);
+  return { failOn, wireFormat, limits, isId, probeIds, strategies, adaptive };
 }
 
 /** The endpoint to scan: the id given, or the one registered for this URL (created on first use). */
@@ -124,6 +133,8 @@ export async function scanCommand(options: ScanCommandOptions): Promise<ScanComm
     const { scan_id } = await client.scans.create({
       endpoint_id: endpoint.id,
       ...(parsed.probeIds?.length ? { probe_ids: parsed.probeIds } : {}),
+      ...(parsed.strategies?.length ? { strategies: parsed.strategies } : {}),
+      ...(parsed.adaptive ? { adaptive: { attempts_per_probe: parsed.adaptive } } : {}),
     });
     stderr.write(
       `scanning ${endpoint.url} (endpoint ${endpoint.id}, at most ${endpoint.limits.concurrency} requests at once and ${endpoint.limits.requests_per_minute} a minute: --concurrency, --rpm): scan ${scan_id}\n`,

@@ -1,44 +1,23 @@
 // scan_batch: sends its share of the plan to the target, each attempt with its own canary, and has
 // the judge panel score each answer as it arrives. An attempt's row is written when it has finished
-// (answered or errored), and only once per (scan, probe, variant): a retried or recovered job sends
+// (answered or errored), and only once per (scan, probe, variant, strategy): a retried or recovered job sends
 // only what no earlier run recorded. Once half its attempts have ended it queues the scan's next
 // unqueued batch (scans/plan.ts); when all have, it writes its probes' findings and asks whether
 // the scan can close (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
-import {
-  type AttemptConversation,
-  adaptiveSearch,
-  answerText,
-  judgeAttempt,
-  makeCanary,
-  OFFLINE_STRATEGIES,
-  type Probe,
-  probes,
-  renderAttemptPrompt,
-  type SentAttempt,
-  sendAttempt,
-  TargetRunner,
-} from "@penaxtra/engine";
+import { makeCanary, probes, TargetRunner } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { closeScanIfDone } from "../db/statements/close-scan.ts";
-import { attemptsTotal, judgeLatency, targetLatency } from "../metrics/metrics.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
 import { ADAPTIVE, enqueueNextBatch } from "../scans/plan.ts";
 import { type EndpointTargetRow, endpointRunnerLimits, endpointTargetConfig } from "../targets/endpoint-target.ts";
 import type { AttemptResult } from "./attempt-recorder.ts";
 import { type JudgedAttempt, recordFindings } from "./record-findings.ts";
+import { languageOf, type PlannedSend, runAttempt, strategiesById } from "./run-attempt.ts";
 import { failScanForUnusableEndpoint, watchScanStatus } from "./scan-status-watch.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
-const MAX_STORED_RESPONSE_CHARS = 100_000;
-
 const probesById = new Map(probes.map((probe) => [probe.id, probe]));
-const strategiesById = new Map(OFFLINE_STRATEGIES.map((strategy) => [strategy.id, strategy]));
-// Adaptive search's crossover donors: every single-message template of a category.
-const templatesByCategory = new Map<string, string[]>();
-for (const probe of probes)
-  if (!probe.conversations)
-    templatesByCategory.set(probe.category, [...(templatesByCategory.get(probe.category) ?? []), ...probe.variants]);
 
 export function scanBatchTask(deps: WorkerDeps): Task<"scan_batch"> {
   return async (payload, helpers) => {
@@ -153,7 +132,8 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
     const probe = probesById.get(probeId);
     // A probe or strategy gone from the library since planning (an upgrade mid-scan) is an errored
     // attempt, so the scan still reaches its planned total.
-    const known = strategy === "" || strategy === ADAPTIVE || strategiesById.has(strategy);
+    const known =
+      strategy === "" || strategy === ADAPTIVE || strategiesById.has(strategy) || languageOf(strategy) !== null;
     if (!probe?.variants[variantIndex] || !known) {
       record({
         ...attempt,
@@ -256,13 +236,6 @@ async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string |
 }
 
 const probeIdsOf = (attempts: ScanBatchPayload["attempts"]) => [...new Set(attempts.map(([probeId]) => probeId))];
-
-/** An attempt about to be sent: what its recorded row will carry, and its probe. */
-type PlannedSend = Pick<
-  AttemptResult,
-  "id" | "tenant_id" | "scan_id" | "batch" | "probe_id" | "variant_index" | "strategy" | "canary" | "prompt"
-> & { probe: Probe | null };
-
 const asJudged = (result: AttemptResult): JudgedAttempt => ({
   id: result.id,
   probe_id: result.probe_id,
@@ -277,122 +250,6 @@ const asJudged = (result: AttemptResult): JudgedAttempt => ({
   confidence: result.confidence ?? null,
   votes: result.votes ?? null,
 });
-
-/** The scan's adaptive settings and the tenant's threshold, for adaptive attempts. */
-interface AttackSettings {
-  adaptive: { attempts_per_probe: number; seed: number } | null;
-  threshold: number;
-}
-
-/** A seed per attempt: the scan's seed, varied by probe and variant so that probes search differently. */
-function attemptSeed(seed: number, probeId: string, variantIndex: number): number {
-  let hash = seed >>> 0;
-  for (const char of `${probeId}:${variantIndex}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-  return hash;
-}
-
-async function runAttempt(
-  deps: WorkerDeps,
-  runner: TargetRunner,
-  record: (result: AttemptResult) => void,
-  planned: PlannedSend,
-  probe: Probe,
-  signal: AbortSignal,
-  settings: AttackSettings,
-): Promise<void> {
-  let sent: SentAttempt;
-  let canary = planned.canary;
-  let lineage: string[] | undefined;
-  let tries: number | undefined;
-  let judged: Awaited<ReturnType<typeof judgeAttempt>> | null = null;
-  try {
-    if (planned.strategy === ADAPTIVE) {
-      const result = await adaptiveSearch({
-        runner,
-        judges: deps.judges,
-        probe,
-        variantIndex: planned.variant_index,
-        donors: (templatesByCategory.get(probe.category) ?? []).filter(
-          (template) => !probe.variants.includes(template),
-        ),
-        makeCanary,
-        options: {
-          maxTries: settings.adaptive?.attempts_per_probe ?? 1,
-          seed: attemptSeed(settings.adaptive?.seed ?? 0, probe.id, planned.variant_index),
-          threshold: settings.threshold,
-        },
-        signal,
-      });
-      ({ sent, canary, lineage } = result.best);
-      tries = result.tries;
-      if (result.best.meta) judged = { votes: result.best.votes!, meta: result.best.meta };
-    } else {
-      const strategy = planned.strategy ? strategiesById.get(planned.strategy) : undefined;
-      sent = await sendAttempt(
-        runner,
-        {
-          probe,
-          variantIndex: planned.variant_index,
-          canary,
-          ...(strategy ? { transform: (text: string) => strategy.apply(text, canary) } : {}),
-        },
-        signal,
-      );
-    }
-  } catch (error) {
-    if (signal.aborted) return;
-    throw error;
-  }
-  // An aborted request says nothing about the target: leave the attempt unrecorded.
-  if (signal.aborted) return;
-
-  const { outcome } = sent;
-  const { probe: _probe, ...attempt } = planned;
-  const completed_at = new Date().toISOString();
-  const outcomeLabel = { outcome: outcome.ok ? "answered" : "errored" };
-  attemptsTotal.inc(outcomeLabel);
-  targetLatency.observe(outcomeLabel, outcome.latencyMs / 1000);
-  // Only what a single message cannot show is kept: the turns of a conversation, the tool calls, an
-  // adaptive prompt's lineage.
-  const conversation: AttemptConversation | null =
-    sent.messages.length > 2 || (outcome.ok && outcome.toolCalls.length) || lineage
-      ? { messages: sent.messages, ...(lineage ? { lineage, tries } : {}) }
-      : null;
-  const shared = {
-    ...attempt,
-    canary,
-    prompt: sent.prompt || renderAttemptPrompt({ probe, variantIndex: planned.variant_index, canary }),
-    http_status: outcome.httpStatus,
-    latency_ms: outcome.latencyMs,
-    requests: sent.requests,
-    conversation,
-    completed_at,
-  };
-  if (!outcome.ok) {
-    record({ ...shared, status: "errored", error: `${outcome.error}: ${outcome.message}` });
-    return;
-  }
-
-  // Judged as stored: the first MAX_STORED_RESPONSE_CHARS of the answer (its tool calls included).
-  const answer = answerText(outcome.text, outcome.toolCalls).slice(0, MAX_STORED_RESPONSE_CHARS);
-  const judging = judgeLatency.startTimer();
-  judged ??= await judgeAttempt(deps.judges, probe, {
-    prompt: sent.prompt,
-    canary,
-    text: outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS),
-    toolCalls: outcome.toolCalls,
-  });
-  judging();
-  record({
-    ...shared,
-    status: "answered",
-    response: answer,
-    verdict: judged.meta.verdict,
-    confidence: judged.meta.confidence,
-    votes: { judges: judged.votes, meta: judged.meta },
-  });
-}
-
 /** Closes the scan if this batch was its last, and says so in the log. */
 async function closeAndLog(deps: WorkerDeps, scanId: string, tenantId: string): Promise<void> {
   const closed = await closeScanIfDone(deps, scanId, tenantId);

@@ -1,6 +1,6 @@
 // What the worker's tasks use: the database, the key that opens endpoint secrets, the judge panel
 // and this process's share of each endpoint's limits.
-import type { GuardPolicy, Judge } from "@penaxtra/engine";
+import type { AttackerModel, GuardPolicy, Judge } from "@penaxtra/engine";
 import type { Logger } from "pino";
 import type postgres from "postgres";
 import type { ServerConfig } from "../config.ts";
@@ -17,6 +17,8 @@ export interface WorkerDeps {
   secretBox: SecretBox;
   targetPolicy: GuardPolicy;
   judges: readonly Judge[];
+  /** PENAXTRA_ATTACKER's model: adaptive search and language strategies use it; null when none. */
+  attacker: AttackerModel | null;
   leases: EndpointLeases;
   recorder: AttemptRecorder;
 }

@@ -11,7 +11,7 @@ import { type MetricsServer, startMetricsServer } from "../metrics/metrics-serve
 import { createJobQueue } from "../queue/job-queue.ts";
 import { createSecretBox, loadSecretKey } from "../security/secret-box.ts";
 import { ensureDefaultTenant } from "./ensure-default-tenant.ts";
-import { judgePanel } from "./judge-panel.ts";
+import { attackerModel, judgePanel } from "./judge-panel.ts";
 import { type OpenDatabase, openDatabase } from "./open-database.ts";
 import { startWorker, type WorkerHandle } from "./start-worker.ts";
 import { StartupError } from "./startup-error.ts";
@@ -46,6 +46,7 @@ export async function startPlatform(
 ): Promise<Platform> {
   // A bad PENAXTRA_JUDGES stops start-up here, before anything is running.
   const judges = roles.worker ? judgePanel(config) : null;
+  const attacker = attackerModel(config);
   const database = await openDatabase(config, log);
   if (quickstartAllowsPrivateTargets(config, database.embedded)) {
     config = { ...config, allowPrivateTargets: true };
@@ -109,7 +110,7 @@ export async function startPlatform(
 
   let worker: WorkerHandle | null = null;
   if (roles.worker) {
-    worker = await startWorker({ url: database.url, config, log, secretBox, judges: judges! });
+    worker = await startWorker({ url: database.url, config, log, secretBox, judges: judges!, attacker });
   }
 
   return {

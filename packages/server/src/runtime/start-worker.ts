@@ -1,7 +1,7 @@
 // A graphile-worker pool plus what makes it safe to run several: a heartbeat that lets other
 // processes take over this one's jobs if it dies, and leased shares of each endpoint's limits.
 import { EventEmitter } from "node:events";
-import { type Judge, offlineJudges } from "@penaxtra/engine";
+import { type AttackerModel, type Judge, offlineJudges } from "@penaxtra/engine";
 import { Logger as GraphileLogger, parseCrontab, type Runner, run, type WorkerEvents } from "graphile-worker";
 import type { Logger } from "pino";
 import type postgres from "postgres";
@@ -14,6 +14,7 @@ import { taskList } from "../jobs/task-list.ts";
 import { startWorkerLiveness } from "../jobs/worker-liveness.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import { EndpointLeases } from "../targets/leased-limiter.ts";
+import { attackerModel } from "./judge-panel.ts";
 
 export interface WorkerHandle {
   /** The graphile-worker pool id: what `locked_by` says for this worker's jobs. */
@@ -27,6 +28,8 @@ export interface StartWorkerOptions {
   log: Logger;
   secretBox: SecretBox;
   judges?: readonly Judge[];
+  /** Defaults to PENAXTRA_ATTACKER's (config.attacker). */
+  attacker?: AttackerModel | null;
 }
 
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerHandle> {
@@ -77,6 +80,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
         secretBox: options.secretBox,
         targetPolicy: { allowPrivate: config.allowPrivateTargets },
         judges: options.judges ?? offlineJudges,
+        attacker: options.attacker !== undefined ? options.attacker : attackerModel(config),
         leases,
         recorder: new AttemptRecorder(jobs.pg),
       }),

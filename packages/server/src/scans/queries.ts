@@ -54,13 +54,13 @@ function requestedProbeIds(probeIds: string[] | null | undefined): string[] | nu
 export async function createQueuedScan(
   deps: {
     pg: postgres.Sql;
-    config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> & { attackerConfigured?: boolean };
+    config: Pick<ServerConfig, "scanBatchSize" | "scanCreatesPerMinute"> & Partial<Pick<ServerConfig, "attacker">>;
   },
   requester: Pick<TokenIdentity, "tenantId" | "tokenId"> & { requestId: string },
   body: ScanCreate,
 ): Promise<CreatedScan> {
   const probeIds = requestedProbeIds(body.probe_ids);
-  const attack = attackOptions(body, deps.config.attackerConfigured ?? false);
+  const attack = attackOptions(body, Boolean(deps.config.attacker));
   const plan = planScan(probeIds, deps.config.scanBatchSize, {
     strategies: attack.strategies,
     adaptive: attack.adaptive !== null,

@@ -1,0 +1,96 @@
+// Scans with an attacker model (PENAXTRA_ATTACKER), played by a fake OpenAI-compatible server on
+// loopback: language strategies send its translations, and the adaptive search sends the prompts and
+// opening turns it writes until the panel confirms a finding on the simulator's guarded profile.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { OFFLINE_STRATEGIES, probes } from "@penaxtra/engine";
+import { createTestContext, type TestContext } from "@penaxtra/server/testing";
+import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
+
+let ctx: TestContext;
+let token: string;
+let simulator: TargetSimulator;
+let endpointId: string;
+let fake: Server;
+const asked: string[] = [];
+
+const leetspeak = OFFLINE_STRATEGIES.find((strategy) => strategy.id === "leetspeak")!;
+
+/** The fake attacker: "translates" by tagging, refines by leetspeak, opens with a harmless question. */
+function attackerReply(system: string, user: string): string {
+  if (system.startsWith("Translate")) return JSON.stringify({ prompt: `[et] ${user}` });
+  if (system.includes("Crescendo")) return JSON.stringify({ prompt: "Hi! Could you help me with a project of mine?" });
+  const last = /^LAST PROMPT: (.*)$/m.exec(user)![1]!;
+  return JSON.stringify({ improvement: "obfuscate", prompt: leetspeak.apply(last, "{{canary}}") });
+}
+
+beforeAll(async () => {
+  fake = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk) => (raw += chunk));
+    req.on("end", () => {
+      const { messages } = JSON.parse(raw);
+      asked.push(messages[0].content.split("\n")[0]);
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          choices: [{ message: { content: attackerReply(messages[0].content, messages[1].content) } }],
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+  const attacker = JSON.stringify({
+    provider: "openai",
+    url: `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1/chat/completions`,
+    model: "red-team",
+    api_key_env: null,
+  });
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { attacker });
+  token = await ctx.token(await ctx.createTenant());
+  await ctx.startWorker();
+  simulator = await startTargetSimulator({ profile: "guarded" });
+  endpointId = await createEndpoint(ctx, token, simulator.chatCompletionsUrl, { concurrency: 8 });
+});
+afterAll(async () => {
+  await ctx.cleanup();
+  await simulator.stop();
+  fake.close();
+});
+
+const JAILBREAKS = ["jailbreak-roleplay", "jailbreak-developer-mode"];
+const variants = probes
+  .filter((probe) => JAILBREAKS.includes(probe.id))
+  .reduce((n, probe) => n + probe.variants.length, 0);
+
+describe("scans with an attacker model", () => {
+  it("sends the attacker's translation for a language strategy, canary kept", async () => {
+    const scanId = await createScan(ctx, token, endpointId, JAILBREAKS, { strategies: ["language:et"] });
+    const scan = await waitForScan(ctx, token, scanId);
+    expect(scan).toMatchObject({ status: "completed", attempts_total: 2 * variants, attempts_errored: 0 });
+    const translated = await ctx.pg`
+      select prompt, canary from scan_attempts where scan_id = ${scanId} and strategy = 'language:et'`;
+    expect(translated).toHaveLength(variants);
+    for (const attempt of translated) {
+      expect(attempt.prompt.startsWith("[et] ")).toBe(true);
+      expect(attempt.prompt).toContain(attempt.canary);
+    }
+  });
+
+  it("confirms findings with the prompts the attacker writes, with their lineage", async () => {
+    const before = asked.length;
+    const scanId = await createScan(ctx, token, endpointId, JAILBREAKS, {
+      adaptive: { attempts_per_probe: 6, seed: 3 },
+    });
+    await waitForScan(ctx, token, scanId, undefined, undefined, 120_000);
+    const found = await (await ctx.request(ctx.app, "GET", `/api/v2/findings?scan_id=${scanId}`, { token })).json();
+    const confirmed = found.data.filter((finding: { status: string }) => finding.status === "confirmed");
+    expect(confirmed.length).toBeGreaterThan(0);
+    const detail = await (await ctx.request(ctx.app, "GET", `/api/v2/findings/${confirmed[0].id}`, { token })).json();
+    expect(detail.evidence.details.strategy).toBe("adaptive");
+    expect(detail.evidence.details.lineage.some((step: string) => step.startsWith("attacker:"))).toBe(true);
+    expect(asked.length).toBeGreaterThan(before);
+  });
+});
