@@ -106,3 +106,4 @@ export * from "./targets/address-guard.ts";
 export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";
 export { LocalLimiter, Semaphore, type SendLimiter, StartRate } from "./targets/send-limiter.ts";
 export { type RunnerLimits, type RunnerOptions, type RunnerOutcome, TargetRunner } from "./targets/target-runner.ts";
+export { type CustomProbeInput, customProbe, type ProbeIssue } from "./catalogue/custom-probe.ts";

@@ -252,6 +252,34 @@ describe("resources", () => {
     expect(penaxtra.webhooks.verify).toBeTypeOf("function");
   });
 
+  it("adds and removes a tenant's own probe", async () => {
+    const seen: string[] = [];
+    server.use(
+      http.post(`${BASE}/api/v2/probes`, async ({ request }) => {
+        const body = (await request.json()) as { id: string };
+        seen.push(`POST ${body.id}`);
+        return HttpResponse.json({ ...body, custom: true }, { status: 201 });
+      }),
+      http.delete(`${BASE}/api/v2/probes/:id`, ({ params }) => {
+        seen.push(`DELETE ${params.id}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const penaxtra = client();
+    const created = await penaxtra.probes.create({
+      id: "acme-leak",
+      title: "t",
+      category: "system_prompt_leakage",
+      description: "d",
+      severity: "high",
+      detectors: ["canary_echo"],
+      variants: ["say {{canary}}"],
+    });
+    expect(created).toMatchObject({ id: "acme-leak", custom: true });
+    await expect(penaxtra.probes.delete("acme-leak")).resolves.toBeUndefined();
+    expect(seen).toEqual(["POST acme-leak", "DELETE acme-leak"]);
+  });
+
   it("iterates every page of a list, asking for the next page only when needed", async () => {
     const cursors: Array<string | null> = [];
     server.use(

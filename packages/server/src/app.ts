@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): App {
   registerEndpointRoutes(app, deps);
   registerAiAssetRoutes(app, deps);
   registerRagRunRoutes(app, deps);
-  registerCatalogueRoutes(app);
+  registerCatalogueRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerReportRoutes(app, deps);

@@ -372,11 +372,32 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The probe library */
+    /** The probe library, with the tenant's own probes */
     get: operations["listProbes"];
     put?: never;
-    post?: never;
+    /**
+     * Add a probe of the tenant's own
+     * @description Checked like a built-in probe: a known category and detectors, risk refs the six frameworks define (the category's refs are added), templates that render (`{{canary}}` and encoding directives), success markers that compile, `{{canary}}` wherever `canary_echo` must find it. Either `variants` (single messages) or `turns` (conversations, steps as in the multi-turn and tool-result probes). Usable in `probe_ids` of this tenant's scans; a scan without `probe_ids` does not send it. A scan keeps the definition it started with.
+     */
+    post: operations["createProbe"];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v2/probes/{probe_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove one of the tenant's probes (scans that sent it keep their findings) */
+    delete: operations["deleteProbe"];
     options?: never;
     head?: never;
     patch?: never;
@@ -459,6 +480,7 @@ export interface components {
       | "invalid_ai_asset_id"
       | "invalid_http_template"
       | "invalid_tools"
+      | "invalid_probe"
       | "invalid_url"
       | "target_not_allowed"
       | "target_unresolvable"
@@ -476,7 +498,9 @@ export interface components {
       | "rag_run_not_found"
       | "report_not_found"
       | "webhook_not_found"
+      | "probe_not_found"
       | "scan_not_cancellable"
+      | "probe_exists"
       | "idempotency_key_in_use"
       | "idempotency_key_reused"
       | "payload_too_large"
@@ -489,7 +513,7 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_strategies`, `attacker_not_configured`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_tools`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
+    /** @description A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_strategies`, `attacker_not_configured`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_tools`, `invalid_probe`, `invalid_url`, `target_not_allowed`, `target_unresolvable`. */
     ValidationError: {
       error: components["schemas"]["ErrorSlug"];
       issues?: components["schemas"]["ValidationIssue"][];
@@ -1065,9 +1089,45 @@ export interface components {
       turns: number;
       /** @description The probe declares tools and plants its payload in a tool result; its verdict rests on the tool calls the target emits. */
       uses_tools: boolean;
-      /** @description Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes, which a scan must name. */
+      /** @description Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes and custom ones, which a scan must name. */
       default_scan: boolean;
+      /** @description One of the tenant's own probes (POST /api/v2/probes). */
+      custom: boolean;
     };
+    ProbeCreate: {
+      id: components["schemas"]["ProbeId"];
+      title: string;
+      /** @description One of the library's categories (see `category` in GET /api/v2/probes). */
+      category: string;
+      description: string;
+      severity: components["schemas"]["Severity"];
+      detectors: string[];
+      /** @description Framework refs beyond the category's own (see GET /api/v2/frameworks). */
+      risk_refs?: string[];
+      /** @description Single-message payloads; `{{canary}}` becomes each attempt's canary. */
+      variants?: string[];
+      /** @description Conversations, one per variant. */
+      turns?: components["schemas"]["ConversationStep"][][];
+      tools?: components["schemas"]["ToolDefinition"][];
+      /** @description Calling one of these tools is the attack's success (the `tool_call` detector). */
+      forbidden_tools?: string[];
+      /** @description Case-insensitive regular expressions; a match in the answer means the goal was reached. */
+      success_markers?: string[];
+    };
+    /** @description A user message (sent; the target's answer joins the history), or a tool call and its result put into the history. */
+    ConversationStep:
+      | {
+          user: string;
+        }
+      | {
+          tool_result: {
+            tool: string;
+            arguments?: {
+              [key: string]: unknown;
+            };
+            result: string;
+          };
+        };
     ProbeCatalogue: {
       data: components["schemas"]["Probe"][];
     };
@@ -2362,7 +2422,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every probe the server can send. */
+      /** @description Every probe the server can send, then the tenant's custom probes (`custom`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2372,6 +2432,70 @@ export interface operations {
         };
       };
       401: components["responses"]["Unauthorized"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
+    };
+  };
+  createProbe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProbeCreate"];
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Probe"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      /** @description A probe with this id exists (`probe_exists`), built in or the tenant's. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["DatabaseUnavailable"];
+    };
+  };
+  deleteProbe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        probe_id: components["schemas"]["ProbeId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["DatabaseUnavailable"];
     };
@@ -2475,6 +2599,7 @@ export interface operations {
  * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
  * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.
  * - `invalid_tools` (400): `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.
+ * - `invalid_probe` (400): POST /probes with a definition the checks refuse; `issues` names each problem (`path`, `message`).
  * - `invalid_url` (400): a target URL cannot be used (not an http(s) URL); `field`, `message`.
  * - `target_not_allowed` (400): a target URL names or resolves to an address Penaxtra does not call (private, loopback, link-local, metadata); `field`, `address`, `reason`.
  * - `target_unresolvable` (400): the host of a target URL does not resolve; `field`, `host`.
@@ -2492,7 +2617,9 @@ export interface operations {
  * - `rag_run_not_found` (404): no such RAG run in this tenant.
  * - `report_not_found` (404): no such report in this tenant.
  * - `webhook_not_found` (404): no such webhook in this tenant.
+ * - `probe_not_found` (404): no custom probe with this id in this tenant (built-in probes cannot be removed).
  * - `scan_not_cancellable` (409): the scan has already finished; `status`.
+ * - `probe_exists` (409): POST /probes with the id of a built-in probe or of one of the tenant's; `probe_id`.
  * - `idempotency_key_in_use` (409): the first request with this `Idempotency-Key` has not finished yet; retry later.
  * - `idempotency_key_reused` (422): this `Idempotency-Key` was used with a different body.
  * - `payload_too_large` (413): the body is larger than the limit; `limit_bytes`.

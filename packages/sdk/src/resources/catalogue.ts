@@ -1,5 +1,6 @@
 // /api/v2/probes and /api/v2/frameworks: what the server can send, and the frameworks findings map to.
 import type { ApiClient, CallOptions } from "../core/api-client.ts";
+import type { Body } from "../core/operation-types.ts";
 import type { operations } from "../generated/openapi.ts";
 
 /** The probe library: every probe a scan can send, with its category, severity and framework references. */
@@ -9,6 +10,23 @@ export class Probes {
   /** The probe library, one page: `await` it for `{ data }`, or `for await` over the probes. */
   list(options: CallOptions = {}) {
     return this.api.list<operations["listProbes"]>("/api/v2/probes", {}, options);
+  }
+
+  /** Adds a probe of the tenant's own (scope `probes:write`), checked like a built-in one; scans send it when named in `probe_ids`. */
+  create(body: Body<operations["createProbe"]>, options: CallOptions = {}) {
+    return this.api.call<operations["createProbe"]>(
+      this.api.client.POST("/api/v2/probes", { body, ...this.api.init(options) }),
+    );
+  }
+
+  /** Removes one of the tenant's probes; findings it produced stay. */
+  delete(probeId: string, options: CallOptions = {}) {
+    return this.api.call<operations["deleteProbe"]>(
+      this.api.client.DELETE("/api/v2/probes/{probe_id}", {
+        params: { path: { probe_id: probeId } },
+        ...this.api.init(options),
+      }),
+    );
   }
 }
 

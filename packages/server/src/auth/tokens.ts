@@ -17,6 +17,7 @@ export const SCOPES = [
   "reports:generate",
   "reports:read",
   "webhooks:write",
+  "probes:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -1,9 +1,9 @@
-// The probe library and the frameworks as the API shows them (ProbeCatalogue, FrameworkCatalogue).
-import { frameworks, probes } from "@penaxtra/engine";
+// The probe library and the frameworks as the API shows them (Probe, ProbeCatalogue, FrameworkCatalogue).
+import { frameworks, type Probe, probes } from "@penaxtra/engine";
 
 // The documented fields only: payloads and judge hints stay inside the engine.
-export const probeCatalogue = {
-  data: probes.map((probe) => ({
+export function toProbe(probe: Probe, custom: boolean) {
+  return {
     id: probe.id,
     title: probe.title,
     category: probe.category,
@@ -15,8 +15,17 @@ export const probeCatalogue = {
     turns: Math.max(1, ...(probe.conversations ?? []).map((steps) => steps.filter((step) => "user" in step).length)),
     uses_tools: Boolean(probe.tools?.length),
     default_scan: probe.default_scan !== false,
-  })),
-};
+    custom,
+  };
+}
+
+const builtIn = probes.map((probe) => toProbe(probe, false));
+
+/** The library, then the tenant's own probes. */
+export const probeCatalogue = (custom: readonly Probe[]) => ({
+  data: [...builtIn, ...custom.map((probe) => toProbe(probe, true))],
+});
+
 export const frameworkCatalogue = {
   data: frameworks.map((framework) => ({ ...framework, refs: [...framework.refs] })),
 };

@@ -8,6 +8,7 @@
 export { auditEvents, idempotencyKeys } from "./tables/audit.ts";
 export { reports, webhookDeliveries, webhooks } from "./tables/deliveries.ts";
 export { findingRefs, findings, judgeVotes } from "./tables/findings.ts";
+export { customProbes } from "./tables/probes.ts";
 export { ragPlantedDocuments, ragRuns, ragRunTests, scanAttempts, scans } from "./tables/runs.ts";
 export { aiAssets, endpointLeases, endpoints, workerHeartbeats } from "./tables/targets.ts";
 export { apiTokens, rateLimitBuckets, rateLimitWindows, tenants } from "./tables/tenants.ts";

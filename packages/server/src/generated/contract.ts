@@ -18,6 +18,7 @@ export const ErrorSlugSchema = z
     "invalid_ai_asset_id",
     "invalid_http_template",
     "invalid_tools",
+    "invalid_probe",
     "invalid_url",
     "target_not_allowed",
     "target_unresolvable",
@@ -35,7 +36,9 @@ export const ErrorSlugSchema = z
     "rag_run_not_found",
     "report_not_found",
     "webhook_not_found",
+    "probe_not_found",
     "scan_not_cancellable",
+    "probe_exists",
     "idempotency_key_in_use",
     "idempotency_key_reused",
     "payload_too_large",
@@ -88,6 +91,10 @@ export const ErrorSlugSchema = z
       report_not_found: "404: no such report in this tenant.",
       webhook_not_found: "404: no such webhook in this tenant.",
       scan_not_cancellable: "409: the scan has already finished; `status`.",
+      probe_exists: "409: POST /probes with the id of a built-in probe or of one of the tenant's; `probe_id`.",
+      probe_not_found: "404: no custom probe with this id in this tenant (built-in probes cannot be removed).",
+      invalid_probe:
+        "400: POST /probes with a definition the checks refuse; `issues` names each problem (`path`, `message`).",
       idempotency_key_in_use: "409: the first request with this `Idempotency-Key` has not finished yet; retry later.",
       idempotency_key_reused: "422: this `Idempotency-Key` was used with a different body.",
       payload_too_large: "413: the body is larger than the limit; `limit_bytes`.",
@@ -117,6 +124,7 @@ export const ErrorSlugSchema = z
  * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
  * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.
  * - `invalid_tools` (400): `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.
+ * - `invalid_probe` (400): POST /probes with a definition the checks refuse; `issues` names each problem (`path`, `message`).
  * - `invalid_url` (400): a target URL cannot be used (not an http(s) URL); `field`, `message`.
  * - `target_not_allowed` (400): a target URL names or resolves to an address Penaxtra does not call (private, loopback, link-local, metadata); `field`, `address`, `reason`.
  * - `target_unresolvable` (400): the host of a target URL does not resolve; `field`, `host`.
@@ -134,7 +142,9 @@ export const ErrorSlugSchema = z
  * - `rag_run_not_found` (404): no such RAG run in this tenant.
  * - `report_not_found` (404): no such report in this tenant.
  * - `webhook_not_found` (404): no such webhook in this tenant.
+ * - `probe_not_found` (404): no custom probe with this id in this tenant (built-in probes cannot be removed).
  * - `scan_not_cancellable` (409): the scan has already finished; `status`.
+ * - `probe_exists` (409): POST /probes with the id of a built-in probe or of one of the tenant's; `probe_id`.
  * - `idempotency_key_in_use` (409): the first request with this `Idempotency-Key` has not finished yet; retry later.
  * - `idempotency_key_reused` (422): this `Idempotency-Key` was used with a different body.
  * - `payload_too_large` (413): the body is larger than the limit; `limit_bytes`.
@@ -150,7 +160,7 @@ export const ValidationErrorSchema = z
   .looseObject({ error: ErrorSlugSchema, issues: z.array(ValidationIssueSchema).optional() })
   .openapi({
     description:
-      "A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_strategies`, `attacker_not_configured`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_tools`, `invalid_url`, `target_not_allowed`, `target_unresolvable`.",
+      "A 400 body. `error` is one of `invalid_json`, `invalid_content_type`, `invalid_request`, `invalid_query`, `invalid_id`, `invalid_header`, `invalid_cursor`, `invalid_endpoint_id`, `invalid_probe_ids`, `too_many_probe_ids`, `invalid_strategies`, `attacker_not_configured`, `invalid_ai_asset_id`, `invalid_http_template`, `invalid_tools`, `invalid_probe`, `invalid_url`, `target_not_allowed`, `target_unresolvable`.",
   })
   .openapi("ValidationError");
 export const MissingScopeErrorSchema = z
@@ -802,10 +812,70 @@ export const ProbeSchema = z
     }),
     default_scan: z.boolean().openapi({
       description:
-        "Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes, which a scan must name.",
+        "Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes and custom ones, which a scan must name.",
     }),
+    custom: z.boolean().openapi({ description: "One of the tenant's own probes (POST /api/v2/probes)." }),
   })
   .openapi("Probe");
+export const ConversationStepSchema = z
+  .union([
+    z.strictObject({ user: z.string().min(1).max(8000) }),
+    z.strictObject({
+      tool_result: z.strictObject({
+        tool: z.string().regex(new RegExp("^[A-Za-z0-9_-]{1,64}$")),
+        arguments: z.record(z.string(), z.unknown()).optional(),
+        result: z.string().min(1).max(8000),
+      }),
+    }),
+  ])
+  .openapi({
+    description:
+      "A user message (sent; the target's answer joins the history), or a tool call and its result put into the history.",
+  })
+  .openapi("ConversationStep");
+export const ProbeCreateSchema = z
+  .strictObject({
+    id: ProbeIdSchema,
+    title: z.string().min(1).max(200),
+    category: z
+      .string()
+      .max(60)
+      .openapi({ description: "One of the library's categories (see `category` in GET /api/v2/probes)." }),
+    description: z.string().min(1).max(2000),
+    severity: SeveritySchema,
+    detectors: z.array(z.string().max(60)).min(1).max(12),
+    risk_refs: z
+      .array(z.string().max(80))
+      .max(30)
+      .openapi({ description: "Framework refs beyond the category's own (see GET /api/v2/frameworks)." })
+      .optional(),
+    variants: z
+      .array(z.string().min(1).max(8000))
+      .min(1)
+      .max(20)
+      .openapi({ description: "Single-message payloads; `{{canary}}` becomes each attempt's canary." })
+      .optional(),
+    turns: z
+      .array(z.array(ConversationStepSchema).min(1).max(12))
+      .min(1)
+      .max(10)
+      .openapi({ description: "Conversations, one per variant." })
+      .optional(),
+    tools: z.array(ToolDefinitionSchema).max(16).optional(),
+    forbidden_tools: z
+      .array(z.string().max(64))
+      .max(16)
+      .openapi({ description: "Calling one of these tools is the attack's success (the `tool_call` detector)." })
+      .optional(),
+    success_markers: z
+      .array(z.string().min(1).max(200))
+      .max(10)
+      .openapi({
+        description: "Case-insensitive regular expressions; a match in the answer means the goal was reached.",
+      })
+      .optional(),
+  })
+  .openapi("ProbeCreate");
 export const ProbeCatalogueSchema = z.object({ data: z.array(ProbeSchema) }).openapi("ProbeCatalogue");
 export const FrameworkRefSchema = z
   .object({
@@ -2591,17 +2661,94 @@ export const listProbesRoute = createRoute({
   method: "get",
   path: "/api/v2/probes",
   tags: ["catalogue"],
-  summary: "The probe library",
+  summary: "The probe library, with the tenant's own probes",
   security: [{ bearerAuth: [] }],
   responses: {
     200: {
-      description: "Every probe the server can send.",
+      description: "Every probe the server can send, then the tenant's custom probes (`custom`).",
       content: { "application/json": { schema: ProbeCatalogueSchema } },
     },
     401: {
       description: "`missing_token`, `invalid_token` or `expired_token`.",
       content: { "application/json": { schema: ErrorSchema } },
     },
+    429: {
+      description: "Too many requests; retry after the given number of seconds.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
+  },
+});
+export const createProbeRoute = createRoute({
+  operationId: "createProbe",
+  method: "post",
+  path: "/api/v2/probes",
+  tags: ["catalogue"],
+  summary: "Add a probe of the tenant's own",
+  description:
+    "Checked like a built-in probe: a known category and detectors, risk refs the six frameworks define (the category's refs are added), templates that render (`{{canary}}` and encoding directives), success markers that compile, `{{canary}}` wherever `canary_echo` must find it. Either `variants` (single messages) or `turns` (conversations, steps as in the multi-turn and tool-result probes). Usable in `probe_ids` of this tenant's scans; a scan without `probe_ids` does not send it. A scan keeps the definition it started with.",
+  security: [{ bearerAuth: ["probes:write"] }],
+  request: { body: { required: true, content: { "application/json": { schema: ProbeCreateSchema } } } },
+  responses: {
+    201: { description: "Created.", content: { "application/json": { schema: ProbeSchema } } },
+    400: {
+      description: "The request is malformed; `error` names what.",
+      content: { "application/json": { schema: ValidationErrorSchema } },
+    },
+    401: {
+      description: "`missing_token`, `invalid_token` or `expired_token`.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    403: {
+      description: "`missing_scope`: the token lacks the scope the operation needs.",
+      content: { "application/json": { schema: MissingScopeErrorSchema } },
+    },
+    409: {
+      description: "A probe with this id exists (`probe_exists`), built in or the tenant's.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    429: {
+      description: "Too many requests; retry after the given number of seconds.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
+  },
+});
+export const deleteProbeRoute = createRoute({
+  operationId: "deleteProbe",
+  method: "delete",
+  path: "/api/v2/probes/{probe_id}",
+  tags: ["catalogue"],
+  summary: "Remove one of the tenant's probes (scans that sent it keep their findings)",
+  security: [{ bearerAuth: ["probes:write"] }],
+  request: { params: z.object({ probe_id: ProbeIdSchema.openapi({ param: { name: "probe_id", in: "path" } }) }) },
+  responses: {
+    204: { description: "Removed." },
+    400: {
+      description: "The request is malformed; `error` names what.",
+      content: { "application/json": { schema: ValidationErrorSchema } },
+    },
+    401: {
+      description: "`missing_token`, `invalid_token` or `expired_token`.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    403: {
+      description: "`missing_scope`: the token lacks the scope the operation needs.",
+      content: { "application/json": { schema: MissingScopeErrorSchema } },
+    },
+    404: { description: "No such resource in this tenant.", content: { "application/json": { schema: ErrorSchema } } },
     429: {
       description: "Too many requests; retry after the given number of seconds.",
       headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
@@ -2974,6 +3121,20 @@ export const operations: readonly OperationInfo[] = [
     public: false,
   },
   {
+    operationId: "createProbe",
+    method: "post",
+    path: "/api/v2/probes",
+    scope: "probes:write",
+    public: false,
+  },
+  {
+    operationId: "deleteProbe",
+    method: "delete",
+    path: "/api/v2/probes/{probe_id}",
+    scope: "probes:write",
+    public: false,
+  },
+  {
     operationId: "listFrameworks",
     method: "get",
     path: "/api/v2/frameworks",
@@ -3026,6 +3187,6 @@ export const securitySchemes = {
     type: "http",
     scheme: "bearer",
     description:
-      "A tenant token. Scopes: endpoints:read, endpoints:write, scans:read, scans:write,\nfindings:read, findings:write, rag:read, rag:write, audit:read, reports:generate,\nreports:read, webhooks:write.\n",
+      "A tenant token. Scopes: endpoints:read, endpoints:write, scans:read, scans:write,\nfindings:read, findings:write, rag:read, rag:write, audit:read, reports:generate,\nreports:read, webhooks:write, probes:write.\n",
   },
 } as const;

@@ -1,7 +1,7 @@
 // Findings of a scan, written by each batch for the probes it ran, as soon as its answers are
 // saved: one finding per probe that worked, pointing at the attempt the meta-judge was surest of as
 // evidence, with every judge's vote (the statement: db/statements/write-scan-findings.ts).
-import { type AttemptConversation, type JudgeVote, type MetaVerdict, probes } from "@penaxtra/engine";
+import { type AttemptConversation, type JudgeVote, type MetaVerdict, type Probe, probes } from "@penaxtra/engine";
 import type postgres from "postgres";
 import type { scanAttempts } from "../db/schema.ts";
 import type { SqlRow } from "../db/sql-row.ts";
@@ -57,10 +57,15 @@ export async function recordFindings(
       select id, probe_id, variant_index, strategy, canary, status, http_status, latency_ms, verdict, confidence, votes,
              conversation
       from scan_attempts where scan_id = ${scanId} and probe_id in ${pg(probeIds as string[])}`);
+  // The tenant's own probes of this scan, as it was created with them.
+  const custom = probeIds.some((id) => !probesById.has(id))
+    ? ((await pg<Array<{ custom: Probe[] | null }>>`select custom_probes as custom from scans where id = ${scanId}`)[0]
+        ?.custom ?? [])
+    : [];
   const byProbe = new Map<string, JudgedAttempt[]>();
   for (const attempt of attempts) byProbe.set(attempt.probe_id, [...(byProbe.get(attempt.probe_id) ?? []), attempt]);
   const planned = [...byProbe].flatMap(([probeId, probeAttempts]) => {
-    const probe = probesById.get(probeId);
+    const probe = probesById.get(probeId) ?? custom.find((candidate) => candidate.id === probeId);
     const evidence = pickEvidence(probeAttempts);
     return probe && evidence ? [{ probe, evidence, probeAttempts }] : [];
   });

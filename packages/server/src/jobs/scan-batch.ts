@@ -5,7 +5,7 @@
 // unqueued batch (scans/plan.ts); when all have, it writes its probes' findings and asks whether
 // the scan can close (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
-import { makeCanary, probes, TargetRunner } from "@penaxtra/engine";
+import { makeCanary, type Probe, probes, TargetRunner } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { closeScanIfDone } from "../db/statements/close-scan.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
@@ -75,7 +75,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
       update scans set status = 'running', started_at = clock_timestamp()
       where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued'
       returning id)
-    select exists (select 1 from started) as started, s.status, s.adaptive,
+    select exists (select 1 from started) as started, s.status, s.adaptive, s.custom_probes as "customProbes",
            (select review_confidence_threshold from tenants where id = s.tenant_id) as threshold,
            e.tools,
            e.id, e.tenant_id as "tenantId", e.url, e.wire_format as "wireFormat", e.model, e.auth_header as "authHeader",
@@ -129,7 +129,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
       strategy,
       canary: makeCanary(),
     };
-    const probe = probesById.get(probeId);
+    const probe = probesById.get(probeId) ?? found.customProbes?.find((custom) => custom.id === probeId);
     // A probe or strategy gone from the library since planning (an upgrade mid-scan) is an errored
     // attempt, so the scan still reaches its planned total.
     const known =
@@ -228,6 +228,7 @@ interface BatchStart extends EndpointTargetRow {
   recorded: string[];
   adaptive: { attempts_per_probe: number; seed: number } | null;
   threshold: number;
+  customProbes: Probe[] | null;
 }
 
 async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 // The scans of a tenant: start one (the row and its plan's jobs), list them, read one, cancel one.
 import type { z } from "@hono/zod-openapi";
-import { probes } from "@penaxtra/engine";
+import { type Probe, probes } from "@penaxtra/engine";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type postgres from "postgres";
@@ -37,13 +37,27 @@ export interface CreatedScan {
   priority: number;
 }
 
-/** The probes asked for, each once (null for the whole library); 400 when the library lacks some. */
-function requestedProbeIds(probeIds: string[] | null | undefined): string[] | null {
+/**
+ * The probes asked for, each once (null for the whole library), and the tenant's own among them;
+ * 400 when neither the library nor the tenant has some.
+ */
+async function requestedProbes(
+  pg: postgres.Sql,
+  tenantId: string,
+  probeIds: string[] | null | undefined,
+): Promise<{ probeIds: string[] | null; custom: Probe[] }> {
   // Omitted, null or empty: every probe (as documented), stored as null.
   const unique = probeIds?.length ? [...new Set(probeIds)] : null;
-  const unknown = unique?.filter((id) => !knownProbeIds.has(id)) ?? [];
+  const notBuiltIn = unique?.filter((id) => !knownProbeIds.has(id)) ?? [];
+  const custom = notBuiltIn.length
+    ? (
+        await pg<Array<{ definition: Probe }>>`
+          select definition from custom_probes where tenant_id = ${tenantId} and probe_id in ${pg(notBuiltIn)}`
+      ).map((row) => row.definition)
+    : [];
+  const unknown = notBuiltIn.filter((id) => !custom.some((probe) => probe.id === id));
   if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
-  return unique;
+  return { probeIds: unique, custom };
 }
 
 /**
@@ -59,11 +73,12 @@ export async function createQueuedScan(
   requester: Pick<TokenIdentity, "tenantId" | "tokenId"> & { requestId: string },
   body: ScanCreate,
 ): Promise<CreatedScan> {
-  const probeIds = requestedProbeIds(body.probe_ids);
   const attack = attackOptions(body, Boolean(deps.config.attacker));
+  const { probeIds, custom } = await requestedProbes(deps.pg, requester.tenantId, body.probe_ids);
   const plan = planScan(probeIds, deps.config.scanBatchSize, {
     strategies: attack.strategies,
     adaptive: attack.adaptive !== null,
+    custom,
   });
   // One round trip on the path to the first request: the endpoint; a token from the tenant's
   // scan-creation window (six in any 60 seconds), taken only when the endpoint exists; the scan row, only when granted.
@@ -85,9 +100,11 @@ export async function createQueuedScan(
     take as (
       select t.allowed, t.retry_after_seconds from endpoint cross join lateral penaxtra_take_window(${windowKey}, ${deps.config.scanCreatesPerMinute}, ${CREATION_WINDOW_SECONDS.scans}) t),
     scan as (
-      insert into scans (tenant_id, endpoint_id, status, probe_ids, strategies, adaptive, attempts_total, requested_by_token_id)
+      insert into scans (tenant_id, endpoint_id, status, probe_ids, strategies, adaptive, custom_probes, attempts_total,
+                         requested_by_token_id)
       select ${requester.tenantId}, endpoint.id, 'queued', ${probeIds}::text[], ${attack.strategies}::text[],
-        ${attack.adaptive ? JSON.stringify(attack.adaptive) : null}::jsonb, ${plan.attemptsTotal}, ${requester.tokenId}
+        ${attack.adaptive ? JSON.stringify(attack.adaptive) : null}::jsonb,
+        ${custom.length ? JSON.stringify(custom) : null}::jsonb, ${plan.attemptsTotal}, ${requester.tokenId}
       from endpoint cross join take where take.allowed
       returning id, endpoint_id),
     audited as (

@@ -1,4 +1,6 @@
 // Scans with their attempts, and RAG runs with their tests and planted documents.
+
+import type { Probe } from "@penaxtra/engine";
 import { sql } from "drizzle-orm";
 import {
   index,
@@ -40,6 +42,8 @@ export const scans = pgTable(
     strategies: text("strategies").array().notNull().default(sql`'{}'::text[]`),
     // Adaptive search per probe, { attempts_per_probe, seed }; null when off.
     adaptive: jsonb("adaptive").$type<{ attempts_per_probe: number; seed: number }>(),
+    // The tenant's own probes among probe_ids, as defined when the scan was created.
+    customProbes: jsonb("custom_probes").$type<Probe[]>(),
     error: text("error"),
     attemptsTotal: integer("attempts_total").notNull().default(0),
     attemptsDone: integer("attempts_done").notNull().default(0),
