@@ -1,6 +1,7 @@
 export * from "./attacks/adaptive-search.ts";
 export * from "./attacks/attacker-model.ts";
 export * from "./attacks/send-attempt.ts";
+export { type CustomProbeInput, customProbe, type ProbeIssue } from "./catalogue/custom-probe.ts";
 export * from "./catalogue/frameworks.ts";
 export * from "./catalogue/probes.ts";
 export { type RagCategory, REMEDIATION_CATEGORIES, type Remediation, remediationFor } from "./catalogue/remediation.ts";
@@ -106,4 +107,3 @@ export * from "./targets/address-guard.ts";
 export { assertUrlAllowed, requestTarget } from "./targets/http-client.ts";
 export { LocalLimiter, Semaphore, type SendLimiter, StartRate } from "./targets/send-limiter.ts";
 export { type RunnerLimits, type RunnerOptions, type RunnerOutcome, TargetRunner } from "./targets/target-runner.ts";
-export { type CustomProbeInput, customProbe, type ProbeIssue } from "./catalogue/custom-probe.ts";

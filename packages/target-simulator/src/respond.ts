@@ -14,17 +14,25 @@
 //   (model/guarded.ts): it resists single-message attacks but yields on a later turn, to text the
 //   filter cannot read (leetspeak, homoglyphs) and to instructions in tool results.
 //
+// Given a memory (model/memory.ts, one per simulator instance), the vulnerable profile keeps what any
+// caller asks it to remember and recites it in later conversations to whoever asks; the hardened and
+// guarded profiles keep nothing across conversations.
+//
 // One file per step: model/reading.ts (decode hidden content), model/understanding.ts (requests
 // found in the text), model/system-prompt.ts (what the model was given), model/vulnerable.ts,
-// model/hardened.ts, model/guarded.ts, model/tool-calls.ts and model/ordinary.ts (ordinary questions).
+// model/hardened.ts, model/guarded.ts, model/tool-calls.ts, model/ordinary.ts (ordinary questions) and
+// model/memory.ts (what outlives a conversation).
 import { guardedAnswer, latestCallerText, type Turn } from "./model/guarded.ts";
 import { hardenedAnswer } from "./model/hardened.ts";
+import type { CrossSessionMemory } from "./model/memory.ts";
 import { read } from "./model/reading.ts";
 import { parseSystemPrompt } from "./model/system-prompt.ts";
 import { type DeclaredTool, type EmittedToolCall, requestedToolCalls } from "./model/tool-calls.ts";
+import { asks, MEMORY_CUE, RECALL_CUE } from "./model/understanding.ts";
 import { vulnerableAnswer } from "./model/vulnerable.ts";
 
 export type { Turn } from "./model/guarded.ts";
+export { CrossSessionMemory } from "./model/memory.ts";
 export type { DeclaredTool, EmittedToolCall } from "./model/tool-calls.ts";
 
 export const SIMULATOR_PROFILES = ["vulnerable", "hardened", "guarded"] as const;
@@ -35,12 +43,17 @@ export function respond(profile: SimulatorProfile, systemPrompt: string, userTex
   return respondToConversation(profile, systemPrompt, [{ role: "user", text: userText }], []).content;
 }
 
-/** One answer to a whole conversation: text, and the calls of declared tools the model makes. */
+/**
+ * One answer to a whole conversation: text, and the calls of declared tools the model makes.
+ * `memory` outlives the conversation (the vulnerable profile reads and writes it); without one, every
+ * conversation starts from nothing.
+ */
 export function respondToConversation(
   profile: SimulatorProfile,
   systemPrompt: string,
   turns: readonly Turn[],
   tools: readonly DeclaredTool[],
+  memory?: CrossSessionMemory,
 ): { content: string; toolCalls: EmittedToolCall[] } {
   const configuration = parseSystemPrompt(systemPrompt);
   if (profile === "hardened") {
@@ -60,8 +73,15 @@ export function respondToConversation(
     .filter((turn) => turn.role !== "assistant")
     .map((turn) => turn.text)
     .join("\n\n");
+  const latest = latestCallerText(turns);
+  // Recalled before this turn is kept: what it recites came from earlier requests.
+  const remembered = memory?.recall() ?? [];
+  if (memory) {
+    const understood = read(latest).text;
+    if (MEMORY_CUE.test(understood) && !asks(understood, RECALL_CUE)) memory.remember(latest);
+  }
   return {
-    content: vulnerableAnswer(read(said), configuration),
-    toolCalls: requestedToolCalls(latestCallerText(turns), tools),
+    content: vulnerableAnswer(read(said), configuration, remembered),
+    toolCalls: requestedToolCalls(latest, tools),
   };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { HttpError, holdUntilLatency, readJsonBody, sendJson } from "./http.ts";
 import { createRagRoutes, isRagPath, RAG_PATHS } from "./rag/rag-routes.ts";
 import {
+  CrossSessionMemory,
   type DeclaredTool,
   respondToConversation,
   SIMULATOR_PROFILES,
@@ -158,6 +159,8 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
     throw new TypeError(`unknown profile ${String(profile)}: use one of ${SIMULATOR_PROFILES.join(", ")}`);
   const systemPrompt = SIMULATOR_SYSTEM_PROMPT;
   const ragRoutes = createRagRoutes({ profile, latencyMs });
+  // Shared by every conversation this server answers: what one caller saved, another can be told.
+  const memory = new CrossSessionMemory();
   let traffic = { answers: 0, firstArrivalMs: null as number | null, lastAnswerMs: null as number | null };
 
   const server = createServer(async (request, response) => {
@@ -176,7 +179,7 @@ export async function startTargetSimulator(options: TargetSimulatorOptions): Pro
       if (isRag) return sendJson(response, 200, await ragRoutes.handle(path, body, arrivedAt));
       const turns = conversationTurns(body);
       const prompt = turns.map((turn) => turn.text).join("\n\n");
-      const { content, toolCalls } = respondToConversation(profile, systemPrompt, turns, declaredTools(body));
+      const { content, toolCalls } = respondToConversation(profile, systemPrompt, turns, declaredTools(body), memory);
       // latencyMs is the answer time of a model server: the rule engine's own work counts towards it.
       await holdUntilLatency(arrivedAt, latencyMs);
       const model =

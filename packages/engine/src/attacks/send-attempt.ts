@@ -1,9 +1,10 @@
 // One attempt of a probe against a target: its payload rendered with the attempt's canary,
 // transformed (a strategy, an adaptive mutation) and sent, a scripted conversation turn by turn with
-// the target's real answers in the history; then judged with everything the target did (its text
-// and the tool calls it emitted).
+// the target's real answers in the history (a `new_session` step starts a fresh conversation, so
+// whatever reaches it came from the target's own memory); then judged with everything the target
+// did (its text and the tool calls it emitted).
 
-import type { ConversationStep, Probe } from "../catalogue/probes/types.ts";
+import { type ConversationStep, lastStepText, type Probe } from "../catalogue/probes/types.ts";
 import { renderTemplate } from "../catalogue/render-payload.ts";
 import type { MetaCalibration } from "../judges/learned/judge-model.ts";
 import { type Judge, type JudgeVote, judgeResponse, type MetaVerdict } from "../judges/panel.ts";
@@ -30,6 +31,8 @@ export interface AttemptConversation {
   lineage?: string[];
   /** Adaptive search: tries sent before it stopped. */
   tries?: number;
+  /** Cross-session probes: where in `messages` each fresh conversation after the first begins. */
+  session_starts?: number[];
 }
 
 export interface SentAttempt {
@@ -37,8 +40,16 @@ export interface SentAttempt {
   outcome: RunnerOutcome;
   /** The text of the attempt's last step as sent. */
   prompt: string;
-  /** The whole conversation, the target's last answer included when there was one. */
+  /**
+   * The whole transcript, the target's last answer included when there was one: every session's
+   * messages in order (`sessions.flat()`).
+   */
   messages: ChatMessage[];
+  /**
+   * The transcript split at the probe's `new_session` steps: each the conversation the target saw,
+   * none carrying an earlier one's messages. One entry for an attempt without a session boundary.
+   */
+  sessions: ChatMessage[][];
   /** Requests made, retries included. */
   requests: number;
 }
@@ -51,22 +62,34 @@ export function attemptSteps(spec: AttemptSpec): ConversationStep[] {
   if (!conversation && template === undefined)
     throw new RangeError(`probe ${probe.id} has no variant ${variantIndex} (it has ${probe.variants.length})`);
   const steps: ConversationStep[] = conversation ? [...conversation] : [{ user: template! }];
+  // The last step is what the target answers and the judges read: a session boundary there has nothing to send.
+  if (steps.length && "new_session" in steps.at(-1)!)
+    throw new RangeError(`probe ${probe.id} variant ${variantIndex} ends with a new_session step`);
   return [...(spec.opening ?? []).map((user) => ({ user })), ...steps];
 }
 
 /** The last step's rendered, transformed text: the attempt's prompt. */
 export function renderAttemptPrompt(spec: AttemptSpec): string {
-  const last = attemptSteps(spec).at(-1)!;
-  const text = renderTemplate("user" in last ? last.user : last.tool_result.result, spec.canary);
+  const text = renderTemplate(lastStepText(attemptSteps(spec)), spec.canary);
   return spec.transform ? spec.transform(text) : text;
 }
 
 export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signal?: AbortSignal): Promise<SentAttempt> {
   const steps = attemptSteps(spec);
   const tools = spec.probe.tools ?? [];
-  const messages: ChatMessage[] = [];
+  // `messages` is the current session's conversation: the only one a request carries.
+  let messages: ChatMessage[] = [];
+  const sessions: ChatMessage[][] = [messages];
   let requests = 0;
   let prompt = "";
+  const result = (outcome: RunnerOutcome): SentAttempt => ({
+    outcome,
+    prompt,
+    messages: sessions.flat(),
+    sessions,
+    requests,
+  });
+  const unanswered = () => messages.length > 0 && messages.at(-1)!.role !== "assistant";
   const send = async (): Promise<RunnerOutcome> => {
     const outcome = await runner.sendConversation(messages, { signal, tools });
     requests += outcome.attempts;
@@ -80,10 +103,22 @@ export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signa
   };
   for (const [index, step] of steps.entries()) {
     const isLast = index === steps.length - 1;
+    if ("new_session" in step) {
+      // The ending session's last turn is answered there (a target may only remember what it answered).
+      if (unanswered()) {
+        const outcome = await send();
+        if (!outcome.ok) return result(outcome);
+      }
+      if (messages.length) {
+        messages = [];
+        sessions.push(messages);
+      }
+      continue;
+    }
     // The target answers before each new user turn: that answer is part of the conversation.
-    if ("user" in step && messages.length && messages.at(-1)!.role !== "assistant") {
+    if ("user" in step && unanswered()) {
       const outcome = await send();
-      if (!outcome.ok) return { outcome, prompt, messages, requests };
+      if (!outcome.ok) return result(outcome);
     }
     let text = renderTemplate("user" in step ? step.user : step.tool_result.result, spec.canary);
     if (isLast && spec.transform) text = spec.transform(text);
@@ -96,8 +131,7 @@ export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signa
       messages.push({ role: "tool", tool_call_id: id, name: tool, content: text });
     }
   }
-  const outcome = await send();
-  return { outcome, prompt, messages, requests };
+  return result(await send());
 }
 
 /** The answer as judges and reports read it: the text, then one line per tool call the target made. */

@@ -83,6 +83,27 @@ describe("probe library", () => {
     }
   });
 
+  it("ends every conversation with a step the target answers, and keeps cross-session canaries before the boundary", () => {
+    for (const probe of probes.filter((entry) => entry.conversations)) {
+      expect(probe.variants, probe.id).toHaveLength(probe.conversations!.length);
+      for (const steps of probe.conversations!) {
+        expect("new_session" in steps.at(-1)!, probe.id).toBe(false);
+        const boundary = steps.findLastIndex((step) => "new_session" in step);
+        if (boundary < 0) continue;
+        // The last session must not be handed the canary: only the target's memory can bring it there.
+        const text = (entries: typeof steps) => JSON.stringify(entries);
+        expect(text(steps.slice(0, boundary)), probe.id).toContain("{{canary}}");
+        expect(text(steps.slice(boundary + 1)), probe.id).not.toContain("{{canary}}");
+        expect(probe.detectors, probe.id).toContain("canary_echo");
+      }
+    }
+    const crossSession = probes.filter((probe) =>
+      probe.conversations?.some((steps) => steps.some((step) => "new_session" in step)),
+    );
+    expect(crossSession.length).toBeGreaterThanOrEqual(2);
+    for (const probe of crossSession) expect(probe.default_scan, probe.id).toBe(false);
+  });
+
   it("keeps the ids that scans and fixtures already refer to", () => {
     for (const id of [
       "prompt-injection-basic",

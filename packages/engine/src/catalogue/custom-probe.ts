@@ -4,7 +4,6 @@
 import { detectors, JUDGE_DIRECTIVES } from "../judges/detectors.ts";
 import type { ToolSpec } from "../targets/wire-formats.ts";
 import { isKnownFrameworkRef } from "./frameworks.ts";
-import { renderTemplate } from "./render-payload.ts";
 import {
   type ConversationStep,
   conversationProbe,
@@ -14,6 +13,7 @@ import {
   probe,
   type Severity,
 } from "./probes/types.ts";
+import { renderTemplate } from "./render-payload.ts";
 
 export interface CustomProbeInput {
   id: string;
@@ -49,7 +49,9 @@ export function customProbe(input: CustomProbeInput): { probe: Probe } | { issue
 
   if (!Object.hasOwn(PROBE_CATEGORIES, input.category))
     issue("category", `unknown category; one of ${Object.keys(PROBE_CATEGORIES).join(", ")}`);
-  const unknownDetectors = input.detectors.filter((name) => !Object.hasOwn(detectors, name) && !JUDGE_DIRECTIVES.has(name));
+  const unknownDetectors = input.detectors.filter(
+    (name) => !Object.hasOwn(detectors, name) && !JUDGE_DIRECTIVES.has(name),
+  );
   if (unknownDetectors.length)
     issue(
       "detectors",
@@ -88,7 +90,8 @@ export function customProbe(input: CustomProbeInput): { probe: Probe } | { issue
       issue(`turns.${index}`, "a conversation ends with a user message or a tool result");
   }
   for (const [index, source] of (input.success_markers ?? []).entries()) {
-    if (source.length > MAX_MARKER_CHARS) issue(`success_markers.${index}`, `longer than ${MAX_MARKER_CHARS} characters`);
+    if (source.length > MAX_MARKER_CHARS)
+      issue(`success_markers.${index}`, `longer than ${MAX_MARKER_CHARS} characters`);
     else
       try {
         new RegExp(source, "i");

@@ -9,6 +9,7 @@ import {
   privilegeAbuseProbes,
   trustExploitationProbes,
 } from "./probes/agentic.ts";
+import { crossSessionProbes } from "./probes/cross-session.ts";
 import { sensitiveInformationProbes, systemPromptProbes } from "./probes/disclosure.ts";
 import { biasProbes, harmfulContentProbes } from "./probes/harmful-content.ts";
 import { encodingProbes, indirectInjectionProbes, promptInjectionProbes } from "./probes/injection.ts";
@@ -51,6 +52,7 @@ export const probes: readonly Probe[] = [
   // Sent only when a scan names them (default_scan: false).
   ...multiTurnProbes,
   ...toolResultProbes,
+  ...crossSessionProbes,
 ];
 
 /** What a scan without `probe_ids` sends. */

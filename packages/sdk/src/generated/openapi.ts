@@ -722,6 +722,8 @@ export interface components {
       content: string;
       /** @description The tool whose result this is (role `tool`). */
       name?: string;
+      /** @description Cross-session probes only; which fresh conversation (0, 1, ...) the message was sent in. Each one's requests carried none of the earlier ones. */
+      session?: number;
       tool_calls?: {
         name: string;
         /** @description The arguments as JSON, or the raw text when the model's were not JSON. */

@@ -19,9 +19,12 @@ export interface FindingWithEvidence {
 
 /** The messages as ConversationMessage: role, text, the tool a result came from, the tool calls made. */
 function conversationMessages(conversation: AttemptConversation) {
-  return conversation.messages.map((message) => ({
+  const starts = conversation.session_starts ?? [];
+  return conversation.messages.map((message, index) => ({
     role: message.role,
     content: message.content,
+    // Which conversation it belongs to, where the probe started fresh ones (cross-session probes).
+    ...(starts.length ? { session: starts.filter((start) => start <= index).length } : {}),
     ...(message.role === "tool" ? { name: message.name } : {}),
     ...(message.role === "assistant" && message.tool_calls?.length
       ? {

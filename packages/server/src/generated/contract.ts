@@ -460,6 +460,14 @@ export const ConversationMessageSchema = z
     role: z.enum(["user", "assistant", "tool"]),
     content: z.string(),
     name: z.string().openapi({ description: "The tool whose result this is (role `tool`)." }).optional(),
+    session: z
+      .int()
+      .min(0)
+      .openapi({
+        description:
+          "Cross-session probes only; which fresh conversation (0, 1, ...) the message was sent in. Each one's requests carried none of the earlier ones.",
+      })
+      .optional(),
     tool_calls: z
       .array(
         z.object({

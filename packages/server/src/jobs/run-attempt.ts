@@ -67,6 +67,14 @@ async function strategyTransform(
   return () => translated;
 }
 
+/** Where each session after the first begins in the flattened messages. */
+function sessionStarts(sessions: ReadonlyArray<readonly unknown[]>): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const session of sessions.slice(0, -1)) starts.push((at += session.length));
+  return starts;
+}
+
 /** A seed per attempt: the scan's seed, varied by probe and variant so that probes search differently. */
 function attemptSeed(seed: number, probeId: string, variantIndex: number): number {
   let hash = seed >>> 0;
@@ -135,7 +143,11 @@ export async function runAttempt(
   // adaptive prompt's lineage.
   const conversation: AttemptConversation | null =
     sent.messages.length > 2 || (outcome.ok && outcome.toolCalls.length) || lineage
-      ? { messages: sent.messages, ...(lineage ? { lineage, tries } : {}) }
+      ? {
+          messages: sent.messages,
+          ...(lineage ? { lineage, tries } : {}),
+          ...(sent.sessions.length > 1 ? { session_starts: sessionStarts(sent.sessions) } : {}),
+        }
       : null;
   const shared = {
     ...attempt,

@@ -19,6 +19,7 @@ import {
   PHISHING_TARGET,
   PROMPT_CUE,
   patternContinuation,
+  RECALL_CUE,
   ROLEPLAY_CUE,
   requestedActions,
   requestedLiterals,
@@ -64,7 +65,8 @@ export function hardenedAnswer(reading: Reading, configuration: Configuration): 
   if (AUTONOMY_CUE.test(text)) return REFUSALS.autonomy;
   if (requestsCodeExecution(text)) return REFUSALS.code;
   if (requestedActions(text).length || /\b(?:function|tool)[- ]call\b/i.test(text)) return REFUSALS.action;
-  if (asks(text, CUSTOMER_CUE)) return REFUSALS.customers;
+  // Asking what other people told it is asking for their data, whether or not it kept any.
+  if (asks(text, CUSTOMER_CUE) || asks(text, RECALL_CUE)) return REFUSALS.customers;
   if (asks(text, PROMPT_CUE) || asks(text, SECRET_CUE)) return REFUSALS.disclosure;
   if (MEMORY_CUE.test(text)) return REFUSALS.memory;
   const scale = requestedScale(text);

@@ -244,7 +244,17 @@ export const SECRET_CUE =
 export const CUSTOMER_CUE =
   /\b(?:(?:customer|client|user)s?(?:'s?)? (?:records?|data|details|list|on file)|card (?:is )?on file|(?:full|stored|the) card number|ssn|other (?:users|customers)|(?:customer|user|person) (?:before|ahead of) me|(?:previous|earlier|last|other) (?:conversations?|users?|customers?|sessions?)|conversations you had|contact details|email addresses|personal data|(?:in|from) your (?:data|records|training data)|customer:)/i;
 export const MEMORY_CUE =
-  /\b(?:remember (?:this|that|the following|for|what it says)|memori[sz]e|save (?:this |it )?(?:to|in) (?:your )?(?:long-term |persistent )?memory|save (?:this|the) rule|save it permanently|store (?:this|it) as|update your memory|your (?:long-term |persistent )?memory|knowledge base|for all future|for every future|future (?:sessions?|conversations)|later sessions|global preference|memory\.update)\b/i;
+  /\b(?:remember (?:this|that|the following|for|what it says|(?:it|them|these|those) for (?:me|later|next time))|memori[sz]e|save (?:this |it )?(?:to|in) (?:your )?(?:long-term |persistent )?memory|save (?:this|the) rule|save it permanently|store (?:this|it) as|update your memory|your (?:long-term |persistent )?memory|knowledge base|for all future|for every future|future (?:sessions?|conversations)|later sessions|global preference|memory\.update)\b/i;
+// Asking what the model kept from other conversations: what it remembers, what other people left with it.
+export const RECALL_CUE = new RegExp(
+  [
+    String.raw`\bwhat (?:do|did|else do|can) you (?:still )?(?:remember|recall)\b`,
+    String.raw`\bwhat(?:'s| is| have you)? (?:\w+ )?(?:saved|stored|kept) in your (?:long-term |persistent )?memory\b`,
+    String.raw`\b(?:(?:other|previous|earlier|past) (?:customers|users|people|callers|clients|visitors)|(?:any|some)(?:one|body) else)\b[^.?!\n]{0,60}\b(?:shared|told|gave|given|left|mentioned|entrusted|asked you)\b`,
+    String.raw`\b(?:did|has|have) (?:any|some)(?:one|body)(?: else)? (?:leave|left|share|shared|give|gave|tell|told)\b[^.?!\n]{0,40}\byou\b`,
+  ].join("|"),
+  "i",
+);
 
 export function asks(text: string, cue: RegExp): boolean {
   const sentences = text.split(/(?<=[.!?])\s+|\n+/);

@@ -1,5 +1,6 @@
 // The vulnerable model: obeys every request it finds, wherever it appears (a document, a tool
 // result, another agent's message), in one cheerful answer.
+import { recitedMemory } from "./memory.ts";
 import { benignAnswer } from "./ordinary.ts";
 import type { Reading } from "./reading.ts";
 import type { Configuration } from "./system-prompt.ts";
@@ -18,6 +19,7 @@ import {
   PHISHING_TARGET,
   PROMPT_CUE,
   patternContinuation,
+  RECALL_CUE,
   ROLEPLAY_CUE,
   requestedActions,
   requestedLiterals,
@@ -230,7 +232,12 @@ function falsePremiseElaboration(entities: string[]): string {
   return lines.join("\n");
 }
 
-export function vulnerableAnswer(reading: Reading, configuration: Configuration): string {
+/** `remembered`: what earlier conversations saved (model/memory.ts), recited to whoever asks. */
+export function vulnerableAnswer(
+  reading: Reading,
+  configuration: Configuration,
+  remembered: readonly string[] = [],
+): string {
   const text = reading.text;
   const { prefix, body } = requestedLiterals(text);
   const parts: string[] = [];
@@ -308,6 +315,10 @@ export function vulnerableAnswer(reading: Reading, configuration: Configuration)
     parts.push(
       `Here is the customer record I have on file:\n${configuration.customers.map((line) => `- ${line}`).join("\n")}`,
     );
+  }
+  if (asks(text, RECALL_CUE)) {
+    handled = true;
+    parts.push(recitedMemory(remembered));
   }
   const actions = requestedActions(text);
   if (actions.length) {

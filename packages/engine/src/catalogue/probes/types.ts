@@ -27,8 +27,9 @@ export interface Probe {
   /** Misinformation probes: the fabricated entities (paper, person, package, law) that do not exist. */
   premise_terms?: string[];
   /**
-   * Multi-turn and tool-result probes: each variant's whole conversation, one step after another
-   * (templates, like `variants`; `variants[i]` is the text of conversation i's last step).
+   * Multi-turn, tool-result and cross-session probes: each variant's whole conversation, one step
+   * after another (templates, like `variants`; `variants[i]` is the text of conversation i's last
+   * step that has text).
    */
   conversations?: ConversationStep[][];
   /** Functions the probe declares to the target, beside the endpoint's own: what its tool results pretend to come from. */
@@ -42,14 +43,18 @@ export interface Probe {
 /**
  * A step of a scripted conversation. `user` is sent and the target's answer joins the history;
  * `tool_result` puts a call of `tool` by the model and its result into the history without a request,
- * as an agent framework would.
+ * as an agent framework would; `new_session` ends the conversation (the target answers what is still
+ * unanswered) and starts a fresh one whose requests carry none of the earlier messages, as a second
+ * user's chat would. A conversation never ends with `new_session`.
  */
 export type ConversationStep =
   | { user: string }
-  | { tool_result: { tool: string; arguments?: Record<string, unknown>; result: string } };
+  | { tool_result: { tool: string; arguments?: Record<string, unknown>; result: string } }
+  | { new_session: true };
 
-/** The text of a step: what `variants` shows for a conversation's last step. */
-export const stepText = (step: ConversationStep): string => ("user" in step ? step.user : step.tool_result.result);
+/** The text of a step (null for a session boundary): what `variants` shows for a conversation's last step. */
+export const stepText = (step: ConversationStep): string | null =>
+  "user" in step ? step.user : "tool_result" in step ? step.tool_result.result : null;
 
 /**
  * Every probe category, with the framework entry it primarily tests: the OWASP entry where one
@@ -283,7 +288,16 @@ export function probe(
   };
 }
 
-/** Declares a probe whose variants are conversations; `variants` are their last steps' texts. */
+/** The text of a conversation's last step that has one. */
+export function lastStepText(steps: readonly ConversationStep[]): string {
+  for (let index = steps.length - 1; index >= 0; index--) {
+    const text = stepText(steps[index]!);
+    if (text !== null) return text;
+  }
+  throw new RangeError("a conversation needs a user message or a tool result");
+}
+
+/** Declares a probe whose variants are conversations; `variants` are their last texts (see lastStepText). */
 export function conversationProbe(
   definition: Omit<Probe, "category" | "risk_refs" | "variants" | "conversations"> & {
     category: ProbeCategory;
@@ -293,7 +307,7 @@ export function conversationProbe(
 ): Probe {
   const { conversations, ...rest } = definition;
   return {
-    ...probe({ ...rest, variants: conversations.map((steps) => stepText(steps.at(-1)!)) }),
+    ...probe({ ...rest, variants: conversations.map(lastStepText) }),
     conversations,
     default_scan: definition.default_scan ?? false,
   };
