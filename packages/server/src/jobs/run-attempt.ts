@@ -71,7 +71,10 @@ async function strategyTransform(
 function sessionStarts(sessions: ReadonlyArray<readonly unknown[]>): number[] {
   const starts: number[] = [];
   let at = 0;
-  for (const session of sessions.slice(0, -1)) starts.push((at += session.length));
+  for (const session of sessions.slice(0, -1)) {
+    at += session.length;
+    starts.push(at);
+  }
   return starts;
 }
 
