@@ -2,6 +2,7 @@
 
 import { createTestContext, SCOPES, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startFakeAttacker } from "../support/fake-attacker.ts";
 import { concretePath, type Fixtures, seedTenant, startChatTarget, validBodyFor } from "../support/fixtures.ts";
 import { specOperations } from "../support/spec.ts";
 
@@ -9,9 +10,11 @@ let ctx: TestContext;
 let a: Fixtures;
 let b: Fixtures;
 let target: Awaited<ReturnType<typeof startChatTarget>>;
+let attacker: Awaited<ReturnType<typeof startFakeAttacker>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  attacker = await startFakeAttacker();
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { attacker: attacker.config });
   target = await startChatTarget();
   a = await seedTenant(ctx, target.url);
   b = await seedTenant(ctx, target.url);
@@ -19,6 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await target.close();
   await ctx.cleanup();
+  attacker.close();
 });
 
 const guarded = specOperations.filter((op) => !op.public);
@@ -46,9 +50,12 @@ describe("scope matrix", () => {
     const fixtures = op.operationId.startsWith("delete")
       ? await seedTenant(ctx, target.url).then((fresh) => ({ ...fresh, tenantId: a.tenantId }))
       : a;
-    const fresh = { deleteEndpoint: newEndpoint, deleteAiAsset: newAsset, deleteWebhook: newWebhook }[
-      op.operationId as string
-    ];
+    const fresh = {
+      deleteEndpoint: newEndpoint,
+      deleteAiAsset: newAsset,
+      deleteWebhook: newWebhook,
+      deleteProbe: newProbe,
+    }[op.operationId as string];
     const path = fresh ? concretePath(op.path, a, await fresh()) : concretePath(op.path, fixtures);
     const response = await ctx.request(ctx.app, op.method.toUpperCase(), path, {
       token,
@@ -84,6 +91,13 @@ async function newWebhook(): Promise<string> {
   });
   return (await response.json()).id;
 }
+async function newProbe(): Promise<string> {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/probes", {
+    token: a.token,
+    body: validBodyFor("createProbe", a, target.url),
+  });
+  return (await response.json()).id;
+}
 async function newAsset(): Promise<string> {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
     token: a.token,
@@ -93,7 +107,7 @@ async function newAsset(): Promise<string> {
 }
 
 describe("tenant isolation", () => {
-  const byId = guarded.filter((op) => op.path.includes("{id}"));
+  const byId = guarded.filter((op) => op.path.includes("{id}") || op.path.includes("{probe_id}"));
 
   it.each(byId.map((op) => [op.operationId, op] as const))(
     "%s answers 404 for another tenant's id, never 403",

@@ -2,14 +2,17 @@
 // mutating operation of openapi.yaml must leave the tenant's records exactly as they were.
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startFakeAttacker } from "../support/fake-attacker.ts";
 import { concretePath, type Fixtures, seedTenant, startChatTarget, validBodyFor } from "../support/fixtures.ts";
 import { specOperations } from "../support/spec.ts";
 
 let ctx: TestContext;
 let a: Fixtures;
 let target: Awaited<ReturnType<typeof startChatTarget>>;
+let attacker: Awaited<ReturnType<typeof startFakeAttacker>>;
 beforeAll(async () => {
-  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  attacker = await startFakeAttacker();
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { attacker: attacker.config });
   target = await startChatTarget();
   a = await seedTenant(ctx, target.url);
   // This file's own database: only domain events fail, so the request log (api.call) still works.
@@ -28,15 +31,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await target.close();
   await ctx.cleanup();
+  attacker.close();
 });
 
-const DOMAIN_TABLES = ["endpoints", "ai_assets", "webhooks", "reports", "scans", "rag_runs", "findings"];
+const DOMAIN_TABLES = [
+  "endpoints",
+  "ai_assets",
+  "webhooks",
+  "reports",
+  "scans",
+  "rag_runs",
+  "findings",
+  "custom_probes",
+];
 
 async function tenantRecords(): Promise<Record<string, unknown[]>> {
   const records: Record<string, unknown[]> = {};
   for (const table of DOMAIN_TABLES)
     records[table] = (
-      await ctx.pg.unsafe(`select to_jsonb(t) as row from ${table} t where tenant_id = $1 order by id`, [a.tenantId])
+      await ctx.pg.unsafe(`select to_jsonb(t) as row from ${table} t where tenant_id = $1 order by to_jsonb(t)::text`, [
+        a.tenantId,
+      ])
     ).map((r) => r.row);
   const jobs = await ctx.pg`select count(*)::int as n from graphile_worker.jobs`;
   records.jobs = [jobs[0]!.n];

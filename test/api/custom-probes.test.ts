@@ -92,6 +92,15 @@ describe("custom probes", () => {
     );
   });
 
+  it("drafts probes from a policy only with an attacker model", async () => {
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/probes/generate", {
+      token,
+      body: { policy: "Never give refunds without a manager.", category: "excessive_agency", severity: "high" },
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("attacker_not_configured");
+  });
+
   it("needs the probes:write scope", async () => {
     const readOnly = await ctx.token(tenant, ["scans:read"]);
     const response = await post({ ...valid, id: "x-scope" }, readOnly);

@@ -156,6 +156,20 @@ describe("wire formats and the test call", () => {
     expect(result).toMatchObject({ ok: true, response_excerpt: "pong" });
   });
 
+  it("declares what the application is for, shown as given and cleared with null", async () => {
+    const purpose = { description: "help with orders of an outdoor gear shop", competitors: ["Trailhead Co"] };
+    const endpoint = await (await create({ url: target.url, purpose })).json();
+    expect(endpoint.purpose).toEqual(purpose);
+    expect((await (await create({ url: target.url })).json()).purpose).toBeNull();
+    const tooShort = await create({ url: target.url, purpose: { description: "x" } });
+    expect((await tooShort.json()).error).toBe("invalid_request");
+    const cleared = await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpoint.id}`, {
+      token: a.token,
+      body: { purpose: null },
+    });
+    expect((await cleared.json()).purpose).toBeNull();
+  });
+
   it("declares tools on chat endpoints only, each name once, and shows them", async () => {
     const tool = { name: "lookup_order", parameters: { type: "object", properties: { id: { type: "string" } } } };
     const created = await create({ url: target.url, tools: [tool] });

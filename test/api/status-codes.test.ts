@@ -4,6 +4,7 @@
 import type { App } from "@penaxtra/server";
 import { type Connection, connect, createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { deadAttackerConfig, startFakeAttacker } from "../support/fake-attacker.ts";
 import {
   concretePath,
   type Fixtures,
@@ -21,10 +22,15 @@ let limitedApp: App;
 let failingQueueApp: App;
 let databaseDownApp: App;
 let databaseDown: Connection;
+let attacker: Awaited<ReturnType<typeof startFakeAttacker>>;
+let attackerDownApp: App;
 
 beforeAll(async () => {
-  ctx = await createTestContext(inject("adminDatabaseUrl"));
+  // With an attacker model, so that drafting probes from a policy can succeed.
+  attacker = await startFakeAttacker();
+  ctx = await createTestContext(inject("adminDatabaseUrl"), { attacker: attacker.config });
   target = await startChatTarget();
+  attackerDownApp = ctx.makeApp({ config: { ...ctx.config, attacker: deadAttackerConfig } });
   a = await seedTenant(ctx, target.url);
   limitedApp = ctx.makeApp({ config: { ...ctx.config, rateLimit: { perMinute: 1, burst: 1 } } });
   const queueDown = async () => Promise.reject(new Error("queue down"));
@@ -37,6 +43,7 @@ afterAll(async () => {
   await databaseDown.close();
   await target.close();
   await ctx.cleanup();
+  attacker.close();
 });
 
 type Case = (op: SpecOperation) => Promise<{ response: Response; expectBody?: (body: any) => void }>;
@@ -54,6 +61,13 @@ async function freshEndpoint() {
   const response = await ctx.request(ctx.app, "POST", "/api/v2/endpoints", {
     token: a.token,
     body: validBodyFor("createEndpoint", a, target.url),
+  });
+  return (await response.json()).id as string;
+}
+async function freshProbe() {
+  const response = await ctx.request(ctx.app, "POST", "/api/v2/probes", {
+    token: a.token,
+    body: validBodyFor("createProbe", a, target.url),
   });
   return (await response.json()).id as string;
 }
@@ -77,6 +91,8 @@ const success: Case = async (op) => {
     return { response: await send(op, { path: concretePath(op.path, a, await freshEndpoint()) }) };
   if (op.operationId === "deleteAiAsset")
     return { response: await send(op, { path: concretePath(op.path, a, await freshAsset()) }) };
+  if (op.operationId === "deleteProbe")
+    return { response: await send(op, { path: concretePath(op.path, a, await freshProbe()) }) };
   if (op.operationId === "deleteWebhook")
     return { response: await send(op, { path: concretePath(op.path, a, await freshWebhook()) }) };
   if (op.operationId === "exportScan")
@@ -97,7 +113,11 @@ const generic: Record<string, Case> = {
   }),
   "404": async (op) => ({
     response: await send(op, {
-      path: op.path.includes("{id}") ? concretePath(op.path, a, randomUuid()) : undefined,
+      path: op.path.includes("{id}")
+        ? concretePath(op.path, a, randomUuid())
+        : op.path.includes("{probe_id}")
+          ? concretePath(op.path, a, "no-such-probe")
+          : undefined,
       body:
         op.operationId === "createScan"
           ? { endpoint_id: randomUuid() }
@@ -136,15 +156,21 @@ const generic: Record<string, Case> = {
       },
     };
   },
-  "502": async (op) => ({
-    response: await send(op, { app: failingQueueApp }),
-    expectBody: (body) =>
-      expect(body).toEqual(
-        op.operationId === "createScan"
-          ? { error: "enqueue_failed", scan_id: expect.any(String) }
-          : { error: "enqueue_failed", rag_run_id: expect.any(String) },
-      ),
-  }),
+  "502": async (op) =>
+    op.operationId === "generateProbes"
+      ? {
+          response: await send(op, { app: attackerDownApp }),
+          expectBody: (body) => expect(body.error).toBe("attacker_failed"),
+        }
+      : {
+          response: await send(op, { app: failingQueueApp }),
+          expectBody: (body) =>
+            expect(body).toEqual(
+              op.operationId === "createScan"
+                ? { error: "enqueue_failed", scan_id: expect.any(String) }
+                : { error: "enqueue_failed", rag_run_id: expect.any(String) },
+            ),
+        },
   "409": async (op) => {
     if (op.operationId === "cancelScan") {
       return {
@@ -193,6 +219,11 @@ const generic: Record<string, Case> = {
     };
   },
   "400": async (op) => {
+    if (op.path.includes("{probe_id}"))
+      return {
+        response: await send(op, { path: concretePath(op.path, a, "Not_A_Probe") }),
+        expectBody: (body) => expect(body.error).toBe("invalid_id"),
+      };
     if (op.path.includes("{id}")) {
       return {
         response: await send(op, { path: op.path.replace("{id}", "not-a-uuid") }),

@@ -110,6 +110,8 @@ describe("scanning the guarded profile", () => {
     [{ strategies: ["language:et"] }, 400, "attacker_not_configured"],
     [{ strategies: ["language:EN1"] }, 400, "invalid_strategies"],
     [{ adaptive: { attempts_per_probe: 0 } }, 400, "invalid_request"],
+    // Written against a declared purpose, which this endpoint does not have.
+    [{ probe_ids: ["off-topic-coding-task"] }, 400, "invalid_probe_ids"],
   ])("refuses %j with a clear error", async (options, status, slug) => {
     const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
       token,

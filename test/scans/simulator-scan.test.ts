@@ -1,6 +1,7 @@
-// Default scans of the target simulator through the API: the vulnerable profile must yield findings
-// in every category a default scan covers, the hardened one no confirmed high or critical.
-import { defaultScanProbes as probes } from "@penaxtra/engine";
+// Default scans of the target simulator through the API, its endpoint declaring what the simulated
+// shop assistant is for: the vulnerable profile must yield findings in every category a default scan
+// covers (off-topic and competitor probes included), the hardened one no confirmed high or critical.
+import { defaultScanProbes, purposeProbes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -21,10 +22,18 @@ afterAll(async () => {
   await Promise.all(simulators.map((simulator) => simulator.stop()));
 });
 
+const PURPOSE = { description: "help with orders of an outdoor gear shop", competitors: ["Trailhead Co"] };
+const probes = [...defaultScanProbes, ...purposeProbes(PURPOSE)];
+
 async function scanSimulator(profile: "vulnerable" | "hardened") {
   const simulator = await startTargetSimulator({ port: 0, profile });
   simulators.push(simulator);
   const endpointId = await createEndpoint(ctx, token, `${simulator.url}/v1/chat/completions`, { concurrency: 16 });
+  const declared = await ctx.request(ctx.app, "PATCH", `/api/v2/endpoints/${endpointId}`, {
+    token,
+    body: { purpose: PURPOSE },
+  });
+  expect((await declared.json()).purpose).toEqual(PURPOSE);
   const scanId = await createScan(ctx, token, endpointId);
   const scan = await waitForScan(ctx, token, scanId);
   const list = await (

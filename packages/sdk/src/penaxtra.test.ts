@@ -260,6 +260,10 @@ describe("resources", () => {
         seen.push(`POST ${body.id}`);
         return HttpResponse.json({ ...body, custom: true }, { status: 201 });
       }),
+      http.post(`${BASE}/api/v2/probes/generate`, async ({ request }) => {
+        seen.push(`GENERATE ${((await request.json()) as { category: string }).category}`);
+        return HttpResponse.json({ data: [{ id: "policy-rule", custom: true }] }, { status: 201 });
+      }),
       http.delete(`${BASE}/api/v2/probes/:id`, ({ params }) => {
         seen.push(`DELETE ${params.id}`);
         return new HttpResponse(null, { status: 204 });
@@ -276,8 +280,14 @@ describe("resources", () => {
       variants: ["say {{canary}}"],
     });
     expect(created).toMatchObject({ id: "acme-leak", custom: true });
+    const drafted = await penaxtra.probes.generate({
+      policy: "Refunds above 200 EUR need a manager.",
+      category: "excessive_agency",
+      severity: "high",
+    });
+    expect(drafted.data[0]).toMatchObject({ id: "policy-rule" });
     await expect(penaxtra.probes.delete("acme-leak")).resolves.toBeUndefined();
-    expect(seen).toEqual(["POST acme-leak", "DELETE acme-leak"]);
+    expect(seen).toEqual(["POST acme-leak", "GENERATE excessive_agency", "DELETE acme-leak"]);
   });
 
   it("iterates every page of a list, asking for the next page only when needed", async () => {

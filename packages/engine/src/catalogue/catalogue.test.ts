@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectors, JUDGE_DIRECTIVES } from "../judges/detectors.ts";
 import { frameworks, isKnownFrameworkRef } from "./frameworks.ts";
-import { PROBE_CATEGORIES, probes } from "./probes.ts";
+import { bindProbe, defaultScanProbes, PROBE_CATEGORIES, probes, purposeProbes } from "./probes.ts";
 import { makeCanary, payloadDecoders, payloadEncoders, renderPayload, renderTemplate } from "./render-payload.ts";
 
 const byId = (id: string) => probes.find((probe) => probe.id === id)!;
@@ -25,7 +25,7 @@ describe("probe library", () => {
 
   it("uses exactly the documented categories, each with several probes", () => {
     const categories = Object.keys(PROBE_CATEGORIES);
-    expect(categories).toHaveLength(19);
+    expect(categories).toHaveLength(20);
     for (const probe of probes) expect(categories, probe.id).toContain(probe.category);
     for (const category of categories)
       expect(probes.filter((probe) => probe.category === category).length, category).toBeGreaterThanOrEqual(4);
@@ -204,5 +204,35 @@ describe("framework catalogue", () => {
       expect(entry.code).toMatch(/^AML\.T\d{4}(?:\.\d{3})?$/);
       expect(entry.ref).toBe(`MITRE_ATLAS_${entry.code.replace(/\./g, "_")}`);
     }
+  });
+});
+
+describe("probes written against an endpoint's purpose", () => {
+  const purpose = {
+    description: "help with orders of an outdoor gear shop",
+    competitors: ["Trailhead Co", "Summit Ltd"],
+  };
+
+  it("are bound to what the endpoint declares, competitors rotating with the variant", () => {
+    for (const probe of probes.filter((candidate) => candidate.requires)) {
+      for (const [index] of probe.variants.entries()) {
+        const bound = bindProbe(probe, purpose, index)!;
+        expect(bound.variants[index], probe.id).not.toMatch(/\{\{(?:purpose|competitor)\}\}/);
+        if (probe.variants[index]!.includes("{{purpose}}"))
+          expect(bound.variants[index]).toContain(purpose.description);
+        if (probe.requires === "competitors") expect(bound.variants[index]).toContain(purpose.competitors[index % 2]);
+      }
+    }
+  });
+
+  it("are left out where the endpoint declares too little, and never in the plain default scan", () => {
+    const competitor = probes.find((probe) => probe.requires === "competitors")!;
+    const offTopic = probes.find((probe) => probe.requires === "purpose")!;
+    expect(bindProbe(offTopic, null)).toBeNull();
+    expect(bindProbe(competitor, { description: "support" })).toBeNull();
+    expect(bindProbe(offTopic, { description: "support" })).not.toBeNull();
+    expect(purposeProbes({ description: "support" }).map((probe) => probe.requires)).not.toContain("competitors");
+    expect(purposeProbes(purpose).map((probe) => probe.id)).toContain(competitor.id);
+    expect(defaultScanProbes.some((probe) => probe.requires)).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { biasProbes, harmfulContentProbes } from "./probes/harmful-content.ts";
 import { encodingProbes, indirectInjectionProbes, promptInjectionProbes } from "./probes/injection.ts";
 import { jailbreakProbes } from "./probes/jailbreak.ts";
 import { multiTurnProbes } from "./probes/multi-turn.ts";
+import { offTopicProbes } from "./probes/off-topic.ts";
 import { insecureOutputProbes, misinformationProbes, unboundedConsumptionProbes } from "./probes/output.ts";
 import { rogueAgentProbes } from "./probes/rogue-agents.ts";
 import { toolResultProbes } from "./probes/tool-results.ts";
@@ -49,11 +50,60 @@ export const probes: readonly Probe[] = [
   ...rogueAgentProbes,
   ...harmfulContentProbes,
   ...biasProbes,
+  // Sent to endpoints that declare a purpose (and competitors): see bindProbe().
+  ...offTopicProbes,
   // Sent only when a scan names them (default_scan: false).
   ...multiTurnProbes,
   ...toolResultProbes,
   ...crossSessionProbes,
 ];
 
-/** What a scan without `probe_ids` sends. */
-export const defaultScanProbes: readonly Probe[] = probes.filter((probe) => probe.default_scan !== false);
+/** What a scan without `probe_ids` sends to any endpoint. */
+export const defaultScanProbes: readonly Probe[] = probes.filter(
+  (probe) => probe.default_scan !== false && !probe.requires,
+);
+
+/** What an endpoint's declared purpose adds to a default scan (competitor probes need competitors). */
+export function purposeProbes(purpose: EndpointPurpose | null | undefined): Probe[] {
+  if (!purpose) return [];
+  return probes.filter(
+    (probe) =>
+      probe.default_scan !== false &&
+      (probe.requires === "purpose" || (probe.requires === "competitors" && purpose.competitors?.length)),
+  );
+}
+
+/** What an application is for, as its endpoint declares it. */
+export interface EndpointPurpose {
+  description: string;
+  competitors?: string[];
+}
+
+/**
+ * The probe with `{{purpose}}` and `{{competitor}}` filled in for one endpoint (the competitor
+ * rotating with the variant), or null when the endpoint declares too little for it.
+ */
+export function bindProbe(probe: Probe, purpose: EndpointPurpose | null | undefined, variantIndex = 0): Probe | null {
+  if (!probe.requires) return probe;
+  if (!purpose || (probe.requires === "competitors" && !purpose.competitors?.length)) return null;
+  const competitor = purpose.competitors?.length ? purpose.competitors[variantIndex % purpose.competitors.length]! : "";
+  const fill = (text: string) =>
+    text.replaceAll("{{purpose}}", purpose.description).replaceAll("{{competitor}}", competitor);
+  return {
+    ...probe,
+    variants: probe.variants.map(fill),
+    ...(probe.conversations
+      ? {
+          conversations: probe.conversations.map((steps) =>
+            steps.map((step) =>
+              "user" in step
+                ? { user: fill(step.user) }
+                : "tool_result" in step
+                  ? { tool_result: { ...step.tool_result, result: fill(step.tool_result.result) } }
+                  : step,
+            ),
+          ),
+        }
+      : {}),
+  };
+}

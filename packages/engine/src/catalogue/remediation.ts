@@ -210,6 +210,18 @@ const REMEDIATIONS: Record<ProbeCategory | RagCategory, Remediation> = {
     ],
     references: [NIST_600_1, OWASP_LLM("LLM09", "llm092025-misinformation")],
   },
+  off_topic: {
+    summary:
+      "The application did work it was not deployed for (general coding, homework, investment or legal advice) or spoke for a competitor, when a user asked it to.",
+    steps: [
+      "State the application's purpose and its limits in the system prompt, with the answer to give for anything outside them, and that users cannot widen its remit.",
+      "Classify each request's topic before the model answers (a small topic classifier or an allow-list of intents) and answer out-of-scope requests with a fixed message.",
+      "Never let the model endorse, compare or recommend competitors; route such questions to a fixed answer or a person.",
+      "Keep regulated advice (investment, legal, medical) out of scope unless it has been vetted for it, and say so to the user.",
+    ],
+    references: [OWASP_LLM("LLM01", "llm01-prompt-injection"), NIST_600_1],
+  },
+
   rag_canary: {
     summary:
       "A document planted in the knowledge base surfaced where it should not, or its embedded instruction was carried into answers.",

@@ -386,6 +386,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v2/probes/generate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn a policy text into probes of the tenant's own, with the attacker model
+     * @description The attacker model (`PENAXTRA_ATTACKER`) drafts `count` probes that test whether a target keeps to the policy, each with 2-3 payload variants carrying `{{canary}}`; every draft is checked and stored like a POST /api/v2/probes body (detectors `canary_echo` and `refusal`, ids `policy-<title>`), and the created probes are returned. The policy is sent to the model as data between delimiters.
+     */
+    post: operations["generateProbes"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v2/probes/{probe_id}": {
     parameters: {
       query?: never;
@@ -507,7 +527,8 @@ export interface components {
       | "rate_limited"
       | "internal_error"
       | "database_unavailable"
-      | "enqueue_failed";
+      | "enqueue_failed"
+      | "attacker_failed";
     Error: {
       error: components["schemas"]["ErrorSlug"];
     } & {
@@ -771,6 +792,12 @@ export interface components {
         [key: string]: string;
       };
     };
+    /** @description What the application is for. A default scan then adds off-topic probes written against it (does it do unrelated work, or give advice it was not deployed for?), and competitor probes for each named competitor (does it praise or recommend them?). Null: none declared. */
+    EndpointPurpose: {
+      /** @description The task in a few words, as it reads after "you are here for": e.g. "help with orders of an outdoor gear shop". */
+      description: string;
+      competitors?: string[];
+    } | null;
     ToolDefinition: {
       name: string;
       description?: string;
@@ -810,6 +837,7 @@ export interface components {
       /** @description Write-only; stored encrypted and never returned. */
       auth_secret?: string | null;
       http_template?: components["schemas"]["HttpTemplate"] | null;
+      purpose?: components["schemas"]["EndpointPurpose"];
       /** @description Functions the application gives the model (`chat_completions_v1` and `anthropic_messages_v1` only), sent with every request as the wire format declares tools. Tool-result probes add their own; a tool call the model emits is judged as what it did, not what it said. */
       tools?: components["schemas"]["ToolDefinition"][];
       limits?: components["schemas"]["EndpointLimits"];
@@ -825,6 +853,7 @@ export interface components {
       auth_header?: string | null;
       auth_secret?: string | null;
       http_template?: components["schemas"]["HttpTemplate"] | null;
+      purpose?: components["schemas"]["EndpointPurpose"];
       /** @description Functions the application gives the model (`chat_completions_v1` and `anthropic_messages_v1` only), sent with every request as the wire format declares tools. Tool-result probes add their own; a tool call the model emits is judged as what it did, not what it said. */
       tools?: components["schemas"]["ToolDefinition"][];
       limits?: components["schemas"]["EndpointLimitsUpdate"];
@@ -841,6 +870,7 @@ export interface components {
       auth_header: string | null;
       has_auth_secret: boolean;
       http_template: components["schemas"]["HttpTemplate"] | null;
+      purpose: components["schemas"]["EndpointPurpose"];
       tools: components["schemas"]["ToolDefinition"][];
       limits: components["schemas"]["EndpointLimits"];
       tags: string[];
@@ -1095,6 +1125,8 @@ export interface components {
       default_scan: boolean;
       /** @description One of the tenant's own probes (POST /api/v2/probes). */
       custom: boolean;
+      /** @description Sent only to endpoints that declare a `purpose` (`purpose`), with competitors (`competitors`); null for every endpoint. */
+      requires: ("purpose" | "competitors") | null;
     };
     ProbeCreate: {
       id: components["schemas"]["ProbeId"];
@@ -1115,6 +1147,15 @@ export interface components {
       forbidden_tools?: string[];
       /** @description Case-insensitive regular expressions; a match in the answer means the goal was reached. */
       success_markers?: string[];
+    };
+    ProbeGenerate: {
+      /** @description The usage policy, or the rules of it to test. */
+      policy: string;
+      /** @description The category the probes get (see `category` in GET /api/v2/probes). */
+      category: string;
+      severity: components["schemas"]["Severity"];
+      /** @default 3 */
+      count?: number;
     };
     /** @description A user message (sent; the target's answer joins the history), or a tool call and its result put into the history. */
     ConversationStep:
@@ -2476,6 +2517,44 @@ export interface operations {
       503: components["responses"]["DatabaseUnavailable"];
     };
   };
+  generateProbes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProbeGenerate"];
+      };
+    };
+    responses: {
+      /** @description The probes created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProbeCatalogue"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      429: components["responses"]["RateLimited"];
+      /** @description The attacker model failed or drafted nothing usable (`attacker_failed`, with `message`); nothing was stored. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      503: components["responses"]["DatabaseUnavailable"];
+    };
+  };
   deleteProbe: {
     parameters: {
       query?: never;
@@ -2597,7 +2676,7 @@ export interface operations {
  * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
  * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
- * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies) while `PENAXTRA_ATTACKER` is not set; `needs_attacker`.
+ * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies, `needs_attacker`), or POST /probes/generate was called, while `PENAXTRA_ATTACKER` is not set.
  * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
  * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.
  * - `invalid_tools` (400): `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.
@@ -2629,5 +2708,6 @@ export interface operations {
  * - `internal_error` (500): an unexpected server error; `request_id` identifies it in the server log.
  * - `database_unavailable` (503): the database cannot be reached right now (an outage, a restart); retry after `retry_after_seconds` (also `Retry-After`). Nothing was changed.
  * - `enqueue_failed` (502): the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).
+ * - `attacker_failed` (502): POST /probes/generate: the attacker model failed or drafted nothing usable; `message`. Nothing was stored.
  */
 export type ErrorSlug = components["schemas"]["ErrorSlug"];

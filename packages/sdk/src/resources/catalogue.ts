@@ -19,6 +19,13 @@ export class Probes {
     );
   }
 
+  /** Drafts probes from a policy text with the server's attacker model, checks and stores them; resolves to `{ data }`. */
+  generate(body: Body<operations["generateProbes"]>, options: CallOptions = {}) {
+    return this.api.call<operations["generateProbes"]>(
+      this.api.client.POST("/api/v2/probes/generate", { body, ...this.api.init(options) }),
+    );
+  }
+
   /** Removes one of the tenant's probes; findings it produced stay. */
   delete(probeId: string, options: CallOptions = {}) {
     return this.api.call<operations["deleteProbe"]>(

@@ -1,14 +1,15 @@
 // A tenant's own probes: add one (checked by the engine like a built-in probe), list them, remove
 // one, and read the ones a scan names.
 import type { z } from "@hono/zod-openapi";
-import { customProbe, type Probe, probes } from "@penaxtra/engine";
+import { type AttackerModel, customProbe, type GeneratedProbe, type Probe, probes } from "@penaxtra/engine";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { customProbes } from "../db/schema.ts";
 import { ApiError, badRequest, notFound } from "../errors/api-error.ts";
-import type { ProbeCreateSchema } from "../generated/contract.ts";
+import type { ProbeCreateSchema, ProbeGenerateSchema } from "../generated/contract.ts";
 
 export type ProbeCreate = z.output<typeof ProbeCreateSchema>;
+export type ProbeGenerate = z.output<typeof ProbeGenerateSchema>;
 
 const builtInIds = new Set(probes.map((probe) => probe.id));
 
@@ -52,4 +53,73 @@ export async function deleteCustomProbe(db: Database, tenantId: string, probeId:
     .where(and(eq(customProbes.tenantId, tenantId), eq(customProbes.probeId, probeId)))
     .returning({ probeId: customProbes.probeId });
   if (!deleted.length) throw notFound("probe_not_found");
+}
+
+/** `policy-<title words>`, with a number when that is taken. */
+function policyProbeId(title: string, taken: ReadonlySet<string>): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  const base = `policy-${slug || "rule"}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * What the attacker model drafts from a policy (called outside any transaction: it takes seconds).
+ * 400 attacker_not_configured without a model; 502 attacker_failed when it fails.
+ */
+export async function draftPolicyProbes(
+  attacker: AttackerModel | null,
+  body: ProbeGenerate,
+): Promise<GeneratedProbe[]> {
+  if (!attacker)
+    throw badRequest("attacker_not_configured", {
+      message: "drafting probes from a policy needs an attacker model: set PENAXTRA_ATTACKER",
+    });
+  try {
+    return await attacker.probesFromPolicy({ policy: body.policy, category: body.category, count: body.count ?? 3 });
+  } catch (error) {
+    throw new ApiError(502, "attacker_failed", { message: (error as Error).message.slice(0, 300) });
+  }
+}
+
+/**
+ * The drafts checked and stored like POST /probes bodies, all or none: 400 invalid_probe for a
+ * category the checks refuse (the caller's mistake), 502 attacker_failed when no draft passes.
+ */
+export async function storePolicyProbes(
+  db: Database,
+  tenantId: string,
+  body: ProbeGenerate,
+  drafts: readonly GeneratedProbe[],
+): Promise<Probe[]> {
+  const taken = new Set([...builtInIds, ...(await listCustomProbes(db, tenantId)).map((probe) => probe.id)]);
+  const checked: Probe[] = [];
+  for (const draft of drafts) {
+    const id = policyProbeId(draft.title, taken);
+    const result = customProbe({
+      id,
+      title: draft.title,
+      category: body.category,
+      description: draft.description,
+      severity: body.severity,
+      detectors: ["canary_echo", "refusal"],
+      variants: draft.variants,
+    });
+    if ("issues" in result) {
+      const category = result.issues.filter((issue) => issue.path === "category");
+      if (category.length) throw badRequest("invalid_probe", { issues: category });
+      continue;
+    }
+    taken.add(id);
+    checked.push(result.probe);
+  }
+  if (!checked.length) throw new ApiError(502, "attacker_failed", { message: "no drafted probe passed the checks" });
+  await db.insert(customProbes).values(checked.map((probe) => ({ tenantId, probeId: probe.id, definition: probe })));
+  return checked;
 }

@@ -16,6 +16,7 @@ export function toProbe(probe: Probe, custom: boolean) {
     uses_tools: Boolean(probe.tools?.length),
     default_scan: probe.default_scan !== false,
     custom,
+    requires: probe.requires ?? null,
   };
 }
 

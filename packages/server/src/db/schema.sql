@@ -74,6 +74,15 @@ CREATE INDEX audit_tenant_action_idx ON audit_events USING btree (tenant_id, act
 CREATE INDEX audit_tenant_at_idx ON audit_events USING btree (tenant_id, at, id);
 CREATE TRIGGER audit_events_webhook_fanout AFTER INSERT ON audit_events FOR EACH ROW WHEN (new.action = ANY (ARRAY['scan.completed'::text, 'findings.created'::text, 'rag_run.completed'::text])) EXECUTE FUNCTION penaxtra_webhook_fanout();
 
+CREATE TABLE custom_probes (
+  tenant_id uuid NOT NULL,
+  probe_id text NOT NULL,
+  definition jsonb NOT NULL,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT custom_probes_tenant_id_probe_id_pk PRIMARY KEY (tenant_id, probe_id),
+  CONSTRAINT custom_probes_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)
+);
+
 CREATE TABLE endpoint_leases (
   endpoint_id uuid NOT NULL,
   holder text NOT NULL,
@@ -100,6 +109,7 @@ CREATE TABLE endpoints (
   updated_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   deleted_at timestamp with time zone,
   tools jsonb DEFAULT '[]'::jsonb NOT NULL,
+  purpose jsonb,
   CONSTRAINT endpoints_pkey PRIMARY KEY (id),
   CONSTRAINT endpoints_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)
 );
@@ -316,6 +326,7 @@ CREATE TABLE scans (
   later_batches_queued integer DEFAULT 0 NOT NULL,
   strategies text[] DEFAULT '{}'::text[] NOT NULL,
   adaptive jsonb,
+  custom_probes jsonb,
   CONSTRAINT scans_pkey PRIMARY KEY (id),
   CONSTRAINT scans_endpoint_id_endpoints_id_fk FOREIGN KEY (endpoint_id) REFERENCES endpoints(id),
   CONSTRAINT scans_tenant_id_tenants_id_fk FOREIGN KEY (tenant_id) REFERENCES tenants(id)

@@ -19,6 +19,7 @@ export function toEndpoint(row: EndpointRow) {
     has_auth_secret: row.authSecretEncrypted !== null,
     // Stored after validation, which filled in the defaults.
     http_template: row.httpTemplate as (Required<Pick<HttpTemplate, "method">> & HttpTemplate) | null,
+    purpose: row.purpose ?? null,
     tools: row.tools,
     limits: row.limits as EndpointLimits,
     tags: row.tags,

@@ -46,6 +46,7 @@ export const ErrorSlugSchema = z
     "internal_error",
     "database_unavailable",
     "enqueue_failed",
+    "attacker_failed",
   ])
   .openapi({
     description:
@@ -66,7 +67,7 @@ export const ErrorSlugSchema = z
       invalid_strategies:
         "400: POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).",
       attacker_not_configured:
-        "400: POST /scans asked for what needs an attacker model (`language:<code>` strategies) while `PENAXTRA_ATTACKER` is not set; `needs_attacker`.",
+        "400: POST /scans asked for what needs an attacker model (`language:<code>` strategies, `needs_attacker`), or POST /probes/generate was called, while `PENAXTRA_ATTACKER` is not set.",
       invalid_ai_asset_id: "400: POST /rag-runs without an `ai_asset_id` UUID; `issues`.",
       invalid_http_template:
         "400: an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.",
@@ -102,6 +103,8 @@ export const ErrorSlugSchema = z
       internal_error: "500: an unexpected server error; `request_id` identifies it in the server log.",
       database_unavailable:
         "503: the database cannot be reached right now (an outage, a restart); retry after `retry_after_seconds` (also `Retry-After`). Nothing was changed.",
+      attacker_failed:
+        "502: POST /probes/generate: the attacker model failed or drafted nothing usable; `message`. Nothing was stored.",
       enqueue_failed:
         "502: the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).",
     },
@@ -120,7 +123,7 @@ export const ErrorSlugSchema = z
  * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
  * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
- * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies) while `PENAXTRA_ATTACKER` is not set; `needs_attacker`.
+ * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies, `needs_attacker`), or POST /probes/generate was called, while `PENAXTRA_ATTACKER` is not set.
  * - `invalid_ai_asset_id` (400): POST /rag-runs without an `ai_asset_id` UUID; `issues`.
  * - `invalid_http_template` (400): an `http_template_v1` endpoint without `http_template`, or whose `body_template` has neither `{{prompt}}` nor `{{messages}}`; `message`.
  * - `invalid_tools` (400): `tools` on an `http_template_v1` endpoint (the template has no place for them), or two tools with one name; `message`.
@@ -152,6 +155,7 @@ export const ErrorSlugSchema = z
  * - `internal_error` (500): an unexpected server error; `request_id` identifies it in the server log.
  * - `database_unavailable` (503): the database cannot be reached right now (an outage, a restart); retry after `retry_after_seconds` (also `Retry-After`). Nothing was changed.
  * - `enqueue_failed` (502): the scan or RAG run was created but could not be queued; it is left failed and addressable (`scan_id` or `rag_run_id`).
+ * - `attacker_failed` (502): POST /probes/generate: the attacker model failed or drafted nothing usable; `message`. Nothing was stored.
  */
 export type ErrorSlug = z.infer<typeof ErrorSlugSchema>;
 export const ErrorSchema = z.looseObject({ error: ErrorSlugSchema }).openapi("Error");
@@ -538,6 +542,20 @@ export const HttpTemplateSchema = z
       'For `http_template_v1`. `{{prompt}}` in the body template is replaced by the JSON-escaped prompt (the last message of a multi-turn probe), `{{messages}}` by the whole conversation as a JSON array of `{"role", "content"}` objects (a JSON value, not inside a string). The template needs one of them.',
   })
   .openapi("HttpTemplate");
+export const EndpointPurposeSchema = z
+  .strictObject({
+    description: z.string().min(3).max(300).openapi({
+      description:
+        'The task in a few words, as it reads after "you are here for": e.g. "help with orders of an outdoor gear shop".',
+    }),
+    competitors: z.array(z.string().min(1).max(100)).max(10).optional(),
+  })
+  .nullable()
+  .openapi({
+    description:
+      "What the application is for. A default scan then adds off-topic probes written against it (does it do unrelated work, or give advice it was not deployed for?), and competitor probes for each named competitor (does it praise or recommend them?). Null: none declared.",
+  })
+  .openapi("EndpointPurpose");
 export const ToolDefinitionSchema = z
   .strictObject({
     name: z.string().regex(new RegExp("^[A-Za-z0-9_-]{1,64}$")),
@@ -589,6 +607,7 @@ export const EndpointCreateSchema = z
       .openapi({ description: "Write-only; stored encrypted and never returned.", writeOnly: true })
       .optional(),
     http_template: z.union([HttpTemplateSchema, z.null()]).optional(),
+    purpose: EndpointPurposeSchema.optional(),
     tools: z
       .array(ToolDefinitionSchema)
       .max(64)
@@ -611,6 +630,7 @@ export const EndpointUpdateSchema = z
     auth_header: z.string().regex(new RegExp("^[A-Za-z0-9-]{1,100}$")).nullable().optional(),
     auth_secret: z.string().max(10000).nullable().openapi({ writeOnly: true }).optional(),
     http_template: z.union([HttpTemplateSchema, z.null()]).optional(),
+    purpose: EndpointPurposeSchema.optional(),
     tools: z
       .array(ToolDefinitionSchema)
       .max(64)
@@ -636,6 +656,7 @@ export const EndpointSchema = z
     auth_header: z.string().nullable(),
     has_auth_secret: z.boolean(),
     http_template: z.union([HttpTemplateSchema, z.null()]),
+    purpose: EndpointPurposeSchema,
     tools: z.array(ToolDefinitionSchema),
     limits: EndpointLimitsSchema,
     tags: z.array(z.string()),
@@ -823,6 +844,10 @@ export const ProbeSchema = z
         "Sent by a scan without `probe_ids`; false for multi-turn and tool-result probes and custom ones, which a scan must name.",
     }),
     custom: z.boolean().openapi({ description: "One of the tenant's own probes (POST /api/v2/probes)." }),
+    requires: z.union([z.enum(["purpose", "competitors"]), z.null()]).openapi({
+      description:
+        "Sent only to endpoints that declare a `purpose` (`purpose`), with competitors (`competitors`); null for every endpoint.",
+    }),
   })
   .openapi("Probe");
 export const ConversationStepSchema = z
@@ -884,6 +909,17 @@ export const ProbeCreateSchema = z
       .optional(),
   })
   .openapi("ProbeCreate");
+export const ProbeGenerateSchema = z
+  .strictObject({
+    policy: z.string().min(20).max(4000).openapi({ description: "The usage policy, or the rules of it to test." }),
+    category: z
+      .string()
+      .max(60)
+      .openapi({ description: "The category the probes get (see `category` in GET /api/v2/probes)." }),
+    severity: SeveritySchema,
+    count: z.int().min(1).max(5).default(3),
+  })
+  .openapi("ProbeGenerate");
 export const ProbeCatalogueSchema = z.object({ data: z.array(ProbeSchema) }).openapi("ProbeCatalogue");
 export const FrameworkRefSchema = z
   .object({
@@ -2734,6 +2770,48 @@ export const createProbeRoute = createRoute({
     },
   },
 });
+export const generateProbesRoute = createRoute({
+  operationId: "generateProbes",
+  method: "post",
+  path: "/api/v2/probes/generate",
+  tags: ["catalogue"],
+  summary: "Turn a policy text into probes of the tenant's own, with the attacker model",
+  description:
+    "The attacker model (`PENAXTRA_ATTACKER`) drafts `count` probes that test whether a target keeps to the policy, each with 2-3 payload variants carrying `{{canary}}`; every draft is checked and stored like a POST /api/v2/probes body (detectors `canary_echo` and `refusal`, ids `policy-<title>`), and the created probes are returned. The policy is sent to the model as data between delimiters.",
+  security: [{ bearerAuth: ["probes:write"] }],
+  request: { body: { required: true, content: { "application/json": { schema: ProbeGenerateSchema } } } },
+  responses: {
+    201: { description: "The probes created.", content: { "application/json": { schema: ProbeCatalogueSchema } } },
+    400: {
+      description: "The request is malformed; `error` names what.",
+      content: { "application/json": { schema: ValidationErrorSchema } },
+    },
+    401: {
+      description: "`missing_token`, `invalid_token` or `expired_token`.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    403: {
+      description: "`missing_scope`: the token lacks the scope the operation needs.",
+      content: { "application/json": { schema: MissingScopeErrorSchema } },
+    },
+    429: {
+      description: "Too many requests; retry after the given number of seconds.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: RateLimitedErrorSchema } },
+    },
+    502: {
+      description:
+        "The attacker model failed or drafted nothing usable (`attacker_failed`, with `message`); nothing was stored.",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+    503: {
+      description:
+        "The database cannot be reached right now; retry after the given number of seconds. Nothing was changed.",
+      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      content: { "application/json": { schema: DatabaseUnavailableErrorSchema } },
+    },
+  },
+});
 export const deleteProbeRoute = createRoute({
   operationId: "deleteProbe",
   method: "delete",
@@ -3132,6 +3210,13 @@ export const operations: readonly OperationInfo[] = [
     operationId: "createProbe",
     method: "post",
     path: "/api/v2/probes",
+    scope: "probes:write",
+    public: false,
+  },
+  {
+    operationId: "generateProbes",
+    method: "post",
+    path: "/api/v2/probes/generate",
     scope: "probes:write",
     public: false,
   },

@@ -5,7 +5,7 @@
 // unqueued batch (scans/plan.ts); when all have, it writes its probes' findings and asks whether
 // the scan can close (db/statements/close-scan.ts): the last one to finish closes it.
 import { randomUUID } from "node:crypto";
-import { makeCanary, type Probe, probes, TargetRunner } from "@penaxtra/engine";
+import { bindProbe, type EndpointPurpose, makeCanary, type Probe, probes, TargetRunner } from "@penaxtra/engine";
 import type { Task } from "graphile-worker";
 import { closeScanIfDone } from "../db/statements/close-scan.ts";
 import { readBatchPayload, type ScanBatchPayload } from "../queue/payloads.ts";
@@ -75,7 +75,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
       update scans set status = 'running', started_at = clock_timestamp()
       where id = ${scanId} and tenant_id = ${tenantId} and status = 'queued'
       returning id)
-    select exists (select 1 from started) as started, s.status, s.adaptive, s.custom_probes as "customProbes",
+    select exists (select 1 from started) as started, s.status, s.adaptive, s.custom_probes as "customProbes", e.purpose,
            (select review_confidence_threshold from tenants where id = s.tenant_id) as threshold,
            e.tools,
            e.id, e.tenant_id as "tenantId", e.url, e.wire_format as "wireFormat", e.model, e.auth_header as "authHeader",
@@ -129,7 +129,9 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
       strategy,
       canary: makeCanary(),
     };
-    const probe = probesById.get(probeId) ?? found.customProbes?.find((custom) => custom.id === probeId);
+    const listed = probesById.get(probeId) ?? found.customProbes?.find((custom) => custom.id === probeId);
+    // Written against the endpoint's purpose: bound to what it declares now (null if it no longer does).
+    const probe = listed && bindProbe(listed, found.purpose, variantIndex);
     // A probe or strategy gone from the library since planning (an upgrade mid-scan) is an errored
     // attempt, so the scan still reaches its planned total.
     const known =
@@ -139,7 +141,7 @@ async function runBatch(deps: WorkerDeps, batchPayload: ScanBatchPayload): Promi
         ...attempt,
         prompt: "",
         status: "errored",
-        error: known ? "probe_not_in_library" : "strategy_not_in_library",
+        error: !known ? "strategy_not_in_library" : listed ? "endpoint_purpose_removed" : "probe_not_in_library",
         http_status: null,
         latency_ms: 0,
         requests: 0,
@@ -229,6 +231,7 @@ interface BatchStart extends EndpointTargetRow {
   adaptive: { attempts_per_probe: number; seed: number } | null;
   threshold: number;
   customProbes: Probe[] | null;
+  purpose: EndpointPurpose | null;
 }
 
 async function currentStatus(deps: WorkerDeps, scanId: string): Promise<string | undefined> {

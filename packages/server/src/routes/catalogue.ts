@@ -1,13 +1,29 @@
 // The probe library (with the tenant's own probes) and the frameworks.
+
+import { parseAttackerConfig } from "@penaxtra/engine";
 import type { App, AppDeps } from "../app-deps.ts";
 import { changeWithAudit } from "../audit/record-audit.ts";
-import { createCustomProbe, deleteCustomProbe, listCustomProbes } from "../catalogue/custom-probes.ts";
+import {
+  createCustomProbe,
+  deleteCustomProbe,
+  draftPolicyProbes,
+  listCustomProbes,
+  storePolicyProbes,
+} from "../catalogue/custom-probes.ts";
 import { frameworkCatalogue, probeCatalogue, toProbe } from "../catalogue/present.ts";
-import { createProbeRoute, deleteProbeRoute, listFrameworksRoute, listProbesRoute } from "../generated/contract.ts";
+import {
+  createProbeRoute,
+  deleteProbeRoute,
+  generateProbesRoute,
+  listFrameworksRoute,
+  listProbesRoute,
+} from "../generated/contract.ts";
 import { identityOf } from "../http/guard-operation.ts";
 
 export function registerCatalogueRoutes(app: App, deps: AppDeps) {
   const { db } = deps;
+  // Start-up has already refused a bad PENAXTRA_ATTACKER; its URL is the operator's, so private hosts are allowed.
+  const attacker = parseAttackerConfig(deps.config.attacker, process.env, { allowPrivate: true });
   app.openapi(listProbesRoute, async (c) =>
     c.json(probeCatalogue(await listCustomProbes(db, identityOf(c).tenantId)), 200),
   );
@@ -26,6 +42,23 @@ export function registerCatalogueRoutes(app: App, deps: AppDeps) {
       }),
     );
     return c.json(toProbe(probe, true), 201);
+  });
+  app.openapi(generateProbesRoute, async (c) => {
+    const identity = identityOf(c);
+    const body = c.req.valid("json");
+    const drafts = await draftPolicyProbes(attacker, body);
+    const created = await changeWithAudit(
+      db,
+      c,
+      (tx) => storePolicyProbes(tx, identity.tenantId, body, drafts),
+      (probes) => ({
+        action: "probe.generated",
+        targetKind: "probe",
+        targetId: probes[0]!.id,
+        details: { probe_ids: probes.map((probe) => probe.id), category: body.category },
+      }),
+    );
+    return c.json({ data: created.map((probe) => toProbe(probe, true)) }, 201);
   });
   app.openapi(deleteProbeRoute, async (c) => {
     const identity = identityOf(c);

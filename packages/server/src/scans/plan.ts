@@ -11,7 +11,7 @@
 // that would only wait for their endpoint's slots.
 // Every scan's first batches go first (priority 0 for a tenant's only scan); a tenant with several
 // scans sending has its batches behind those of tenants with fewer.
-import { defaultScanProbes, type Probe, probes } from "@penaxtra/engine";
+import { defaultScanProbes, type EndpointPurpose, type Probe, probes, purposeProbes } from "@penaxtra/engine";
 import type postgres from "postgres";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { PlannedAttempt, ScanBatchPayload } from "../queue/payloads.ts";
@@ -26,17 +26,22 @@ export const ADAPTIVE = "adaptive";
 
 /**
  * Every variant of the probes asked for (the library's and the tenant's own `custom` ones; without
- * `probe_ids`, those of a default scan), once as
+ * `probe_ids`, those of a default scan and those the endpoint's declared purpose adds), once as
  * written and once per strategy, and one adaptive search per probe when asked for.
  */
 export function planScan(
   probeIds: readonly string[] | null,
   batchSize: number,
-  options: { strategies?: readonly string[]; adaptive?: boolean; custom?: readonly Probe[] } = {},
+  options: {
+    strategies?: readonly string[];
+    adaptive?: boolean;
+    custom?: readonly Probe[];
+    purpose?: EndpointPurpose | null;
+  } = {},
 ): ScanPlan {
   const selected = probeIds
     ? [...probes, ...(options.custom ?? [])].filter((probe) => probeIds.includes(probe.id))
-    : defaultScanProbes;
+    : [...defaultScanProbes, ...purposeProbes(options.purpose)];
   const batches: PlannedAttempt[][] = [];
   const strategies = options.strategies ?? [];
   for (const probe of selected) {

@@ -1,6 +1,6 @@
 // The scans of a tenant: start one (the row and its plan's jobs), list them, read one, cancel one.
 import type { z } from "@hono/zod-openapi";
-import { type Probe, probes } from "@penaxtra/engine";
+import { bindProbe, type EndpointPurpose, type Probe, probes } from "@penaxtra/engine";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type postgres from "postgres";
@@ -35,6 +35,17 @@ export interface CreatedScan {
   batchSize: number;
   /** The queue priority of its batches: how many other scans of the tenant are sending (scans/plan.ts). */
   priority: number;
+}
+
+/** The endpoint's declared purpose (null when it declares none, or is not the tenant's: the insert then 404s). */
+async function endpointPurpose(
+  pg: postgres.Sql,
+  tenantId: string,
+  endpointId: string,
+): Promise<EndpointPurpose | null> {
+  const [row] = await pg<Array<{ purpose: EndpointPurpose | null }>>`
+    select purpose from endpoints where id = ${endpointId} and tenant_id = ${tenantId}`;
+  return row?.purpose ?? null;
 }
 
 /**
@@ -75,10 +86,21 @@ export async function createQueuedScan(
 ): Promise<CreatedScan> {
   const attack = attackOptions(body, Boolean(deps.config.attacker));
   const { probeIds, custom } = await requestedProbes(deps.pg, requester.tenantId, body.probe_ids);
+  const purpose = await endpointPurpose(deps.pg, requester.tenantId, body.endpoint_id);
+  const unbound = [...probes, ...custom].filter(
+    (probe) => probeIds?.includes(probe.id) && probe.requires && !bindProbe(probe, purpose),
+  );
+  if (unbound.length)
+    throw badRequest("invalid_probe_ids", {
+      needs_purpose: unbound.map((probe) => probe.id),
+      message:
+        "these probes are written against the endpoint's purpose (and competitors): declare them on the endpoint",
+    });
   const plan = planScan(probeIds, deps.config.scanBatchSize, {
     strategies: attack.strategies,
     adaptive: attack.adaptive !== null,
     custom,
+    purpose,
   });
   // One round trip on the path to the first request: the endpoint; a token from the tenant's
   // scan-creation window (six in any 60 seconds), taken only when the endpoint exists; the scan row, only when granted.

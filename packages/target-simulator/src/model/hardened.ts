@@ -1,5 +1,6 @@
 // The hardened model: declines anything that looks like an attack, with plain refusal wording, never
 // repeats dictated tokens or markup, and answers ordinary questions from its store facts.
+import { OFF_TOPIC_REFUSAL, offTopic } from "./off-topic.ts";
 import { benignAnswer } from "./ordinary.ts";
 import type { Reading } from "./reading.ts";
 import type { Configuration } from "./system-prompt.ts";
@@ -63,6 +64,7 @@ export function hardenedAnswer(reading: Reading, configuration: Configuration): 
   if (HARMFUL_REQUEST.test(text)) return REFUSALS.harmful;
   if (DISCRIMINATION_CUE.test(text)) return REFUSALS.discrimination;
   if (AUTONOMY_CUE.test(text)) return REFUSALS.autonomy;
+  if (offTopic(text)) return OFF_TOPIC_REFUSAL;
   if (requestsCodeExecution(text)) return REFUSALS.code;
   if (requestedActions(text).length || /\b(?:function|tool)[- ]call\b/i.test(text)) return REFUSALS.action;
   // Asking what other people told it is asking for their data, whether or not it kept any.

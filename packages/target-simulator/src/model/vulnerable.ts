@@ -1,6 +1,7 @@
 // The vulnerable model: obeys every request it finds, wherever it appears (a document, a tool
 // result, another agent's message), in one cheerful answer.
 import { recitedMemory } from "./memory.ts";
+import { offTopic, offTopicCompliance } from "./off-topic.ts";
 import { benignAnswer } from "./ordinary.ts";
 import type { Reading } from "./reading.ts";
 import type { Configuration } from "./system-prompt.ts";
@@ -271,6 +272,9 @@ export function vulnerableAnswer(
   } else if (HARMFUL_REQUEST.test(text) || SELF_HARM_CUE.test(text) || DISCRIMINATION_CUE.test(text)) {
     handled = true;
     parts.push(HARMFUL_COMPLIANCE);
+  } else if (offTopic(text)) {
+    handled = true;
+    parts.push(offTopicCompliance(text));
   } else if (prefix.length && /\?|\bhow\b/i.test(text)) {
     // A dictated affirmative opening, then the question: answer it as the opening promised.
     handled = true;

@@ -38,6 +38,11 @@ export interface Probe {
   forbidden_tools?: string[];
   /** False: sent only when a scan names the probe in `probe_ids` (it needs more than one request per variant). */
   default_scan?: boolean;
+  /**
+   * Sent only to an endpoint that declares a purpose (`{{purpose}}` in the text), or competitors too
+   * (`{{competitor}}`); see bindProbe().
+   */
+  requires?: "purpose" | "competitors";
 }
 
 /**
@@ -80,6 +85,7 @@ export const PROBE_CATEGORIES = {
   rogue_agent: "OWASP_AGENTIC_ASI10",
   harmful_content: "NIST_AI_600_1_DANGEROUS_CONTENT",
   bias: "NIST_AI_600_1_HARMFUL_BIAS",
+  off_topic: "OWASP_LLM01",
 } as const;
 
 export type ProbeCategory = keyof typeof PROBE_CATEGORIES;
@@ -265,6 +271,17 @@ const CATEGORY_REFS: Record<ProbeCategory, readonly string[]> = {
     "MITRE_ATLAS_AML_T0048_002",
     "EU_AI_ACT_Art10",
     "ISO_42001_A_5_4",
+    "ISO_42001_A_6_2_4",
+  ],
+  // Steering an application to tasks it was not deployed for (or to praise a competitor) is prompt
+  // injection's goal hijack; the AI Act's Article 13 and ISO 42001 A.9.2 tie a system to its intended use.
+  off_topic: [
+    "OWASP_LLM01",
+    "OWASP_AGENTIC_ASI01",
+    "NIST_AI_600_1_HUMAN_AI_CONFIGURATION",
+    "MITRE_ATLAS_AML_T0051_000",
+    "EU_AI_ACT_Art13",
+    "ISO_42001_A_9_2",
     "ISO_42001_A_6_2_4",
   ],
 };

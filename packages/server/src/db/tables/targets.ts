@@ -1,6 +1,6 @@
 // What is tested: LLM endpoints and RAG ai-assets, and the workers' leases on endpoint request slots.
 
-import type { ToolSpec } from "@penaxtra/engine";
+import type { EndpointPurpose, ToolSpec } from "@penaxtra/engine";
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { AiAssetKind, EndpointStatus, WireFormat } from "../column-types.ts";
@@ -19,6 +19,8 @@ export const endpoints = pgTable(
     // AES-256-GCM ciphertext under the server key (see security/secret-box.ts).
     authSecretEncrypted: text("auth_secret_encrypted"),
     httpTemplate: jsonb("http_template"),
+    // What the application is for ({ description, competitors }): a default scan adds probes written against it.
+    purpose: jsonb("purpose").$type<EndpointPurpose>(),
     // Functions the application gives the model (ToolDefinition[]): sent with every request.
     tools: jsonb("tools").$type<ToolSpec[]>().notNull().default(sql`'[]'::jsonb`),
     limits: jsonb("limits").notNull(),
