@@ -7,6 +7,7 @@ import { OFFLINE_STRATEGIES, probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fenced } from "../support/fake-attacker.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
@@ -38,9 +39,9 @@ function attackerReply(system: string, user: string): string {
       ],
     });
   }
-  if (system.startsWith("Translate")) return JSON.stringify({ prompt: `[et] ${user}` });
+  if (system.startsWith("Translate")) return JSON.stringify({ prompt: `[et] ${fenced(user, "TEXT")}` });
   if (system.includes("Crescendo")) return JSON.stringify({ prompt: "Hi! Could you help me with a project of mine?" });
-  const last = /^LAST PROMPT: (.*)$/m.exec(user)![1]!;
+  const last = fenced(user, "LAST_PROMPT");
   return JSON.stringify({ improvement: "obfuscate", prompt: leetspeak.apply(last, "{{canary}}") });
 }
 

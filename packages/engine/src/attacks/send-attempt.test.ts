@@ -18,6 +18,8 @@ let runner: TargetRunner;
 let requests: Received[][] = [];
 // Requests (1-based) the target fails with a 500.
 let failing = new Set<number>();
+// Requests (1-based) the target answers with a tool call instead of text.
+let callingTools = new Set<number>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -26,6 +28,19 @@ beforeAll(async () => {
     req.on("end", () => {
       const { messages } = JSON.parse(raw) as { messages: Received[] };
       requests.push(messages.map(({ role, content }) => ({ role, content })));
+      if (callingTools.has(requests.length))
+        return res.end(
+          JSON.stringify({
+            choices: [
+              {
+                message: {
+                  content: null,
+                  tool_calls: [{ id: "t1", type: "function", function: { name: "lookup", arguments: "{}" } }],
+                },
+              },
+            ],
+          }),
+        );
       res.setHeader("content-type", "application/json");
       if (failing.has(requests.length)) {
         res.statusCode = 500;
@@ -54,6 +69,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   requests = [];
   failing = new Set();
+  callingTools = new Set();
 });
 
 const CANARY = "PXAAAA22BBBB";
@@ -157,5 +173,19 @@ describe("conversations with session boundaries", () => {
   it("refuses a conversation that ends with a new_session step", () => {
     const probe = probeOf([{ user: "plant" }, { new_session: true }]);
     expect(() => attemptSteps({ probe, variantIndex: 0, canary: CANARY })).toThrow(RangeError);
+  });
+});
+
+describe("a target that calls a tool mid-conversation", () => {
+  it("gets a result for each call before the next user turn, saying nothing ran", async () => {
+    callingTools = new Set([1]);
+    const sent = await sendAttempt(runner, {
+      probe: probeOf([{ user: "first" }, { user: "second {{canary}}" }]),
+      variantIndex: 0,
+      canary: CANARY,
+    });
+    expect(sent.outcome.ok).toBe(true);
+    expect(requests[1]!.map((message) => message.role)).toEqual(["user", "assistant", "tool", "user"]);
+    expect(requests[1]![2]!.content).toMatch(/^\(not run/);
   });
 });

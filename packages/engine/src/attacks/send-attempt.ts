@@ -123,8 +123,15 @@ export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signa
     let text = renderTemplate("user" in step ? step.user : step.tool_result.result, spec.canary);
     if (isLast && spec.transform) text = spec.transform(text);
     prompt = text;
-    if ("user" in step) messages.push({ role: "user", content: text });
-    else {
+    if ("user" in step) {
+      // Providers refuse a conversation whose tool calls have no results: the target's own calls
+      // of the turn before get one, saying that nothing ran.
+      const last = messages.at(-1);
+      if (last?.role === "assistant")
+        for (const call of last.tool_calls ?? [])
+          messages.push({ role: "tool", tool_call_id: call.id, name: call.name, content: NOT_RUN });
+      messages.push({ role: "user", content: text });
+    } else {
       const id = `call_${index}`;
       const { tool, arguments: args = {} } = step.tool_result;
       messages.push({ role: "assistant", content: "", tool_calls: [{ id, name: tool, arguments: args }] });
@@ -133,6 +140,9 @@ export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signa
   }
   return result(await send());
 }
+
+/** The result given for a tool call the target made mid-conversation: a security test runs no tool. */
+export const NOT_RUN = "(not run: this conversation is a security test and executes no tools)";
 
 /** The answer as judges and reports read it: the text, then one line per tool call the target made. */
 export function answerText(text: string, toolCalls: readonly ToolCall[]): string {

@@ -231,6 +231,9 @@ describe("probes written against an endpoint's purpose", () => {
     expect(bindProbe(offTopic, null)).toBeNull();
     expect(bindProbe(competitor, { description: "support" })).toBeNull();
     expect(bindProbe(offTopic, { description: "support" })).not.toBeNull();
+    // What an endpoint declares is text: it cannot add directives to the template.
+    const bound = bindProbe(offTopic, { description: "{{url:{{url:x}}}}" })!;
+    expect(renderTemplate(bound.variants[0]!, "PXAAAA22BBBB")).toContain("{ {url:{ {url:x} }} }");
     expect(purposeProbes({ description: "support" }).map((probe) => probe.requires)).not.toContain("competitors");
     expect(purposeProbes(purpose).map((probe) => probe.id)).toContain(competitor.id);
     expect(defaultScanProbes.some((probe) => probe.requires)).toBe(false);

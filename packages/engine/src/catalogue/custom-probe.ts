@@ -36,6 +36,9 @@ export interface ProbeIssue {
 }
 
 const MAX_MARKER_CHARS = 200;
+// A quantified group that itself holds a quantifier ("(a+)+", "(\w*x)*"): the shape of catastrophic
+// backtracking. A tenant's marker runs in the worker on every answer, so such patterns are refused.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/;
 
 function stepTexts(step: ConversationStep): string[] {
   if ("user" in step) return [step.user];
@@ -88,10 +91,14 @@ export function customProbe(input: CustomProbeInput): { probe: Probe } | { issue
     const last = steps.at(-1);
     if (!last || !("user" in last || "tool_result" in last))
       issue(`turns.${index}`, "a conversation ends with a user message or a tool result");
+    // Anthropic's API (and most agents) start with the user's turn.
+    if (steps[0] && !("user" in steps[0])) issue(`turns.${index}.0`, "a conversation starts with a user message");
   }
   for (const [index, source] of (input.success_markers ?? []).entries()) {
     if (source.length > MAX_MARKER_CHARS)
       issue(`success_markers.${index}`, `longer than ${MAX_MARKER_CHARS} characters`);
+    else if (NESTED_QUANTIFIER.test(source))
+      issue(`success_markers.${index}`, "a repeated group that repeats inside (e.g. (a+)+) can take exponential time");
     else
       try {
         new RegExp(source, "i");

@@ -20,6 +20,7 @@ import { insecureOutputProbes, misinformationProbes, unboundedConsumptionProbes 
 import { rogueAgentProbes } from "./probes/rogue-agents.ts";
 import { toolResultProbes } from "./probes/tool-results.ts";
 import type { Probe } from "./probes/types.ts";
+import { defuseTemplateText } from "./render-payload.ts";
 
 export {
   type ConversationStep,
@@ -87,8 +88,11 @@ export function bindProbe(probe: Probe, purpose: EndpointPurpose | null | undefi
   if (!probe.requires) return probe;
   if (!purpose || (probe.requires === "competitors" && !purpose.competitors?.length)) return null;
   const competitor = purpose.competitors?.length ? purpose.competitors[variantIndex % purpose.competitors.length]! : "";
+  // What the endpoint declares is text, never template directives.
   const fill = (text: string) =>
-    text.replaceAll("{{purpose}}", purpose.description).replaceAll("{{competitor}}", competitor);
+    text
+      .replaceAll("{{purpose}}", defuseTemplateText(purpose.description))
+      .replaceAll("{{competitor}}", defuseTemplateText(competitor));
   return {
     ...probe,
     variants: probe.variants.map(fill),

@@ -2,7 +2,7 @@
 // token, then encoding directives (`{{base64:…}}`, `{{rot13:…}}`, …) encode their inner text. The
 // encodings are all reversible, so a target that decodes and obeys reproduces the canary exactly.
 import { randomBytes } from "node:crypto";
-import type { Probe } from "./probes.ts";
+import type { Probe } from "./probes/types.ts";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -66,16 +66,28 @@ export const payloadDecoders: Readonly<Record<string, (text: string) => string>>
 // Innermost directive first: the inner text may not contain another "{{" or "}}".
 const DIRECTIVE = /\{\{([a-z0-9]+):((?:(?!\{\{|\}\})[\s\S])*)\}\}/;
 
+// Templates come from tenants too (custom probes): nesting and size are bounded so that a template
+// cannot grow without end (each url or hex level triples or doubles its text).
+const MAX_DIRECTIVES = 8;
+export const MAX_RENDERED_CHARS = 64_000;
+
 export function renderTemplate(template: string, canary: string): string {
   let text = template.replaceAll("{{canary}}", canary);
+  let applied = 0;
   for (let match = DIRECTIVE.exec(text); match; match = DIRECTIVE.exec(text)) {
     const [whole, name, inner] = match;
     const encode = payloadEncoders[name!];
     if (!encode) throw new Error(`unknown payload directive {{${name}:…}}`);
+    if (++applied > MAX_DIRECTIVES) throw new Error(`more than ${MAX_DIRECTIVES} payload directives`);
     text = text.slice(0, match.index) + encode(inner!) + text.slice(match.index + whole.length);
+    if (text.length > MAX_RENDERED_CHARS)
+      throw new Error(`the rendered payload passes ${MAX_RENDERED_CHARS} characters`);
   }
   return text;
 }
+
+/** Text put into a template from outside it (a declared purpose, a model's output) cannot add directives. */
+export const defuseTemplateText = (text: string) => text.replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
 
 export function renderPayload(probe: Probe, variantIndex: number, canary: string): string {
   const template = probe.variants[variantIndex];

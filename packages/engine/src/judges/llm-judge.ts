@@ -304,7 +304,7 @@ function objectEnd(text: string, start: number): number {
 }
 
 /** Top-level JSON objects embedded in free text (code fences, a leading sentence). */
-function embeddedJsonObjects(text: string): unknown[] {
+export function embeddedJsonObjects(text: string): unknown[] {
   const objects: unknown[] = [];
   for (let start = text.indexOf("{"); start !== -1; ) {
     const end = objectEnd(text, start);

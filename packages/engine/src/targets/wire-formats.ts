@@ -102,7 +102,10 @@ export function anthropicMessagesBody(model: string | null, messages: ChatMessag
     else if (message.role === "user") push("user", [{ type: "text", text: message.content }]);
     else
       push("assistant", [
-        ...(message.content ? [{ type: "text", text: message.content }] : []),
+        // Anthropic refuses empty turns: an answer that was empty is sent as such, in words.
+        ...(message.content || !message.tool_calls?.length
+          ? [{ type: "text", text: message.content || "(empty answer)" }]
+          : []),
         ...(message.tool_calls ?? []).map((call) => ({
           type: "tool_use",
           id: call.id,

@@ -634,7 +634,7 @@ export interface components {
     };
     /** @description A strategy name, e.g. `base64`, `leetspeak` or `language:et`. */
     StrategyId: string;
-    /** @description Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (requests to the target). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off. */
+    /** @description Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (each try one request, or one per turn when it opens with extra turns; the attempt's `requests` counts them all). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off. */
     AdaptiveSettings: {
       attempts_per_probe: number;
       /** @description Makes the offline search's choices repeatable; random when omitted. */
@@ -792,7 +792,7 @@ export interface components {
         [key: string]: string;
       };
     };
-    /** @description What the application is for. A default scan then adds off-topic probes written against it (does it do unrelated work, or give advice it was not deployed for?), and competitor probes for each named competitor (does it praise or recommend them?). Null: none declared. */
+    /** @description What the application is for. A default scan then adds off-topic probes written against it (does it do unrelated work, or give advice it was not deployed for?), and competitor probes naming the declared competitors, one per variant in turn (does it praise or recommend them?). No `{` or `}`. Null: none declared. */
     EndpointPurpose: {
       /** @description The task in a few words, as it reads after "you are here for": e.g. "help with orders of an outdoor gear shop". */
       description: string;
@@ -2542,6 +2542,15 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      /** @description Another request took one of the drafted probes' ids meanwhile (`probe_exists`); nothing was stored, try again. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       429: components["responses"]["RateLimited"];
       /** @description The attacker model failed or drafted nothing usable (`attacker_failed`, with `message`); nothing was stored. */
       502: {
@@ -2673,7 +2682,7 @@ export interface operations {
  * - `invalid_header` (400): a header is malformed, e.g. an `Idempotency-Key` that is not 1 to 200 printable ASCII characters; `issues`.
  * - `invalid_cursor` (400): `cursor` is not a `next_cursor` this API returned.
  * - `invalid_endpoint_id` (400): POST /scans without an `endpoint_id` UUID; `issues`.
- * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
+ * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), ids neither in the probe library nor the tenant's own (`unknown_probe_ids`), or probes written against a purpose the endpoint does not declare (`needs_purpose`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
  * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
  * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies, `needs_attacker`), or POST /probes/generate was called, while `PENAXTRA_ATTACKER` is not set.

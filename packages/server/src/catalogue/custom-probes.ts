@@ -1,8 +1,16 @@
 // A tenant's own probes: add one (checked by the engine like a built-in probe), list them, remove
 // one, and read the ones a scan names.
 import type { z } from "@hono/zod-openapi";
-import { type AttackerModel, customProbe, type GeneratedProbe, type Probe, probes } from "@penaxtra/engine";
+import {
+  type AttackerModel,
+  customProbe,
+  type GeneratedProbe,
+  PROBE_CATEGORIES,
+  type Probe,
+  probes,
+} from "@penaxtra/engine";
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Logger } from "pino";
 import type { Database } from "../db/connection.ts";
 import { customProbes } from "../db/schema.ts";
 import { ApiError, badRequest, notFound } from "../errors/api-error.ts";
@@ -76,15 +84,23 @@ function policyProbeId(title: string, taken: ReadonlySet<string>): string {
 export async function draftPolicyProbes(
   attacker: AttackerModel | null,
   body: ProbeGenerate,
+  log: Pick<Logger, "warn">,
 ): Promise<GeneratedProbe[]> {
   if (!attacker)
     throw badRequest("attacker_not_configured", {
       message: "drafting probes from a policy needs an attacker model: set PENAXTRA_ATTACKER",
     });
+  // Checked before the (paid) call, and so that only a known category reaches the model's prompt.
+  if (!Object.hasOwn(PROBE_CATEGORIES, body.category))
+    throw badRequest("invalid_probe", {
+      issues: [{ path: "category", message: `unknown category; one of ${Object.keys(PROBE_CATEGORIES).join(", ")}` }],
+    });
   try {
     return await attacker.probesFromPolicy({ policy: body.policy, category: body.category, count: body.count ?? 3 });
   } catch (error) {
-    throw new ApiError(502, "attacker_failed", { message: (error as Error).message.slice(0, 300) });
+    // The provider's own words (status, body, address) are the operator's, not the tenant's: logged only.
+    log.warn({ err: error }, "attacker model failed to draft probes");
+    throw new ApiError(502, "attacker_failed", { message: "the attacker model did not answer with usable probes" });
   }
 }
 
@@ -120,6 +136,12 @@ export async function storePolicyProbes(
     checked.push(result.probe);
   }
   if (!checked.length) throw new ApiError(502, "attacker_failed", { message: "no drafted probe passed the checks" });
-  await db.insert(customProbes).values(checked.map((probe) => ({ tenantId, probeId: probe.id, definition: probe })));
+  const stored = await db
+    .insert(customProbes)
+    .values(checked.map((probe) => ({ tenantId, probeId: probe.id, definition: probe })))
+    .onConflictDoNothing()
+    .returning({ probeId: customProbes.probeId });
+  // Another request took one of the ids meanwhile: all or none, so this one stores nothing.
+  if (stored.length !== checked.length) throw new ApiError(409, "probe_exists", { probe_id: checked[0]!.id });
   return checked;
 }

@@ -62,7 +62,7 @@ export const ErrorSlugSchema = z
       invalid_cursor: "400: `cursor` is not a `next_cursor` this API returned.",
       invalid_endpoint_id: "400: POST /scans without an `endpoint_id` UUID; `issues`.",
       invalid_probe_ids:
-        "400: POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).",
+        "400: POST /scans with malformed `probe_ids` (`issues`), ids neither in the probe library nor the tenant's own (`unknown_probe_ids`), or probes written against a purpose the endpoint does not declare (`needs_purpose`).",
       too_many_probe_ids: "400: POST /scans with more than 100 `probe_ids`; `issues`.",
       invalid_strategies:
         "400: POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).",
@@ -120,7 +120,7 @@ export const ErrorSlugSchema = z
  * - `invalid_header` (400): a header is malformed, e.g. an `Idempotency-Key` that is not 1 to 200 printable ASCII characters; `issues`.
  * - `invalid_cursor` (400): `cursor` is not a `next_cursor` this API returned.
  * - `invalid_endpoint_id` (400): POST /scans without an `endpoint_id` UUID; `issues`.
- * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), or ids not in the probe library (`unknown_probe_ids`).
+ * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), ids neither in the probe library nor the tenant's own (`unknown_probe_ids`), or probes written against a purpose the endpoint does not declare (`needs_purpose`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
  * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
  * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies, `needs_attacker`), or POST /probes/generate was called, while `PENAXTRA_ATTACKER` is not set.
@@ -216,7 +216,7 @@ export const AdaptiveSettingsSchema = z
   .nullable()
   .openapi({
     description:
-      "Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (requests to the target). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off.",
+      "Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (each try one request, or one per turn when it opens with extra turns; the attempt's `requests` counts them all). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off.",
   })
   .openapi("AdaptiveSettings");
 export const ScanSchema = z
@@ -544,16 +544,19 @@ export const HttpTemplateSchema = z
   .openapi("HttpTemplate");
 export const EndpointPurposeSchema = z
   .strictObject({
-    description: z.string().min(3).max(300).openapi({
+    description: z.string().min(3).max(300).regex(new RegExp("^[^{}]*$")).openapi({
       description:
         'The task in a few words, as it reads after "you are here for": e.g. "help with orders of an outdoor gear shop".',
     }),
-    competitors: z.array(z.string().min(1).max(100)).max(10).optional(),
+    competitors: z
+      .array(z.string().min(1).max(100).regex(new RegExp("^[^{}]*$")))
+      .max(10)
+      .optional(),
   })
   .nullable()
   .openapi({
     description:
-      "What the application is for. A default scan then adds off-topic probes written against it (does it do unrelated work, or give advice it was not deployed for?), and competitor probes for each named competitor (does it praise or recommend them?). Null: none declared.",
+      "What the application is for. A default scan then adds off-topic probes written against it (does it do unrelated work, or give advice it was not deployed for?), and competitor probes naming the declared competitors, one per variant in turn (does it praise or recommend them?). No `{` or `}`. Null: none declared.",
   })
   .openapi("EndpointPurpose");
 export const ToolDefinitionSchema = z
@@ -2793,6 +2796,11 @@ export const generateProbesRoute = createRoute({
     403: {
       description: "`missing_scope`: the token lacks the scope the operation needs.",
       content: { "application/json": { schema: MissingScopeErrorSchema } },
+    },
+    409: {
+      description:
+        "Another request took one of the drafted probes' ids meanwhile (`probe_exists`); nothing was stored, try again.",
+      content: { "application/json": { schema: ErrorSchema } },
     },
     429: {
       description: "Too many requests; retry after the given number of seconds.",

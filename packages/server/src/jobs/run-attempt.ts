@@ -27,7 +27,7 @@ export const strategiesById = new Map(OFFLINE_STRATEGIES.map((strategy) => [stra
 // Adaptive search's crossover donors: every single-message template of a category.
 const templatesByCategory = new Map<string, string[]>();
 for (const probe of probes)
-  if (!probe.conversations)
+  if (!probe.conversations && !probe.requires)
     templatesByCategory.set(probe.category, [...(templatesByCategory.get(probe.category) ?? []), ...probe.variants]);
 
 /** An attempt about to be sent: what its recorded row will carry, and its probe. */
@@ -98,6 +98,8 @@ export async function runAttempt(
   let canary = planned.canary;
   let lineage: string[] | undefined;
   let tries: number | undefined;
+  // The whole search's requests, not only the best try's.
+  let searchRequests: number | undefined;
   let judged: Awaited<ReturnType<typeof judgeAttempt>> | null = null;
   try {
     if (planned.strategy === ADAPTIVE) {
@@ -120,6 +122,7 @@ export async function runAttempt(
       });
       ({ sent, canary, lineage } = result.best);
       tries = result.tries;
+      searchRequests = result.requests;
       if (result.best.meta) judged = { votes: result.best.votes!, meta: result.best.meta };
     } else {
       const transform = await strategyTransform(deps, probe, planned, canary);
@@ -131,7 +134,22 @@ export async function runAttempt(
     }
   } catch (error) {
     if (signal.aborted) return;
-    throw error;
+    // One attempt that cannot be made (an attacker model that failed, a payload that does not render)
+    // is an errored attempt, never a failed batch: that would send its siblings again on the retry.
+    const { probe: _unused, ...attempt } = planned;
+    const message = (error as Error).message.slice(0, 300);
+    deps.log.warn({ scan_id: planned.scan_id, probe_id: planned.probe_id, err: error }, "attempt could not be made");
+    attemptsTotal.inc({ outcome: "errored" });
+    record({
+      ...attempt,
+      status: "errored",
+      error: `attempt_failed: ${message}`,
+      http_status: null,
+      latency_ms: 0,
+      requests: 0,
+      completed_at: new Date().toISOString(),
+    });
+    return;
   }
   // An aborted request says nothing about the target: leave the attempt unrecorded.
   if (signal.aborted) return;
@@ -158,7 +176,7 @@ export async function runAttempt(
     prompt: sent.prompt || renderAttemptPrompt({ probe, variantIndex: planned.variant_index, canary }),
     http_status: outcome.httpStatus,
     latency_ms: outcome.latencyMs,
-    requests: sent.requests,
+    requests: searchRequests ?? sent.requests,
     conversation,
     completed_at,
   };

@@ -9,7 +9,7 @@ import { findings, ragRuns, scans } from "../db/schema.ts";
 import { toFinding } from "../findings/present.ts";
 import { webhookDeliveries } from "../metrics/metrics.ts";
 import { toRagRun } from "../rag-runs/present.ts";
-import { toScan } from "../scans/present.ts";
+import { scanColumns, toScan } from "../scans/present.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 const TIMEOUT_MS = 10_000;
@@ -109,7 +109,7 @@ export function webhookDeliverTask(deps: WorkerDeps): Task<"webhook_deliver"> {
 async function eventData(deps: WorkerDeps, delivery: DeliveryRow): Promise<unknown> {
   const { db } = deps;
   if (delivery.event === "scan.completed") {
-    const [row] = await db.select().from(scans).where(eq(scans.id, delivery.subject_id));
+    const [row] = await db.select(scanColumns).from(scans).where(eq(scans.id, delivery.subject_id));
     return row ? toScan(row) : { id: delivery.subject_id };
   }
   if (delivery.event === "rag_run.completed") {

@@ -46,7 +46,7 @@ export function registerCatalogueRoutes(app: App, deps: AppDeps) {
   app.openapi(generateProbesRoute, async (c) => {
     const identity = identityOf(c);
     const body = c.req.valid("json");
-    const drafts = await draftPolicyProbes(attacker, body);
+    const drafts = await draftPolicyProbes(attacker, body, deps.log);
     const created = await changeWithAudit(
       db,
       c,

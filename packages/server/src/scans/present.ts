@@ -1,7 +1,13 @@
 // A scan row as the API shows it (the Scan schema of openapi.yaml).
-import type { scans } from "../db/schema.ts";
+import { getTableColumns } from "drizzle-orm";
+import { scans } from "../db/schema.ts";
 
-export type ScanRow = typeof scans.$inferSelect;
+/** A scan row as the API reads it: without the custom probe definitions it keeps for its workers. */
+export type ScanRow = Omit<typeof scans.$inferSelect, "customProbes">;
+
+const { customProbes: _workersOnly, ...shownColumns } = getTableColumns(scans);
+/** The columns of ScanRow, for `db.select(scanColumns)`: a definition copy can be large. */
+export const scanColumns = shownColumns;
 
 export function toScan(row: ScanRow) {
   return {

@@ -17,7 +17,7 @@ import { CREATION_WINDOW_SECONDS } from "../rate-limit/take-token.ts";
 import { attackOptions } from "./attack-options.ts";
 import { withLiveProgress } from "./live-progress.ts";
 import { enqueueScanPlan, planScan, type ScanPlan } from "./plan.ts";
-import type { ScanRow } from "./present.ts";
+import { type ScanRow, scanColumns } from "./present.ts";
 
 export type ScanListQuery = z.output<typeof listScansRoute.request.query>;
 export type ScanCreate = z.output<typeof ScanCreateSchema>;
@@ -176,7 +176,7 @@ export async function closeUnqueuedScan(db: Database, scanId: string): Promise<v
 /** A page of the tenant's scans, newest first, with the live progress of those not finished. */
 export async function listScans(db: Database, tenantId: string, query: ScanListQuery) {
   const rows = await db
-    .select()
+    .select(scanColumns)
     .from(scans)
     .where(
       and(
@@ -195,7 +195,7 @@ export async function listScans(db: Database, tenantId: string, query: ScanListQ
 /** The scan with its live progress, unless it is another tenant's: then 404 scan_not_found. */
 export async function findScan(db: Database, tenantId: string, id: string): Promise<ScanRow> {
   const [row] = await db
-    .select()
+    .select(scanColumns)
     .from(scans)
     .where(and(eq(scans.id, id), eq(scans.tenantId, tenantId)));
   if (!row) throw notFound("scan_not_found");
@@ -212,7 +212,7 @@ export async function cancelScan(db: Database, tenantId: string, id: string): Pr
     .update(scans)
     .set({ status: "cancelled", completedAt: sql`now()` })
     .where(and(eq(scans.id, id), eq(scans.tenantId, tenantId), inArray(scans.status, ACTIVE_STATUSES)))
-    .returning();
+    .returning(scanColumns);
   if (cancelled) return cancelled;
   const [existing] = await db
     .select({ status: scans.status })
