@@ -137,4 +137,19 @@ describe("the guarded profile against each mechanism", () => {
     expect(again.best.lineage).toEqual(first.best.lineage);
     expect(again.best.sent.prompt).toBe(first.best.sent.prompt);
   });
+
+  it("stops the adaptive search when its token budget is spent, whatever tries are left", async () => {
+    const target = probe("jailbreak-developer-mode");
+    const result = await adaptiveSearch({
+      runner,
+      judges: offlineJudges,
+      probe: target,
+      variantIndex: 0,
+      donors: [],
+      makeCanary,
+      options: { maxTries: 20, seed: 7, threshold: 0.7, maxTokens: 100 },
+    });
+    expect(result).toMatchObject({ tries: 1, confirmed: false });
+    expect(result.tokens).toBeGreaterThanOrEqual(100);
+  });
 });

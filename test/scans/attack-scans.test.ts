@@ -97,7 +97,7 @@ describe("scanning the guarded profile", () => {
   it("confirms findings with the offline adaptive search, with the winning prompt's lineage", async () => {
     const { scan, confirmed } = await scanAndFindings(JAILBREAKS, { adaptive: { attempts_per_probe: 20, seed: 7 } });
     expect(scan.attempts_total).toBe(variantsOf(JAILBREAKS) + JAILBREAKS.length);
-    expect(scan.adaptive).toEqual({ attempts_per_probe: 20, seed: 7 });
+    expect(scan.adaptive).toEqual({ attempts_per_probe: 20, max_tokens: 20_000, seed: 7 });
     expect(confirmed.length).toBeGreaterThan(0);
     const { details } = (await detail(confirmed[0]!)).evidence;
     expect(details.strategy).toBe("adaptive");

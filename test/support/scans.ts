@@ -29,7 +29,7 @@ export interface ScanView {
   started_at: string | null;
   completed_at: string | null;
   strategies?: string[];
-  adaptive?: { attempts_per_probe: number; seed: number } | null;
+  adaptive?: { attempts_per_probe: number; max_tokens?: number; seed: number } | null;
 }
 
 export async function createEndpoint(

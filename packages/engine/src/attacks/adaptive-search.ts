@@ -13,7 +13,7 @@ import type { Judge, JudgeVote, MetaVerdict } from "../judges/panel.ts";
 import { OFFLINE_STRATEGIES } from "../strategies/strategies.ts";
 import type { TargetRunner } from "../targets/target-runner.ts";
 import type { AttackerModel } from "./attacker-model.ts";
-import { type AttemptSpec, judgeAttempt, type SentAttempt, sendAttempt } from "./send-attempt.ts";
+import { type AttemptSpec, judgeAttempt, messagesBefore, type SentAttempt, sendAttempt } from "./send-attempt.ts";
 
 export interface AdaptiveOptions {
   /** Tries at most, the probe's own variant included. */
@@ -21,6 +21,11 @@ export interface AdaptiveOptions {
   seed: number;
   /** Confidence at which a `vulnerable` verdict is a confirmed finding: the search stops there. */
   threshold: number;
+  /**
+   * Tokens the search may spend on the target, prompts and answers together (estimated at four
+   * characters a token, as providers bill roughly); no new try starts once they are spent.
+   */
+  maxTokens?: number;
 }
 
 export interface AdaptiveTry {
@@ -38,6 +43,8 @@ export interface AdaptiveResult {
   best: AdaptiveTry;
   tries: number;
   requests: number;
+  /** Estimated tokens sent and received over every try (see AdaptiveOptions.maxTokens). */
+  tokens: number;
   confirmed: boolean;
 }
 
@@ -156,6 +163,22 @@ function candidateSpec(probe: Probe, variantIndex: number, canary: string, candi
   };
 }
 
+/**
+ * The tokens a try cost, estimated: every request carries the conversation so far, so each
+ * message counts once per request that carried it, and each answer once.
+ */
+function estimatedTokens(sent: SentAttempt): number {
+  // Each answer came back from a request that carried everything before it (an overestimate for a
+  // scripted tool call, which is never sent on its own: the budget errs on the safe side).
+  let history = 0;
+  let chars = 0;
+  for (const message of sent.messages) {
+    if (message.role === "assistant") chars += history + message.content.length;
+    history += message.content.length;
+  }
+  return Math.ceil(chars / 4);
+}
+
 /** How likely the panel thinks a try worked: its vulnerable confidence, or one minus its safe confidence. */
 export function successScore(meta: MetaVerdict | null): number {
   if (!meta) return 0;
@@ -185,6 +208,7 @@ export async function adaptiveSearch(input: {
   const goal = `${probe.title}. ${probe.description}`;
   let best: AdaptiveTry | null = null;
   let requests = 0;
+  let tokens = 0;
   let candidate: Candidate = {
     template: probe.conversations ? undefined : probe.variants[variantIndex],
     opening: [],
@@ -195,12 +219,19 @@ export async function adaptiveSearch(input: {
     const canary = input.makeCanary();
     const sent = await sendAttempt(runner, candidateSpec(probe, variantIndex, canary, candidate), signal);
     requests += sent.requests;
+    tokens += estimatedTokens(sent);
     let verdict: { votes: JudgeVote[]; meta: MetaVerdict } | null = null;
     if (sent.outcome.ok)
       verdict = await judgeAttempt(
         judges,
         probe,
-        { prompt: sent.prompt, canary, text: sent.outcome.text, toolCalls: sent.outcome.toolCalls },
+        {
+          prompt: sent.prompt,
+          canary,
+          text: sent.outcome.text,
+          toolCalls: sent.outcome.toolCalls,
+          earlier: messagesBefore(sent.messages),
+        },
         input.calibration,
       );
     const score = successScore(verdict?.meta ?? null);
@@ -215,8 +246,9 @@ export async function adaptiveSearch(input: {
     // An answered try beats an errored one; among answered ones the panel's score decides.
     if (!best || (!best.sent.outcome.ok && sent.outcome.ok) || (sent.outcome.ok && score > best.score)) best = tried;
     const confirmed = verdict?.meta.verdict === "vulnerable" && verdict.meta.confidence >= options.threshold;
-    if (confirmed) return { best: tried, tries, requests, confirmed: true };
-    if (tries >= options.maxTries || signal?.aborted) return { best, tries, requests, confirmed: false };
+    if (confirmed) return { best: tried, tries, requests, tokens, confirmed: true };
+    if (tries >= options.maxTries || tokens >= (options.maxTokens ?? Infinity) || signal?.aborted)
+      return { best, tries, requests, tokens, confirmed: false };
     pool.push({
       candidate,
       score,

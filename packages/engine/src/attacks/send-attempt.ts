@@ -141,6 +141,23 @@ export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signa
   return result(await send());
 }
 
+/** Messages as a transcript: one line per message, its role first, tool calls and results named. */
+export function conversationText(messages: readonly ChatMessage[]): string {
+  return messages
+    .map((message) =>
+      message.role === "tool"
+        ? `tool ${message.name} returned: ${message.content}`
+        : `${message.role}: ${answerText(message.content, message.role === "assistant" ? (message.tool_calls ?? []) : [])}`,
+    )
+    .join("\n");
+}
+
+/** The messages before the attempt's prompt (its last user message or tool result) and the answer to it. */
+export function messagesBefore(messages: readonly ChatMessage[]): ChatMessage[] {
+  const prompt = messages.findLastIndex((message) => message.role === "user" || message.role === "tool");
+  return messages.slice(0, Math.max(0, prompt));
+}
+
 /** The result given for a tool call the target made mid-conversation: a security test runs no tool. */
 export const NOT_RUN = "(not run: this conversation is a security test and executes no tools)";
 
@@ -157,7 +174,14 @@ export function answerText(text: string, toolCalls: readonly ToolCall[]): string
 export function judgeAttempt(
   judges: readonly Judge[],
   probe: Probe,
-  attempt: { prompt: string; canary: string; text: string; toolCalls: readonly ToolCall[] },
+  attempt: {
+    prompt: string;
+    canary: string;
+    text: string;
+    toolCalls: readonly ToolCall[];
+    /** The messages before the attack prompt, for judges that read the conversation. */
+    earlier?: readonly ChatMessage[];
+  },
   calibration?: MetaCalibration,
 ): Promise<{ votes: JudgeVote[]; meta: MetaVerdict }> {
   return judgeResponse(
@@ -166,6 +190,7 @@ export function judgeAttempt(
       probe,
       prompt: attempt.prompt,
       response: answerText(attempt.text, attempt.toolCalls),
+      ...(attempt.earlier?.length ? { earlier: conversationText(attempt.earlier) } : {}),
       context: {
         canary: attempt.canary,
         knownSecrets: [],

@@ -21,6 +21,11 @@ export interface JudgeInput {
   goal?: string;
   response: string;
   context: DetectorContext;
+  /**
+   * Multi-turn and tool-result attempts: the conversation before the attack prompt (earlier turns,
+   * the target's answers, tool results), as text. LLM judges read it; the offline ones judge the answer.
+   */
+  earlier?: string;
 }
 
 export interface Judge {

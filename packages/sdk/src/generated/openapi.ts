@@ -637,6 +637,11 @@ export interface components {
     /** @description Adaptive search: one more attempt per probe that rewrites the probe's first variant until the panel confirms a success or `attempts_per_probe` tries are spent (each try one request, or one per turn when it opens with extra turns; the attempt's `requests` counts them all). With an attacker model (`PENAXTRA_ATTACKER`) the rewrites are the model's (PAIR-style refinement), otherwise mutation operators (strategies, rephrasing frames, an innocuous opening turn, shortening, crossover with other variants of the category) chosen by the panel's verdicts. The winning prompt and its lineage are the attempt's evidence. Null or omitted: off. */
     AdaptiveSettings: {
       attempts_per_probe: number;
+      /**
+       * @description Tokens the search may spend on the target per probe, prompts and answers together, estimated at four characters a token (every request counts the conversation it carries). No new try starts once they are spent.
+       * @default 20000
+       */
+      max_tokens?: number;
       /** @description Makes the offline search's choices repeatable; random when omitted. */
       seed?: number;
     } | null;

@@ -206,6 +206,10 @@ export const StrategyIdSchema = z
 export const AdaptiveSettingsSchema = z
   .strictObject({
     attempts_per_probe: z.int().min(1).max(50),
+    max_tokens: z.int().min(100).max(2000000).default(20000).openapi({
+      description:
+        "Tokens the search may spend on the target per probe, prompts and answers together, estimated at four characters a token (every request counts the conversation it carries). No new try starts once they are spent.",
+    }),
     seed: z
       .int()
       .min(0)

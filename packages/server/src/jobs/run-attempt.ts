@@ -8,6 +8,7 @@ import {
   answerText,
   judgeAttempt,
   makeCanary,
+  messagesBefore,
   OFFLINE_STRATEGIES,
   type Probe,
   probes,
@@ -38,7 +39,7 @@ export type PlannedSend = Pick<
 
 /** The scan's adaptive settings and the tenant's threshold, for adaptive attempts. */
 export interface AttackSettings {
-  adaptive: { attempts_per_probe: number; seed: number } | null;
+  adaptive: { attempts_per_probe: number; max_tokens?: number; seed: number } | null;
   threshold: number;
 }
 
@@ -117,6 +118,8 @@ export async function runAttempt(
           maxTries: settings.adaptive?.attempts_per_probe ?? 1,
           seed: attemptSeed(settings.adaptive?.seed ?? 0, probe.id, planned.variant_index),
           threshold: settings.threshold,
+          // Scans from before the token budget had none.
+          ...(settings.adaptive?.max_tokens ? { maxTokens: settings.adaptive.max_tokens } : {}),
         },
         signal,
       });
@@ -189,6 +192,7 @@ export async function runAttempt(
   const answer = answerText(outcome.text, outcome.toolCalls).slice(0, MAX_STORED_RESPONSE_CHARS);
   const judging = judgeLatency.startTimer();
   judged ??= await judgeAttempt(deps.judges, probe, {
+    earlier: messagesBefore(sent.messages),
     prompt: sent.prompt,
     canary,
     text: outcome.text.slice(0, MAX_STORED_RESPONSE_CHARS),

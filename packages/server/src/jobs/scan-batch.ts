@@ -228,7 +228,7 @@ interface BatchStart extends EndpointTargetRow {
   id: string;
   usable: boolean;
   recorded: string[];
-  adaptive: { attempts_per_probe: number; seed: number } | null;
+  adaptive: { attempts_per_probe: number; max_tokens?: number; seed: number } | null;
   threshold: number;
   customProbes: Probe[] | null;
   purpose: EndpointPurpose | null;

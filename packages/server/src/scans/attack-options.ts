@@ -9,7 +9,7 @@ type ScanCreate = z.output<typeof ScanCreateSchema>;
 
 export interface AttackOptions {
   strategies: string[];
-  adaptive: { attempts_per_probe: number; seed: number } | null;
+  adaptive: { attempts_per_probe: number; max_tokens: number; seed: number } | null;
 }
 
 /** 400 invalid_strategies for unknown names; 400 attacker_not_configured for those that need a model. */
@@ -36,6 +36,7 @@ export function attackOptions(
   const adaptive = body.adaptive
     ? {
         attempts_per_probe: body.adaptive.attempts_per_probe,
+        max_tokens: body.adaptive.max_tokens ?? 20_000,
         seed: body.adaptive.seed ?? Math.floor(random() * 2 ** 32),
       }
     : null;

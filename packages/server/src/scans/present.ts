@@ -17,7 +17,8 @@ export function toScan(row: ScanRow) {
     probe_ids: row.probeIds,
     probe_count: row.probeIds ? row.probeIds.length : null,
     strategies: row.strategies,
-    adaptive: row.adaptive ?? null,
+    // Scans from before the token budget show the default they ran without.
+    adaptive: row.adaptive ? { max_tokens: 20_000, ...row.adaptive } : null,
     created_at: row.createdAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,
     completed_at: row.completedAt?.toISOString() ?? null,

@@ -41,7 +41,7 @@ export const scans = pgTable(
     // Strategies applied to every variant (engine strategies/): each adds one attempt per variant.
     strategies: text("strategies").array().notNull().default(sql`'{}'::text[]`),
     // Adaptive search per probe, { attempts_per_probe, seed }; null when off.
-    adaptive: jsonb("adaptive").$type<{ attempts_per_probe: number; seed: number }>(),
+    adaptive: jsonb("adaptive").$type<{ attempts_per_probe: number; max_tokens?: number; seed: number }>(),
     // The tenant's own probes among probe_ids, as defined when the scan was created.
     customProbes: jsonb("custom_probes").$type<Probe[]>(),
     error: text("error"),
