@@ -62,6 +62,12 @@ describe("scanning the guarded profile", () => {
     expect(roles.filter((role: string) => role === "user").length).toBeGreaterThanOrEqual(2);
     expect(roles.at(-1)).toBe("assistant");
     expect(evidence.conversation.at(-1).content).toBe(evidence.response);
+    // The catalogue says how many requests a variant makes at most: one per user turn here.
+    const catalogue = (await (await ctx.request(ctx.app, "GET", "/api/v2/probes", { token })).json()).data;
+    const shown = catalogue.find((probe: { id: string }) => probe.id === confirmed[0]!.probe_id);
+    const [attempt] = await ctx.pg`select requests from scan_attempts where id = ${evidence.details.attempt_id}`;
+    expect(attempt!.requests).toBe(roles.filter((role: string) => role === "user").length);
+    expect(attempt!.requests).toBeLessThanOrEqual(shown.turns);
   });
 
   it("confirms findings with one strategy that single messages miss, and records the strategy", async () => {
@@ -89,6 +95,10 @@ describe("scanning the guarded profile", () => {
     const calls = found.evidence.conversation.flatMap((message: any) => message.tool_calls ?? []);
     // The scripted call of the reading tool, then the call the model made on the planted instruction.
     const emitted = calls.at(-1);
+    // The probe's own call of the reading tool is marked as scripted; the target's is not.
+    const assistants = found.evidence.conversation.filter((message: any) => message.role === "assistant");
+    expect(assistants[0].scripted).toBe(true);
+    expect(assistants.at(-1).scripted).toBeUndefined();
     expect(probes.find((probe) => probe.id === found.probe_id)!.forbidden_tools).toContain(emitted.name);
     expect(JSON.stringify(emitted.arguments)).toContain(found.evidence.details.canary);
     expect(found.judge_votes.find((vote: any) => vote.judge === "detector").rationale).toMatch(/^tool_call:/);

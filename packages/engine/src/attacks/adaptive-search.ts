@@ -10,6 +10,7 @@
 import type { Probe } from "../catalogue/probes/types.ts";
 import type { MetaCalibration } from "../judges/learned/judge-model.ts";
 import type { Judge, JudgeVote, MetaVerdict } from "../judges/panel.ts";
+import { seededRandom } from "../seeded-random.ts";
 import { OFFLINE_STRATEGIES } from "../strategies/strategies.ts";
 import type { TargetRunner } from "../targets/target-runner.ts";
 import type { AttackerModel } from "./attacker-model.ts";
@@ -74,18 +75,6 @@ const OPENINGS = [
 ];
 
 const MAX_STACKED_STRATEGIES = 2;
-
-/** mulberry32: a small seeded generator, enough for choosing among a handful of operators. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).filter(Boolean);
 

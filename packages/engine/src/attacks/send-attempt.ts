@@ -134,7 +134,12 @@ export async function sendAttempt(runner: TargetRunner, spec: AttemptSpec, signa
     } else {
       const id = `call_${index}`;
       const { tool, arguments: args = {} } = step.tool_result;
-      messages.push({ role: "assistant", content: "", tool_calls: [{ id, name: tool, arguments: args }] });
+      messages.push({
+        role: "assistant",
+        content: "",
+        tool_calls: [{ id, name: tool, arguments: args }],
+        scripted: true,
+      });
       messages.push({ role: "tool", tool_call_id: id, name: tool, content: text });
     }
   }

@@ -176,6 +176,22 @@ describe("wire formats", () => {
     });
   });
 
+  it("http_template_v1 fills both placeholders in one pass: a placeholder inside the text stays text", async () => {
+    await sendConversation(
+      config({
+        url: `${base}/template`,
+        wireFormat: "http_template_v1",
+        httpTemplate: { body_template: '{"h":{{messages}},"q":"{{prompt}}"}', response_path: "data.outputs.0.text" },
+      }),
+      [{ role: "user", content: "say {{prompt}} and {{messages}}" }],
+      policy,
+    );
+    expect(received!.body).toEqual({
+      h: [{ role: "user", content: "say {{prompt}} and {{messages}}" }],
+      q: "say {{prompt}} and {{messages}}",
+    });
+  });
+
   it("reports invalid JSON as bad_response", async () => {
     expect(await sendPrompt(config({ url: `${base}/broken` }), "hi", policy)).toMatchObject({
       ok: false,

@@ -27,7 +27,13 @@ export interface ToolCall {
 
 export type ChatMessage =
   | { role: "user"; content: string }
-  | { role: "assistant"; content: string; tool_calls?: ToolCall[] }
+  | {
+      role: "assistant";
+      content: string;
+      tool_calls?: ToolCall[];
+      /** Put into the history by the probe (an agent's earlier tool call), not said by the target; never sent as such. */
+      scripted?: boolean;
+    }
   | { role: "tool"; tool_call_id: string; name: string; content: string };
 
 /** What a target answered: its text (empty when it only called tools) and the tool calls it made. */
@@ -144,7 +150,10 @@ export function templateBody(template: HttpTemplate, messages: ChatMessage[]): s
   // JSON.stringify(...).slice(1, -1): the prompt as the inside of a JSON string literal.
   const prompt = JSON.stringify(lastText(messages)).slice(1, -1);
   const conversation = JSON.stringify(messages.map((message) => ({ role: message.role, content: message.content })));
-  return template.body_template.split("{{messages}}").join(conversation).split("{{prompt}}").join(prompt);
+  // One pass: a "{{prompt}}" inside the conversation's text is text, not a placeholder.
+  return template.body_template.replace(/\{\{(messages|prompt)\}\}/g, (_whole, name: string) =>
+    name === "messages" ? conversation : prompt,
+  );
 }
 
 export function extractAnswer(

@@ -748,6 +748,8 @@ export interface components {
       content: string;
       /** @description The tool whose result this is (role `tool`). */
       name?: string;
+      /** @description True for an assistant turn the probe put into the history (an agent's earlier tool call, whose result carries the payload); the target did not say it. */
+      scripted?: boolean;
       /** @description Cross-session probes only; which fresh conversation (0, 1, ...) the message was sent in. Each one's requests carried none of the earlier ones. */
       session?: number;
       tool_calls?: {
@@ -1122,7 +1124,7 @@ export interface components {
       detectors: string[];
       risk_refs: string[];
       variant_count: number;
-      /** @description Requests a variant makes at most (1 for a single message; a multi-turn probe sends one per user turn). */
+      /** @description Requests a variant makes at most (1 for a single message; a conversation one each time the target must answer, before each later user turn, at a fresh session and at the end). */
       turns: number;
       /** @description The probe declares tools and plants its payload in a tool result; its verdict rests on the tool calls the target emits. */
       uses_tools: boolean;

@@ -1,5 +1,19 @@
 // The probe library and the frameworks as the API shows them (Probe, ProbeCatalogue, FrameworkCatalogue).
-import { frameworks, type Probe, probes } from "@penaxtra/engine";
+import { type ConversationStep, frameworks, type Probe, probes } from "@penaxtra/engine";
+
+/** The requests one variant makes: as sendAttempt walks its steps, one whenever the target must answer. */
+function requestsOf(steps: readonly ConversationStep[]): number {
+  let requests = 0;
+  let unanswered = false;
+  for (const step of steps) {
+    if ("user" in step && unanswered) requests++;
+    if ("new_session" in step) {
+      if (unanswered) requests++;
+      unanswered = false;
+    } else unanswered = true;
+  }
+  return requests + (unanswered ? 1 : 0);
+}
 
 // The documented fields only: payloads and judge hints stay inside the engine.
 export function toProbe(probe: Probe, custom: boolean) {
@@ -12,7 +26,7 @@ export function toProbe(probe: Probe, custom: boolean) {
     detectors: probe.detectors,
     risk_refs: probe.risk_refs,
     variant_count: probe.variants.length,
-    turns: Math.max(1, ...(probe.conversations ?? []).map((steps) => steps.filter((step) => "user" in step).length)),
+    turns: Math.max(1, ...(probe.conversations ?? []).map(requestsOf)),
     uses_tools: Boolean(probe.tools?.length),
     default_scan: probe.default_scan !== false,
     custom,

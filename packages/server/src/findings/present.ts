@@ -26,6 +26,7 @@ function conversationMessages(conversation: AttemptConversation) {
     // Which conversation it belongs to, where the probe started fresh ones (cross-session probes).
     ...(starts.length ? { session: starts.filter((start) => start <= index).length } : {}),
     ...(message.role === "tool" ? { name: message.name } : {}),
+    ...(message.role === "assistant" && message.scripted ? { scripted: true } : {}),
     ...(message.role === "assistant" && message.tool_calls?.length
       ? {
           tool_calls: message.tool_calls.map((call) => ({

@@ -468,6 +468,13 @@ export const ConversationMessageSchema = z
     role: z.enum(["user", "assistant", "tool"]),
     content: z.string(),
     name: z.string().openapi({ description: "The tool whose result this is (role `tool`)." }).optional(),
+    scripted: z
+      .boolean()
+      .openapi({
+        description:
+          "True for an assistant turn the probe put into the history (an agent's earlier tool call, whose result carries the payload); the target did not say it.",
+      })
+      .optional(),
     session: z
       .int()
       .min(0)
@@ -840,7 +847,7 @@ export const ProbeSchema = z
     variant_count: z.int(),
     turns: z.int().min(1).openapi({
       description:
-        "Requests a variant makes at most (1 for a single message; a multi-turn probe sends one per user turn).",
+        "Requests a variant makes at most (1 for a single message; a conversation one each time the target must answer, before each later user turn, at a fresh session and at the end).",
     }),
     uses_tools: z.boolean().openapi({
       description:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitPlatt, seededRandom, sigmoid, trainLogistic } from "./logistic.ts";
+import { seededRandom } from "../../seeded-random.ts";
+import { fitPlatt, sigmoid, trainLogistic } from "./logistic.ts";
 
 describe("fitPlatt", () => {
   it("stays finite on perfectly separated scores", () => {

@@ -1,5 +1,6 @@
 // L2-regularised logistic regression over hashed sparse features, trained with AdaGrad in a
 // seeded order so the same data always gives the same weights, and Platt scaling on top.
+import { seededRandom } from "../../seeded-random.ts";
 import type { SparseVector } from "./text-features.ts";
 
 export interface TrainingExample {
@@ -26,18 +27,6 @@ export function dot(weights: ArrayLike<number>, vector: SparseVector): number {
   let sum = 0;
   for (const [key, value] of vector) sum += weights[key]! * value;
   return sum;
-}
-
-/** mulberry32: a tiny seeded generator, so training order is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function trainLogistic(examples: readonly TrainingExample[], options: TrainOptions): Float64Array {
