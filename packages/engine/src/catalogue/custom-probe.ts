@@ -36,9 +36,59 @@ export interface ProbeIssue {
 }
 
 const MAX_MARKER_CHARS = 200;
-// A quantified group that itself holds a quantifier ("(a+)+", "(\w*x)*"): the shape of catastrophic
-// backtracking. A tenant's marker runs in the worker on every answer, so such patterns are refused.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/;
+// A tenant's marker runs in the shared worker over up to 50,000 characters of an answer its own
+// target writes, so it must take time linear in the answer: repetition is bounded ({m,n} up to 100,
+// ?), never applied to a group, three places at most, and no back-references. Then a match attempt
+// tries at most MAX_MARKER_CHOICES ways at each position.
+const MAX_REPEAT = 100;
+const MAX_MARKER_CHOICES = 1_000;
+
+/** Why a marker could take more than linear time, or null when it cannot. */
+export function unboundedMarker(source: string): string | null {
+  let choices = 1;
+  let variable = 0;
+  let previous = "";
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === "\\") {
+      const next = source[i + 1] ?? "";
+      if (/[1-9k]/.test(next)) return "back-references are not allowed";
+      previous = "atom";
+      i++;
+      continue;
+    }
+    if (char === "[") {
+      // A character class is one atom; skip to its closing bracket (escapes included).
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+      previous = "atom";
+      continue;
+    }
+    if (char === "*" || char === "+") return "unbounded repetition (* or +): use {0,n} or {1,n} with n up to 100";
+    const braces = char === "{" ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null;
+    const repeat = char === "?" && previous !== "(" && previous !== "quantifier" ? 2 : null;
+    if (braces || repeat) {
+      if (previous === ")") return "a repeated group can take exponential time: repeat single characters or classes";
+      let factor = repeat ?? 1;
+      if (braces) {
+        if (braces[2] !== undefined && braces[3] === "")
+          return "unbounded repetition ({n,}): give an upper bound up to 100";
+        const low = Number(braces[1]);
+        const high = braces[3] ? Number(braces[3]) : low;
+        if (high > MAX_REPEAT) return `repetition above ${MAX_REPEAT}`;
+        factor = high - low + 1;
+        i += braces[0].length - 1;
+      }
+      if (factor > 1) variable++;
+      choices *= factor;
+      if (variable > 3 || choices > MAX_MARKER_CHOICES)
+        return "too many variable repetitions (three at most, 1,000 ways in all)";
+      previous = "quantifier";
+      continue;
+    }
+    previous = char === "(" || char === ")" ? char : "atom";
+  }
+  return null;
+}
 
 function stepTexts(step: ConversationStep): string[] {
   if ("user" in step) return [step.user];
@@ -97,8 +147,7 @@ export function customProbe(input: CustomProbeInput): { probe: Probe } | { issue
   for (const [index, source] of (input.success_markers ?? []).entries()) {
     if (source.length > MAX_MARKER_CHARS)
       issue(`success_markers.${index}`, `longer than ${MAX_MARKER_CHARS} characters`);
-    else if (NESTED_QUANTIFIER.test(source))
-      issue(`success_markers.${index}`, "a repeated group that repeats inside (e.g. (a+)+) can take exponential time");
+    else if (unboundedMarker(source)) issue(`success_markers.${index}`, unboundedMarker(source)!);
     else
       try {
         new RegExp(source, "i");
