@@ -155,6 +155,30 @@ describe("custom probes", () => {
     }
   });
 
+  it("keeps what one scan copies of them bounded", async () => {
+    const big = (n: number) => ({
+      ...valid,
+      id: `acme-big-${n}`,
+      detectors: ["refusal"],
+      variants: undefined,
+      // About 960,000 characters: under the body limit, and three of them pass what a scan takes.
+      turns: Array.from({ length: 10 }, () =>
+        Array.from({ length: 12 }, (_, i) => ({ user: `${i} ${"x".repeat(7990)}` })),
+      ),
+    });
+    for (const n of [1, 2, 3]) expect((await post(big(n))).status).toBe(201);
+    const endpoint = await createEndpoint(ctx, token, "http://127.0.0.1:9/v1/chat/completions");
+    const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {
+      token,
+      body: { endpoint_id: endpoint, probe_ids: [1, 2, 3].map((n) => `acme-big-${n}`) },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: "invalid_probe_ids",
+      message: expect.stringMatching(/at most 2000000/),
+    });
+  });
+
   it("is the tenant's alone in scans, and removing it keeps what was found", async () => {
     const endpoint = await createEndpoint(ctx, otherToken, "http://127.0.0.1:9/v1/chat/completions");
     const response = await ctx.request(ctx.app, "POST", "/api/v2/scans", {

@@ -2689,7 +2689,7 @@ export interface operations {
  * - `invalid_header` (400): a header is malformed, e.g. an `Idempotency-Key` that is not 1 to 200 printable ASCII characters; `issues`.
  * - `invalid_cursor` (400): `cursor` is not a `next_cursor` this API returned.
  * - `invalid_endpoint_id` (400): POST /scans without an `endpoint_id` UUID; `issues`.
- * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), ids neither in the probe library nor the tenant's own (`unknown_probe_ids`), or probes written against a purpose the endpoint does not declare (`needs_purpose`).
+ * - `invalid_probe_ids` (400): POST /scans with malformed `probe_ids` (`issues`), ids neither in the probe library nor the tenant's own (`unknown_probe_ids`), probes written against a purpose the endpoint does not declare (`needs_purpose`), or custom probes whose definitions together pass 2,000,000 characters (`message`).
  * - `too_many_probe_ids` (400): POST /scans with more than 100 `probe_ids`; `issues`.
  * - `invalid_strategies` (400): POST /scans with strategy names that are not known (`unknown_strategies`, with `known_strategies`).
  * - `attacker_not_configured` (400): POST /scans asked for what needs an attacker model (`language:<code>` strategies, `needs_attacker`), or POST /probes/generate was called, while `PENAXTRA_ATTACKER` is not set.

@@ -24,6 +24,7 @@ export type ScanCreate = z.output<typeof ScanCreateSchema>;
 
 const ACTIVE_STATUSES = ["queued", "running", "judging"] as const;
 const knownProbeIds = new Set(probes.map((probe) => probe.id));
+const MAX_CUSTOM_PROBE_CHARS = 2_000_000;
 
 /** A created scan, queued but not yet enqueued. */
 export interface CreatedScan {
@@ -68,6 +69,12 @@ async function requestedProbes(
     : [];
   const unknown = notBuiltIn.filter((id) => !custom.some((probe) => probe.id === id));
   if (unknown.length) throw badRequest("invalid_probe_ids", { unknown_probe_ids: unknown });
+  // Every batch of the scan reads the copy it keeps of them: bounded, whatever the tenant wrote.
+  const copied = JSON.stringify(custom).length;
+  if (copied > MAX_CUSTOM_PROBE_CHARS)
+    throw badRequest("invalid_probe_ids", {
+      message: `the custom probes named come to ${copied} characters; one scan takes at most ${MAX_CUSTOM_PROBE_CHARS}`,
+    });
   return { probeIds: unique, custom };
 }
 
