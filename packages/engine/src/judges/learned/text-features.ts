@@ -117,6 +117,8 @@ export interface TextStructure {
   personas: number;
   stepLines: number;
   code: boolean;
+  /** The hand-written refusal patterns found the answer declining at its opening. */
+  declinedAtOpening: boolean;
 }
 
 export interface AnswerFeatures {
@@ -213,6 +215,15 @@ export function extractFeatures({ goal, answer }: JudgedText): AnswerFeatures {
   return {
     answer: vector,
     delivery,
-    structure: { tokens: tokens.length, cjkShare, goalCoverage, answerEcho, personas, stepLines, code },
+    structure: {
+      tokens: tokens.length,
+      cjkShare,
+      goalCoverage,
+      answerEcho,
+      personas,
+      stepLines,
+      code,
+      declinedAtOpening: refusal.declinedAtOpening,
+    },
   };
 }
