@@ -16,16 +16,20 @@ describe("bench scan --workers", () => {
       concurrency: [16],
       latencyMs: 5,
       rounds: 1,
+      warmupScansPerWorker: 1,
       databaseUrl: inject("adminDatabaseUrl"),
     });
     expect(result.runs.map((run) => run.workers)).toEqual([1, 2]);
     for (const run of result.runs) {
       expect(run.ratio).toBeGreaterThan(0);
       expect(run.ms_after_create.last_answer).toBeGreaterThan(0);
+      // The wave floor is at least the ideal, so the wall time is a smaller multiple of it.
+      expect(run.ratio_to_wave_floor).toBeLessThanOrEqual(run.ratio);
     }
     expect(result.by_concurrency[0]).toMatchObject({
       concurrency: 16,
       median_ratio_by_workers: { 1: expect.any(Number), 2: expect.any(Number) },
+      median_ratio_to_wave_floor_by_workers: { 1: expect.any(Number), 2: expect.any(Number) },
       two_no_slower_than_one: expect.any(Boolean),
     });
     expect(result.cores).toBeGreaterThan(0);
