@@ -125,3 +125,59 @@ it("signs in, runs a scan to the end, and works through the review queue", async
   expect(leaving).toEqual([]);
   expect(errors).toEqual([]);
 }, 120_000);
+
+it("follows a running RAG run on its page until it ends, without reading the run again", async () => {
+  const tenantId = await ctx.createTenant();
+  const token = await ctx.token(tenantId);
+  // Slow answers (150 ms a query), so the run is still running when the page opens.
+  const pipeline = await startTargetSimulator({ port: 0, profile: "hardened", latencyMs: 150 });
+  try {
+    const asset = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
+      token,
+      body: {
+        name: "support search",
+        kind: "rag",
+        config: {
+          ingest_url: pipeline.ragUrls.ingest,
+          query_url: pipeline.ragUrls.query,
+          delete_url: pipeline.ragUrls.delete,
+          timeout_ms: 5000,
+        },
+      },
+    });
+    expect(asset.status).toBe(201);
+    await ctx.startWorker();
+    const base = await ctx.listen();
+    const { page, leaving, errors, requested } = await offlinePage(browser, base, {
+      viewport: { width: 1300, height: 900 },
+    });
+    await page.goto(`${base}/`);
+    await page.getByLabel("API token").fill(token);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Scans" }).waitFor();
+
+    const accepted = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
+      token,
+      body: { ai_asset_id: (await asset.json()).id },
+    });
+    const { rag_run_id: runId } = await accepted.json();
+    await page.evaluate((id) => {
+      location.hash = `#/rag-runs/${id}`;
+    }, runId);
+    await page.locator('h1[data-status="running"]').waitFor();
+    await page.locator('h1[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await expect(page.locator("main table tbody tr").count()).resolves.toBe(13);
+    const reads = requested.filter((url) => new URL(url).pathname === `/api/v2/rag-runs/${runId}`);
+    const streams = requested.filter((url) => new URL(url).pathname === `/api/v2/rag-runs/${runId}/events`);
+    expect(reads).toHaveLength(1);
+    expect(streams).toHaveLength(1);
+
+    // The list shows it ended too.
+    await page.getByRole("link", { name: "RAG runs", exact: true }).click();
+    await page.locator(`tr[data-rag-run="${runId}"][data-status="completed"]`).waitFor();
+    expect(leaving).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await pipeline.stop();
+  }
+}, 120_000);

@@ -395,31 +395,55 @@ function reviewPage(show, queue) {
 
 async function ragRunsPage(show) {
   const runs = await api("/rag-runs?limit=50");
-  show(
+  const shown = show(
     el("h1", {}, "RAG runs"),
-    table(
-      ["started", "trigger", "status", "passed", "failed", "skipped"],
-      runs.data.map((run) =>
-        el(
-          "tr",
-          { class: "link", onclick: () => (location.hash = `#/rag-runs/${run.id}`) },
-          el("td", {}, when(run.started_at)),
-          el("td", {}, run.trigger),
-          el("td", {}, run.status),
-          el("td", {}, String(run.tests_passed)),
-          el("td", {}, String(run.tests_failed)),
-          el("td", {}, String(run.tests_skipped)),
-        ),
-      ),
-    ),
+    table(["started", "trigger", "status", "passed", "failed", "skipped"], runs.data.map(ragRunRow)),
+  );
+  // As on the scans page: a running run's row follows its event stream; when one ends the page is
+  // read again; where a stream cannot be had, the list reads itself every second.
+  if (!shown) return;
+  for (const run of runs.data.filter((run) => run.status === "running"))
+    followEvents(`/rag-runs/${run.id}/events`, (event, data) => {
+      main.querySelector(`tr[data-rag-run="${run.id}"]`)?.replaceWith(ragRunRow(data));
+      if (event === "end") render();
+    }).catch(() => {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(render, 1000);
+    });
+}
+
+function ragRunRow(run) {
+  return el(
+    "tr",
+    {
+      class: "link",
+      dataset: { ragRun: run.id, status: run.status },
+      onclick: () => (location.hash = `#/rag-runs/${run.id}`),
+    },
+    el("td", {}, when(run.started_at)),
+    el("td", {}, run.trigger),
+    el("td", {}, run.status),
+    el("td", {}, String(run.tests_passed)),
+    el("td", {}, String(run.tests_failed)),
+    el("td", {}, String(run.tests_skipped)),
   );
 }
 
 async function ragRunPage(show, id) {
   const run = await api(`/rag-runs/${id}`);
-  show(
+  if (!show(...ragRunView(run)) || run.status !== "running") return;
+  // Each test's result appears as it ends: the page follows the run's event stream, and reads the
+  // run again every second where a stream cannot be had.
+  followEvents(`/rag-runs/${id}/events`, (_, data) => show(...ragRunView(data))).catch(() => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(render, 1000);
+  });
+}
+
+function ragRunView(run) {
+  return [
     el("p", {}, el("a", { href: "#/rag-runs" }, "← RAG runs")),
-    el("h1", {}, `RAG run ${run.status}`),
+    el("h1", { dataset: { status: run.status } }, `RAG run ${run.status}`),
     run.error ? el("p", { class: "error" }, run.error) : null,
     table(
       ["test", "suite", "status", "stopped by", "severity", "reason"],
@@ -436,7 +460,7 @@ async function ragRunPage(show, id) {
         ),
       ),
     ),
-  );
+  ];
 }
 
 // Coverage -------------------------------------------------------------------------------------
