@@ -160,7 +160,12 @@ const generic: Record<string, Case> = {
     op.operationId === "generateProbes"
       ? {
           response: await send(op, { app: attackerDownApp }),
-          expectBody: (body) => expect(body.error).toBe("attacker_failed"),
+          expectBody: (body) =>
+            expect(body).toEqual({
+              error: "attacker_failed",
+              message:
+                "the attacker model could not be reached or answered with an error; the server's log has the details",
+            }),
         }
       : {
           response: await send(op, { app: failingQueueApp }),

@@ -134,6 +134,18 @@ describe("penaxtra scan", () => {
     expect(result.stderr).toMatch(/^penaxtra: /);
   });
 
+  it("refuses a strategy the server does not know with exit code 2 and the server's message", async () => {
+    const token = await ctx.token(await ctx.createTenant());
+    const baseUrl = await ctx.listen();
+    const result = await scan([hardened.chatCompletionsUrl, "--strategies", "nosuch", "--base-url", baseUrl], {
+      PENAXTRA_API_KEY: token,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^penaxtra: 400 invalid_strategies: .*nosuch.*base64/),
+    ]);
+  });
+
   it.each([
     ["a severity it does not know", ["http://127.0.0.1:1/v1", "--fail-on", "urgent"], /--fail-on/],
     ["a target that is neither URL nor id", ["my-endpoint"], /TARGET is an http\(s\) URL or an endpoint id/],

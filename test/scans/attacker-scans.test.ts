@@ -7,7 +7,7 @@ import { OFFLINE_STRATEGIES, probes } from "@penaxtra/engine";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { fenced } from "../support/fake-attacker.ts";
+import { deadAttackerConfig, fenced } from "../support/fake-attacker.ts";
 import { createEndpoint, createScan, waitForScan } from "../support/scans.ts";
 
 let ctx: TestContext;
@@ -112,7 +112,10 @@ describe("probes drafted from a policy", () => {
     );
     const failed = await generate("GARBAGE policy text that the fake refuses.");
     expect(failed.status).toBe(502);
-    expect((await failed.json()).error).toBe("attacker_failed");
+    expect(await failed.json()).toEqual({
+      error: "attacker_failed",
+      message: "the attacker model did not answer with usable probes",
+    });
   });
 });
 
@@ -143,5 +146,28 @@ describe("scans with an attacker model", () => {
     expect(detail.evidence.details.strategy).toBe("adaptive");
     expect(detail.evidence.details.lineage.some((step: string) => step.startsWith("attacker:"))).toBe(true);
     expect(asked.length).toBeGreaterThan(before);
+  });
+});
+
+describe("a scan whose attacker model is down", () => {
+  it("records the translations it could not get as attacker failures, not as the target's errors", async () => {
+    const down = await createTestContext(inject("adminDatabaseUrl"), { attacker: deadAttackerConfig });
+    try {
+      const downToken = await down.token(await down.createTenant());
+      await down.startWorker();
+      const downEndpoint = await createEndpoint(down, downToken, simulator.chatCompletionsUrl, { concurrency: 8 });
+      const scanId = await createScan(down, downToken, downEndpoint, JAILBREAKS, { strategies: ["language:et"] });
+      const scan = await waitForScan(down, downToken, scanId);
+      // The variants as written were answered; every translation failed before it was sent.
+      expect(scan).toMatchObject({ status: "completed", attempts_errored: variants });
+      expect(scan.error).toBe(
+        `target_errors: ${variants} of ${2 * variants} attempts errored (50%); ${variants} of them not sent: ` +
+          "attacker_failed: the attacker model failed; the worker's log has the details",
+      );
+      // The operator's provider details (its address) stay out of what the tenant can read.
+      expect(scan.error).not.toContain("127.0.0.1");
+    } finally {
+      await down.cleanup();
+    }
   });
 });

@@ -114,15 +114,20 @@ export function errorFromResponse(response: Response, body: unknown): PenaxtraEr
   return error;
 }
 
-/** "400 invalid_request: limits.concurrency: Too big (request 5f0c...)": what was wrong, and where to look. */
+/**
+ * "400 invalid_request: limits.concurrency: Too big (request 5f0c...)": what was wrong, and where to
+ * look. The body's `issues` when it has them, else its `message` ("unknown strategy nosuch; one of ...").
+ */
 function describe(status: number, code: string, body: unknown, requestId: string | null): string {
-  const issues = (body as { issues?: unknown } | null)?.issues;
+  const { issues, message } = (body ?? {}) as { issues?: unknown; message?: unknown };
   const details = Array.isArray(issues)
     ? issues
         .filter((issue): issue is { path: string; message: string } => !!issue && typeof issue === "object")
         .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
         .join("; ")
-    : "";
+    : typeof message === "string"
+      ? message.slice(0, 500)
+      : "";
   return `${status} ${code}${details ? `: ${details}` : ""}${requestId ? ` (request ${requestId})` : ""}`;
 }
 

@@ -211,6 +211,21 @@ describe("what a failure tells and what a call says", () => {
     expect(error.message).toBe("400 invalid_request: probe_ids.0: Invalid string (request req-123)");
   });
 
+  it("names the server's message when the error has no issues", async () => {
+    server.use(
+      http.post(`${BASE}/api/v2/scans`, () =>
+        HttpResponse.json(
+          { error: "invalid_strategies", message: "unknown strategy nosuch; one of base64, hex" },
+          { status: 400, headers: { "x-request-id": "req-124" } },
+        ),
+      ),
+    );
+    const error = await client({ maxRetries: 0 })
+      .scans.create(scanBody)
+      .catch((caught) => caught);
+    expect(error.message).toBe("400 invalid_strategies: unknown strategy nosuch; one of base64, hex (request req-124)");
+  });
+
   it("sends a User-Agent with the SDK's version and the runtime", async () => {
     let agent: string | null = null;
     server.use(

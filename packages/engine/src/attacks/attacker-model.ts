@@ -53,6 +53,9 @@ const generatedProbes = z.object({
 const MAX_REPLY_CHARS = 20_000;
 
 /** The first JSON object of a reply that has the shape, else null (a linear scan, see llm-judge.ts). */
+/** The attacker model answered, but not with what was asked for (as opposed to failing to answer). */
+export class UnusableAttackerReply extends Error {}
+
 function firstMatching<T>(reply: string, schema: z.ZodType<T>): T | null {
   for (const candidate of embeddedJsonObjects(reply.slice(0, MAX_REPLY_CHARS))) {
     const parsed = schema.safeParse(candidate);
@@ -145,7 +148,7 @@ export function createAttackerModel(options: LanguageModelOptions & { name?: str
         policyText.close,
       ].join("\n");
       const drafted = firstMatching(await callLanguageModel(options, system, user), generatedProbes);
-      if (!drafted) throw new Error("the attacker model's reply held no probes");
+      if (!drafted) throw new UnusableAttackerReply("the attacker model's reply held no probes");
       return drafted.probes.slice(0, count).map((probe) => ({
         ...probe,
         variants: probe.variants.map(keepCanaryPlaceholder),

@@ -673,7 +673,7 @@ export interface components {
       started_at: string | null;
       /** Format: date-time */
       completed_at: string | null;
-      /** @description Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. Null when every attempt was answered. */
+      /** @description Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. When some of them were never sent (the attacker model failed to translate a `language:` strategy's prompt, or a payload could not be made), it goes on `; K of them not sent: attacker_failed: ...` (or `attempt_failed: ...`) with the first such reason. Null when every attempt was answered. */
       error: string | null;
       attempts_total: number;
       /** @description Attempts finished, answered or errored. */

@@ -8,6 +8,7 @@ import {
   PROBE_CATEGORIES,
   type Probe,
   probes,
+  UnusableAttackerReply,
 } from "@penaxtra/engine";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Logger } from "pino";
@@ -100,7 +101,12 @@ export async function draftPolicyProbes(
   } catch (error) {
     // The provider's own words (status, body, address) are the operator's, not the tenant's: logged only.
     log.warn({ err: error }, "attacker model failed to draft probes");
-    throw new ApiError(502, "attacker_failed", { message: "the attacker model did not answer with usable probes" });
+    throw new ApiError(502, "attacker_failed", {
+      message:
+        error instanceof UnusableAttackerReply
+          ? "the attacker model did not answer with usable probes"
+          : "the attacker model could not be reached or answered with an error; the server's log has the details",
+    });
   }
 }
 

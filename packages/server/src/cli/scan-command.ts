@@ -130,12 +130,19 @@ export async function scanCommand(options: ScanCommandOptions): Promise<ScanComm
   try {
     const { client } = connected;
     const endpoint = await endpointFor(client, options.target, parsed, options, env);
-    const { scan_id } = await client.scans.create({
-      endpoint_id: endpoint.id,
-      ...(parsed.probeIds?.length ? { probe_ids: parsed.probeIds } : {}),
-      ...(parsed.strategies?.length ? { strategies: parsed.strategies } : {}),
-      ...(parsed.adaptive ? { adaptive: { attempts_per_probe: parsed.adaptive } } : {}),
-    });
+    const { scan_id } = await client.scans
+      .create({
+        endpoint_id: endpoint.id,
+        ...(parsed.probeIds?.length ? { probe_ids: parsed.probeIds } : {}),
+        ...(parsed.strategies?.length ? { strategies: parsed.strategies } : {}),
+        ...(parsed.adaptive ? { adaptive: { attempts_per_probe: parsed.adaptive } } : {}),
+      })
+      .catch((error: unknown) => {
+        // The scan's settings came from this command's flags (--probes, --strategies, --adaptive):
+        // the server's refusal, with its message, is a usage mistake (exit 2), not a failed run.
+        if ((error as { status?: unknown }).status === 400) throw new ScanUsageError((error as Error).message);
+        throw error;
+      });
     stderr.write(
       `scanning ${endpoint.url} (endpoint ${endpoint.id}, at most ${endpoint.limits.concurrency} requests at once and ${endpoint.limits.requests_per_minute} a minute: --concurrency, --rpm): scan ${scan_id}\n`,
     );

@@ -237,7 +237,7 @@ export const ScanSchema = z
     completed_at: z.iso.datetime({ offset: true }).nullable(),
     error: z.string().nullable().openapi({
       description:
-        "Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. Null when every attempt was answered.",
+        "Why a `failed` scan failed. On a `completed` scan, `target_errors: N of M attempts errored (P%)` marks it degraded: those attempts got no answer, so what they test was not tested; the CI exports and gate say so. When some of them were never sent (the attacker model failed to translate a `language:` strategy's prompt, or a payload could not be made), it goes on `; K of them not sent: attacker_failed: ...` (or `attempt_failed: ...`) with the first such reason. Null when every attempt was answered.",
     }),
     attempts_total: z.int(),
     attempts_done: z.int().openapi({ description: "Attempts finished, answered or errored." }),

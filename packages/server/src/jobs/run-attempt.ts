@@ -64,8 +64,21 @@ async function strategyTransform(
   // Accepted at creation only with an attacker model; a worker started without one cannot translate.
   if (!deps.attacker) throw new Error(`${planned.strategy} needs an attacker model (PENAXTRA_ATTACKER)`);
   const original = renderAttemptPrompt({ probe, variantIndex: planned.variant_index, canary });
-  const translated = await deps.attacker.translate(original, language, canary);
+  const translated = await deps.attacker.translate(original, language, canary).catch((error: unknown) => {
+    throw new AttackerFailed(error);
+  });
   return () => translated;
+}
+
+/**
+ * The attacker model failed (unreachable, an error answer, an unusable reply): the attempt was never
+ * sent, and the target is not to blame. The provider's own words stay in the worker's log: they are
+ * the operator's, not the tenant's.
+ */
+class AttackerFailed extends Error {
+  constructor(cause: unknown) {
+    super("the attacker model failed; the worker's log has the details", { cause });
+  }
 }
 
 /** Where each session after the first begins in the flattened messages. */
@@ -141,12 +154,19 @@ export async function runAttempt(
     // is an errored attempt, never a failed batch: that would send its siblings again on the retry.
     const { probe: _unused, ...attempt } = planned;
     const message = (error as Error).message.slice(0, 300);
-    deps.log.warn({ scan_id: planned.scan_id, probe_id: planned.probe_id, err: error }, "attempt could not be made");
+    deps.log.warn(
+      {
+        scan_id: planned.scan_id,
+        probe_id: planned.probe_id,
+        err: error instanceof AttackerFailed ? error.cause : error,
+      },
+      "attempt could not be made",
+    );
     attemptsTotal.inc({ outcome: "errored" });
     record({
       ...attempt,
       status: "errored",
-      error: `attempt_failed: ${message}`,
+      error: `${error instanceof AttackerFailed ? "attacker_failed" : "attempt_failed"}: ${message}`,
       http_status: null,
       latency_ms: 0,
       requests: 0,

@@ -28,7 +28,11 @@ export async function closeScanIfDone(
       for update),
     attempts as (
       select count(*)::int as done, count(*) filter (where status = 'errored')::int as errored,
-             (array_agg(error order by completed_at) filter (where status = 'errored'))[1] as first_error
+             (array_agg(error order by completed_at) filter (where status = 'errored'))[1] as first_error,
+             -- Never sent (the attacker model failed, a payload did not render): not the target's doing.
+             count(*) filter (where status = 'errored' and error ~ '^(attacker|attempt)_failed: ')::int as unsent,
+             (array_agg(error order by completed_at)
+                filter (where status = 'errored' and error ~ '^(attacker|attempt)_failed: '))[1] as first_unsent
       from scan_attempts where scan_id = ${scanId}),
     found as (
       select count(*)::int as total, count(*) filter (where status = 'confirmed')::int as confirmed,
@@ -40,7 +44,8 @@ export async function closeScanIfDone(
         error = case when a.done > 0 and a.errored = a.done then 'all_attempts_errored: ' || a.first_error
                      -- Degraded: completed, but some probes were not tested; never a silent pass.
                      when a.errored > 0 then format('target_errors: %s of %s attempts errored (%s%%)', a.errored, a.done,
-                                                    round(100.0 * a.errored / a.done)) end,
+                                                    round(100.0 * a.errored / a.done))
+                       || case when a.unsent > 0 then format('; %s of them not sent: %s', a.unsent, a.first_unsent) else '' end end,
         findings_count = f.total, attempts_done = a.done, attempts_errored = a.errored, completed_at = clock_timestamp()
       from scan, attempts a, found f, durable
       where s.id = scan.id
