@@ -4,7 +4,8 @@
 // ideal, attempts x latency / C: what the endpoint allows, whatever the number of workers.
 // Rounds interleave the Ns (every N in round 1, then every N in round 2, ...) so that a slow
 // moment of the machine falls on all of them alike. Targets: N=2 no slower than N=1 at any C, and
-// at 200 ms and C=64 every N within 1.15x of the ideal. Each set of workers is warmed first with
+// at 200 ms and C=64 every N within 1.15x of the ideal (also reported against the wave floor,
+// ceil(attempts / C) x latency, which no scheduler can beat). Each set of workers is warmed first with
 // a few scans per worker: a worker's first few hundred attempts run in a cold JIT (measured at one
 // warm-up scan shared by two workers: 2.3-2.5 ms of worker CPU per attempt against 1.2-1.6 after
 // six), which is a process start-up cost, not the cost of running more workers.
@@ -35,6 +36,8 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
   const latencyMs = options.latencyMs ?? 200;
   const rounds = options.rounds ?? Number(process.env.BENCH_RUNS ?? 3);
   const warmupsPerWorker = options.warmupScansPerWorker ?? Number(process.env.BENCH_WARMUPS_PER_WORKER ?? 3);
+  if (!Number.isInteger(warmupsPerWorker) || warmupsPerWorker < 0)
+    throw new Error(`BENCH_WARMUPS_PER_WORKER must be a whole number from 0, not ${warmupsPerWorker}`);
   const database = await openBenchDatabase("bench_workers", options.databaseUrl);
   const simulator = await startTargetSimulator({ port: 0, profile: "vulnerable", latencyMs });
   const env = { PENAXTRA_ALLOW_PRIVATE_TARGETS: "true", PENAXTRA_SCAN_CREATES_PER_MINUTE: "1000" };

@@ -126,10 +126,10 @@ it("signs in, runs a scan to the end, and works through the review queue", async
   expect(errors).toEqual([]);
 }, 120_000);
 
-it("follows a running RAG run on its page until it ends, without reading the run again", async () => {
+it("follows running RAG runs in the list and on a run's page until they end, without reading them again", async () => {
   const tenantId = await ctx.createTenant();
   const token = await ctx.token(tenantId);
-  // Slow answers (150 ms a query), so the run is still running when the page opens.
+  // Slow answers (150 ms a query), so each run is still running while the pages are watched.
   const pipeline = await startTargetSimulator({ port: 0, profile: "hardened", latencyMs: 150 });
   try {
     const asset = await ctx.request(ctx.app, "POST", "/api/v2/ai-assets", {
@@ -146,35 +146,46 @@ it("follows a running RAG run on its page until it ends, without reading the run
       },
     });
     expect(asset.status).toBe(201);
+    const assetId = (await asset.json()).id;
+    const startRun = async () => {
+      const accepted = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
+        token,
+        body: { ai_asset_id: assetId },
+      });
+      return (await accepted.json()).rag_run_id as string;
+    };
     await ctx.startWorker();
     const base = await ctx.listen();
     const { page, leaving, errors, requested } = await offlinePage(browser, base, {
       viewport: { width: 1300, height: 900 },
     });
+    const reads = (path: string) => requested.filter((url) => new URL(url).pathname === path).length;
     await page.goto(`${base}/`);
     await page.getByLabel("API token").fill(token);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Scans" }).waitFor();
 
-    const accepted = await ctx.request(ctx.app, "POST", "/api/v2/rag-runs", {
-      token,
-      body: { ai_asset_id: (await asset.json()).id },
-    });
-    const { rag_run_id: runId } = await accepted.json();
+    // The list: a running run's row counts its tests as they end, from the run's stream.
+    const listed = await startRun();
+    await page.getByRole("link", { name: "RAG runs", exact: true }).click();
+    await page.waitForFunction((id) => {
+      const row = document.querySelector<HTMLTableRowElement>(`tr[data-rag-run="${id}"]`);
+      return row?.dataset.status === "running" && Number(row.cells[3]!.textContent) > 0;
+    }, listed);
+    expect(reads("/api/v2/rag-runs")).toBe(1);
+    expect(reads(`/api/v2/rag-runs/${listed}/events`)).toBe(1);
+    await page.locator(`tr[data-rag-run="${listed}"][data-status="completed"]`).waitFor({ timeout: 60_000 });
+
+    // A run's page: from running to completed, test by test, with one read of the run.
+    const followed = await startRun();
     await page.evaluate((id) => {
       location.hash = `#/rag-runs/${id}`;
-    }, runId);
+    }, followed);
     await page.locator('h1[data-status="running"]').waitFor();
     await page.locator('h1[data-status="completed"]').waitFor({ timeout: 60_000 });
     await expect(page.locator("main table tbody tr").count()).resolves.toBe(13);
-    const reads = requested.filter((url) => new URL(url).pathname === `/api/v2/rag-runs/${runId}`);
-    const streams = requested.filter((url) => new URL(url).pathname === `/api/v2/rag-runs/${runId}/events`);
-    expect(reads).toHaveLength(1);
-    expect(streams).toHaveLength(1);
-
-    // The list shows it ended too.
-    await page.getByRole("link", { name: "RAG runs", exact: true }).click();
-    await page.locator(`tr[data-rag-run="${runId}"][data-status="completed"]`).waitFor();
+    expect(reads(`/api/v2/rag-runs/${followed}`)).toBe(1);
+    expect(reads(`/api/v2/rag-runs/${followed}/events`)).toBe(1);
     expect(leaving).toEqual([]);
     expect(errors).toEqual([]);
   } finally {

@@ -114,21 +114,29 @@ export function errorFromResponse(response: Response, body: unknown): PenaxtraEr
   return error;
 }
 
+const MAX_DETAIL_CHARS = 500;
+
 /**
  * "400 invalid_request: limits.concurrency: Too big (request 5f0c...)": what was wrong, and where to
- * look. The body's `issues` when it has them, else its `message` ("unknown strategy nosuch; one of ...").
+ * look. The body's `issues` when it has them, else its `message` ("unknown strategy nosuch; one of
+ * ..."), else its other fields ("unknown_probe_ids: nosuch").
  */
 function describe(status: number, code: string, body: unknown, requestId: string | null): string {
-  const { issues, message } = (body ?? {}) as { issues?: unknown; message?: unknown };
+  const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const { issues, message } = fields;
   const details = Array.isArray(issues)
     ? issues
         .filter((issue): issue is { path: string; message: string } => !!issue && typeof issue === "object")
         .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
         .join("; ")
     : typeof message === "string"
-      ? message.slice(0, 500)
-      : "";
-  return `${status} ${code}${details ? `: ${details}` : ""}${requestId ? ` (request ${requestId})` : ""}`;
+      ? message
+      : Object.entries(fields)
+          .filter(([name]) => name !== "error")
+          .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+          .join("; ");
+  const shown = details.length > MAX_DETAIL_CHARS ? `${details.slice(0, MAX_DETAIL_CHARS)}…` : details;
+  return `${status} ${code}${shown ? `: ${shown}` : ""}${requestId ? ` (request ${requestId})` : ""}`;
 }
 
 /** Retry-After as seconds: a number of seconds or an HTTP date. */

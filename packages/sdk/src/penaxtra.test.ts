@@ -226,6 +226,21 @@ describe("what a failure tells and what a call says", () => {
     expect(error.message).toBe("400 invalid_strategies: unknown strategy nosuch; one of base64, hex (request req-124)");
   });
 
+  it.each([
+    [
+      { error: "invalid_probe_ids", unknown_probe_ids: ["nosuch", "other"] },
+      "400 invalid_probe_ids: unknown_probe_ids: nosuch, other",
+    ],
+    [{ error: "invalid_request", message: "x".repeat(600) }, `400 invalid_request: ${"x".repeat(500)}…`],
+    [{ error: "invalid_request" }, "400 invalid_request"],
+  ])("names what else the error body says: %j", async (body, message) => {
+    server.use(http.post(`${BASE}/api/v2/scans`, () => HttpResponse.json(body, { status: 400 })));
+    const error = await client({ maxRetries: 0 })
+      .scans.create(scanBody)
+      .catch((caught) => caught);
+    expect(error.message).toBe(message);
+  });
+
   it("sends a User-Agent with the SDK's version and the runtime", async () => {
     let agent: string | null = null;
     server.use(

@@ -52,9 +52,10 @@ const generatedProbes = z.object({
 // A reply is a few kB; the cap bounds the scan of a runaway one.
 const MAX_REPLY_CHARS = 20_000;
 
-/** The first JSON object of a reply that has the shape, else null (a linear scan, see llm-judge.ts). */
 /** The attacker model answered, but not with what was asked for (as opposed to failing to answer). */
 export class UnusableAttackerReply extends Error {}
+
+/** The first JSON object of a reply that has the shape, else null (a linear scan, see llm-judge.ts). */
 
 function firstMatching<T>(reply: string, schema: z.ZodType<T>): T | null {
   for (const candidate of embeddedJsonObjects(reply.slice(0, MAX_REPLY_CHARS))) {

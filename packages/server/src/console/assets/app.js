@@ -172,14 +172,11 @@ async function scansPage(show) {
   // the page is read again. Where a stream cannot be had, the list reads itself every second.
   if (!shown) return;
   for (const scan of scans.data.filter((scan) => LIVE.includes(scan.status)))
-    followEvents(`/scans/${scan.id}/events`, (event, data) => {
+    followOrReread(`/scans/${scan.id}/events`, (event, data) => {
       if (event === "finding") return;
       const row = main.querySelector(`tr[data-scan="${scan.id}"]`);
       row?.replaceWith(scanRow(data, names));
       if (event === "end") render();
-    }).catch(() => {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(render, 1000);
     });
 }
 
@@ -206,6 +203,14 @@ function scanRow(scan, names) {
     ),
     el("td", { class: "findings" }, String(scan.findings_count)),
   );
+}
+
+/** Follows a stream; where none can be had, the page reads itself again every second instead. */
+function followOrReread(path, onEvent) {
+  followEvents(path, onEvent).catch(() => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(render, 1000);
+  });
 }
 
 // Streams of this render: every render (a new hash, a refresh) closes those of the one before.
@@ -403,16 +408,18 @@ async function ragRunsPage(show) {
   // read again; where a stream cannot be had, the list reads itself every second.
   if (!shown) return;
   for (const run of runs.data.filter((run) => run.status === "running"))
-    followEvents(`/rag-runs/${run.id}/events`, (event, data) => {
+    followOrReread(`/rag-runs/${run.id}/events`, (event, data) => {
       main.querySelector(`tr[data-rag-run="${run.id}"]`)?.replaceWith(ragRunRow(data));
       if (event === "end") render();
-    }).catch(() => {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(render, 1000);
     });
 }
 
 function ragRunRow(run) {
+  // A run's totals are written when it ends; while it runs, its stream's tests say how far it got.
+  const count = (status) =>
+    run.status === "running" && run.tests
+      ? run.tests.filter((test) => test.status === status).length
+      : run[`tests_${status}`];
   return el(
     "tr",
     {
@@ -423,9 +430,9 @@ function ragRunRow(run) {
     el("td", {}, when(run.started_at)),
     el("td", {}, run.trigger),
     el("td", {}, run.status),
-    el("td", {}, String(run.tests_passed)),
-    el("td", {}, String(run.tests_failed)),
-    el("td", {}, String(run.tests_skipped)),
+    el("td", {}, String(count("passed"))),
+    el("td", {}, String(count("failed"))),
+    el("td", {}, String(count("skipped"))),
   );
 }
 
@@ -434,10 +441,7 @@ async function ragRunPage(show, id) {
   if (!show(...ragRunView(run)) || run.status !== "running") return;
   // Each test's result appears as it ends: the page follows the run's event stream, and reads the
   // run again every second where a stream cannot be had.
-  followEvents(`/rag-runs/${id}/events`, (_, data) => show(...ragRunView(data))).catch(() => {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(render, 1000);
-  });
+  followOrReread(`/rag-runs/${id}/events`, (_, data) => show(...ragRunView(data)));
 }
 
 function ragRunView(run) {
