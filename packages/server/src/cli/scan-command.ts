@@ -6,7 +6,7 @@
 // the build may pass.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Penaxtra, Schemas } from "@penaxtra/sdk";
+import { BadRequestError, type Penaxtra, type Schemas } from "@penaxtra/sdk";
 import pc from "picocolors";
 import { bySeverity } from "../findings/severities.ts";
 import { parseFailOn, UUID } from "./arguments.ts";
@@ -140,7 +140,7 @@ export async function scanCommand(options: ScanCommandOptions): Promise<ScanComm
       .catch((error: unknown) => {
         // The scan's settings came from this command's flags (--probes, --strategies, --adaptive):
         // the server's refusal, with its message, is a usage mistake (exit 2), not a failed run.
-        if ((error as { status?: unknown }).status === 400) throw new ScanUsageError((error as Error).message);
+        if (error instanceof BadRequestError) throw new ScanUsageError(error.message);
         throw error;
       });
     stderr.write(

@@ -29,11 +29,12 @@ export async function closeScanIfDone(
     attempts as (
       select count(*)::int as done, count(*) filter (where status = 'errored')::int as errored,
              (array_agg(error order by completed_at) filter (where status = 'errored'))[1] as first_error,
-             -- Never sent (the attacker model failed, a payload did not render): not the target's doing.
-             count(*) filter (where status = 'errored' and error ~ '^(attacker|attempt)_failed: ')::int as unsent,
-             (array_agg(error order by completed_at)
-                filter (where status = 'errored' and error ~ '^(attacker|attempt)_failed: '))[1] as first_unsent
-      from scan_attempts where scan_id = ${scanId}),
+             count(*) filter (where unsent)::int as unsent,
+             (array_agg(error order by completed_at) filter (where unsent))[1] as first_unsent
+      from (select status, error, completed_at,
+                   -- Never sent (the attacker model failed, a payload did not render): not the target's doing.
+                   status = 'errored' and error ~ '^(attacker|attempt)_failed: ' as unsent
+            from scan_attempts where scan_id = ${scanId}) attempt),
     found as (
       select count(*)::int as total, count(*) filter (where status = 'confirmed')::int as confirmed,
              coalesce((array_agg(id order by created_at, id))[1:200], '{}') as ids
