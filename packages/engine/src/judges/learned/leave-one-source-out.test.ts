@@ -20,7 +20,8 @@ describe.skipIf(!existsSync(dataDir))("leave-one-source-out on ../shared/eval", 
     );
     expect(overall.examples).toBe(2020);
     expect(overall.recall).toBeGreaterThanOrEqual(0.8);
-    expect(overall.accuracy).toBeGreaterThanOrEqual(0.58);
+    expect(overall.accuracy).toBeGreaterThanOrEqual(0.64);
+    expect(sources.latent_jailbreak!.accuracy).toBeGreaterThanOrEqual(0.73);
     expect(sources.pyrit_objective!.accuracy).toBeGreaterThanOrEqual(0.72);
     expect(sources.pyrit_objective!.confirmed_precision).toBeGreaterThanOrEqual(0.75);
   });
