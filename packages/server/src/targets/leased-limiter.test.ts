@@ -274,4 +274,52 @@ describe("LeasedLimiter handoff between holders", () => {
     await Promise.all([first.closeAll(), second.closeAll()]);
     expect(await leasesOf(endpointId)).toEqual([]);
   });
+  it("a holder refused the rest of what it wants does not ask again as each of its requests ends", async () => {
+    const endpointId = crypto.randomUUID();
+    const limits = { concurrency: 4, requestsPerMinute: 600_000 };
+    let firstLeaseCalls = 0;
+    // The real client (it also listens), counting the lease calls made through it.
+    const counting = new Proxy(ctx.pg, {
+      apply(target, self, [strings, ...values]: [TemplateStringsArray, ...unknown[]]) {
+        if (strings.join("").includes("penaxtra_lease_slots_v2")) firstLeaseCalls++;
+        return Reflect.apply(target, self, [strings, ...values]);
+      },
+    });
+    const first = new EndpointLeases(counting, () => "pool-keen-a", 10_000, HOUR);
+    const second = new EndpointLeases(ctx.pg, () => "pool-keen-b", 10_000, HOUR);
+    await Promise.all([first.listen(), second.listen()]);
+    const a = first.limiterFor(endpointId, limits);
+    const b = second.limiterFor(endpointId, limits);
+    // Both want the whole endpoint (four held or waiting each): each ends up with its fair two.
+    const aRequests = Array.from({ length: 4 }, () => a.acquire());
+    await untilOrStuck(Promise.all(aRequests));
+    const bRequests = Array.from({ length: 4 }, () => b.acquire());
+    a.release();
+    a.release();
+    await untilOrStuck(Promise.all(bRequests.slice(0, 2)));
+    const aQueued = Array.from({ length: 4 }, () => a.acquire());
+    await sleep(100);
+    expect(await leasesOf(endpointId)).toEqual([
+      { holder: "pool-keen-a", slots: 2 },
+      { holder: "pool-keen-b", slots: 2 },
+    ]);
+    // `a` keeps wanting more than its share while `b` holds its own: finishing requests hands
+    // `a`'s slots to its own queue without a round trip that would be refused anyway.
+    const callsBefore = firstLeaseCalls;
+    for (let index = 0; index < 4; index++) {
+      a.release();
+      await untilOrStuck(aQueued[index]!);
+    }
+    await sleep(50);
+    expect(firstLeaseCalls).toBe(callsBefore);
+    // And once `b` is done, its slots still come to `a` (b's lease tells a to ask again).
+    const aMore = Array.from({ length: 2 }, () => a.acquire());
+    for (let index = 0; index < 2; index++) b.release();
+    await untilOrStuck(Promise.all(bRequests.slice(2)));
+    for (let index = 0; index < 2; index++) b.release();
+    await untilOrStuck(Promise.all(aMore));
+    for (let index = 0; index < 4; index++) a.release();
+    await Promise.all([first.closeAll(), second.closeAll()]);
+    expect(await leasesOf(endpointId)).toEqual([]);
+  });
 });
