@@ -1,13 +1,14 @@
 // The web console in headless Chromium, as a reviewer uses it: sign in with a token, start a scan,
 // watch it finish, open the review queue, read a finding's evidence and judge votes, confirm it.
 // No request may leave the machine, and an answer full of HTML must stay text.
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir } from "node:fs/promises";
 import { createTestContext, type TestContext } from "@penaxtra/server/testing";
 import { startTargetSimulator, type TargetSimulator } from "@penaxtra/target-simulator";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { ARTEFACTS, launchChromium, offlinePage } from "../support/chromium.ts";
 
+const CONSOLE_ASSETS = new URL("../../packages/server/src/console/assets/", import.meta.url);
 const HOSTILE = `<img src=x onerror="document.title='owned'"><script>document.title='owned'</script>`;
 let ctx: TestContext;
 let browser: Browser;
@@ -41,11 +42,25 @@ it("signs in, runs a scan to the end, and works through the review queue", async
   expect(created.status).toBe(201);
   await ctx.startWorker();
   const base = await ctx.listen();
-  const { page, leaving, errors } = await offlinePage(browser, base, { viewport: { width: 1300, height: 900 } });
+  const { page, leaving, errors, requested } = await offlinePage(browser, base, {
+    viewport: { width: 1300, height: 900 },
+  });
   await mkdir(ARTEFACTS, { recursive: true });
 
   const response = await page.goto(`${base}/`);
   expect(response!.headers()["content-security-policy"]).toContain("default-src 'none'");
+  // The page's script is app.js and the modules beside it: each one is loaded, and served as the
+  // page is, under the same CSP.
+  const modules = (await readdir(CONSOLE_ASSETS)).filter((name) => name.endsWith(".js"));
+  expect(modules).toContain("app.js");
+  for (const name of modules) {
+    expect(requested).toContain(`${base}/console/${name}`);
+    const served = await fetch(`${base}/console/${name}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(served.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+  }
   await page.getByLabel("API token").fill("pxt_not_a_token");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByText("That token is not valid.").waitFor();

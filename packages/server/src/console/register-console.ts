@@ -1,6 +1,6 @@
 // /console: the web console (assets/), static files served by the API process. Its CSP allows
 // nothing but this origin, and no inline script or style: the page shows attacker-controlled text.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { Hono } from "hono";
 
 export const CONSOLE_CSP = [
@@ -14,10 +14,19 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
+const ASSETS = new URL("./assets/", import.meta.url);
+const asset = (name: string) => readFileSync(new URL(name, ASSETS), "utf8");
+// The page's script is app.js and the modules it imports: every plain file of assets/ named like
+// `sign-in.js`, read once at start-up and served as /console/<name>. Nothing else is ever read.
+const MODULES = readdirSync(ASSETS, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && /^[a-z0-9-]+\.js$/.test(entry.name))
+  .map((entry) => entry.name)
+  .sort();
 const FILES = {
   "/console": { body: asset("index.html"), type: "text/html; charset=utf-8" },
-  "/console/app.js": { body: asset("app.js"), type: "text/javascript; charset=utf-8" },
+  ...Object.fromEntries(
+    MODULES.map((name) => [`/console/${name}`, { body: asset(name), type: "text/javascript; charset=utf-8" }]),
+  ),
   "/console/app.css": { body: asset("app.css"), type: "text/css; charset=utf-8" },
 };
 
