@@ -32,8 +32,6 @@ export class LeasedLimiter implements SendLimiter {
   private refreshTimer: NodeJS.Timeout | null = null;
   /** Whether, at the last lease, another holder wanted more slots than it held. */
   private contended = false;
-  /** What the last lease asked for: more than it granted means another holder has the rest. */
-  private askedFor = 0;
   /** Requests announced by anticipate() that have not asked for a slot yet. */
   private anticipated = 0;
   private anticipationTimer: NodeJS.Timeout | null = null;
@@ -143,12 +141,7 @@ export class LeasedLimiter implements SendLimiter {
     // request would otherwise cost a round trip, just when the last ones are being timed. Unless
     // another holder wants more than it has: then each slot goes back as its request ends.
     const windingDown = want > 0 && want < this.granted && !this.contended;
-    // Refused the rest of what it wants because other holders have their shares: asking again as
-    // each of its own requests ends would be refused again (with two busy workers that was most of
-    // their lease calls). A holder that gives slots back notifies (nudge), and the refresh asks too.
-    const refused =
-      want > this.granted && want <= this.askedFor && this.stored === Math.max(this.granted, this.slots.active);
-    if (!force && (settled || windingDown || refused)) return;
+    if (!force && (settled || windingDown)) return;
     this.leasing = this.lease(want)
       // A failed lease (connection reset, failover) is asked again by the refresh timer, so
       // waiting requests are never stranded.
@@ -177,7 +170,6 @@ export class LeasedLimiter implements SendLimiter {
       select granted, contended from penaxtra_lease_slots_v2(${this.endpointId}, ${this.holder}, ${want}, ${inUse}, ${this.limits.concurrency}, ${this.ttlMs})`;
     this.granted = row!.granted;
     this.contended = row!.contended;
-    this.askedFor = want;
     this.stored = want === 0 && inUse === 0 ? 0 : Math.max(this.granted, inUse);
     this.slots.resize(this.granted);
     this.rate.perMinute = (this.limits.requestsPerMinute * Math.max(1, this.granted)) / this.limits.concurrency;
