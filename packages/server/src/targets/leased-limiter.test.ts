@@ -274,4 +274,58 @@ describe("LeasedLimiter handoff between holders", () => {
     await Promise.all([first.closeAll(), second.closeAll()]);
     expect(await leasesOf(endpointId)).toEqual([]);
   });
+  it("admits no request during its own lease call that the database would not count", async () => {
+    // `b` holds both slots with one in use; `a` arrives, and `b` is told to give one back. The
+    // answer to b's lease call is held back for a while: a request b admits meanwhile (its old
+    // grant still says two) must be counted as b's, or `a` gets the slot too: three at once.
+    const endpointId = crypto.randomUUID();
+    const limits = { concurrency: 2, requestsPerMinute: 600_000 };
+    let holdBack = false;
+    const slowAnswers = new Proxy(ctx.pg, {
+      apply(target, self, args: [TemplateStringsArray, ...unknown[]]) {
+        const query = Reflect.apply(target, self, args) as Promise<unknown>;
+        if (!holdBack || !args[0].join("").includes("penaxtra_lease_slots_v2")) return query;
+        return query.then((rows) => sleep(300).then(() => rows));
+      },
+    });
+    const first = new EndpointLeases(ctx.pg, () => "pool-race-a", 10_000, HOUR);
+    const second = new EndpointLeases(slowAnswers, () => "pool-race-b", 10_000, HOUR);
+    await Promise.all([first.listen(), second.listen()]);
+    const a = first.limiterFor(endpointId, limits);
+    const b = second.limiterFor(endpointId, limits);
+    // Who holds a slot now, in the order they got it: released from the front at the end.
+    const running: LeasedLimiter[] = [];
+    let most = 0;
+    const start = (holder: LeasedLimiter) => {
+      running.push(holder);
+      most = Math.max(most, running.length);
+    };
+    await Promise.all([b.acquire(), b.acquire()]);
+    start(b);
+    start(b);
+    running.shift()!.release();
+    await sleep(50);
+    holdBack = true;
+    const aRequest = a.acquire().then(() => start(a));
+    await sleep(100);
+    // b's lease call is out (the database has answered it; the answer is on its way): b asks for
+    // one more slot.
+    const bRequest = b.acquire().then(() => start(b));
+    await sleep(500);
+    expect(most).toBeLessThanOrEqual(2);
+    holdBack = false;
+    // Everyone finishes: each request still waiting gets its turn as the others end.
+    const waiting = Promise.all([aRequest, bRequest]);
+    let settled = false;
+    void waiting.then(() => (settled = true));
+    for (let round = 0; round < 50 && !settled; round++) {
+      running.shift()?.release();
+      await sleep(50);
+    }
+    await untilOrStuck(waiting);
+    expect(most).toBeLessThanOrEqual(2);
+    while (running.length) running.shift()!.release();
+    await Promise.all([first.closeAll(), second.closeAll()]);
+    expect(await leasesOf(endpointId)).toEqual([]);
+  });
 });

@@ -165,7 +165,14 @@ export class LeasedLimiter implements SendLimiter {
   }
 
   private async lease(want: number): Promise<void> {
-    const inUse = this.slots.active;
+    // The database counts what this process may be using until its answer arrives; a request
+    // admitted meanwhile under the old grant must be in that count, or another holder can be
+    // granted the same slot. So admissions are held to what is reported: the requests running
+    // and, up to the current grant, those wanted. (Reporting only the running ones let a third
+    // request start at concurrency 2 while the answer was on its way: tested.)
+    const admissible = Math.min(this.granted, Math.max(this.slots.active, want));
+    this.slots.resize(admissible);
+    const inUse = Math.max(this.slots.active, admissible);
     const [row] = await this.pg<Array<{ granted: number; contended: boolean }>>`
       select granted, contended from penaxtra_lease_slots_v2(${this.endpointId}, ${this.holder}, ${want}, ${inUse}, ${this.limits.concurrency}, ${this.ttlMs})`;
     this.granted = row!.granted;
