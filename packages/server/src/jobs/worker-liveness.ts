@@ -30,8 +30,13 @@ export async function releaseDeadWorkers(pg: postgres.Sql, staleAfterMs: number)
         and not exists (select 1 from worker_heartbeats h where h.worker_id = jobs.locked_by)`;
     const ids = dead.map((row) => row.locked_by);
     if (ids.length) {
+      const [{ jobs } = { jobs: 0 }] = await tx<Array<{ jobs: number }>>`
+        select count(*)::int as jobs from graphile_worker.jobs where locked_by = any(${ids}::text[])`;
       await tx`select graphile_worker.force_unlock_workers(${ids}::text[])`;
       await tx`delete from endpoint_leases where holder = any(${ids}::text[])`;
+      // Workers hear of new jobs by this notification, not by polling (start-worker.ts polls
+      // rarely): unlocked jobs are announced the same way, on commit, so they are taken at once.
+      await tx`select pg_notify('jobs:insert', json_build_object('count', ${jobs}::int)::text)`;
     }
     return ids;
   });

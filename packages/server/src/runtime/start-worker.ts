@@ -63,7 +63,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       // Batched, so that a completion or failure the database could not take (an outage) ends
       // the pool with pool:fatalError (handled below) instead of an unhandled rejection.
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-      pollInterval: 1000,
+      // New jobs are announced (jobs:insert on commit; worker-liveness.ts announces the jobs it
+      // unlocks), so polling only finds retries whose backoff ended. Every idle job slot polls:
+      // at 1 s, an idle worker ran 37 queries a second (5 s: 12) and used 21 ms of CPU a second (11).
+      pollInterval: 5000,
       events,
       parsedCronItems: parseCrontab(`${RAG_SCHEDULE_CRONTAB}\n${PRUNE_CRONTAB}`),
       // graphile-worker reports every job start and finish at info: that is debug chatter here
