@@ -62,13 +62,21 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
       wall_ms: number;
       ms_after_create: Record<string, number>;
       cpu_ms_per_attempt: object;
+      database_per_scan: { transactions: number; lease_calls: number };
     }> = [];
+    // Postgres publishes a backend's counters when it goes idle, at most once a second.
+    const settledCounters = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      return database.counters();
+    };
     for (let round_ = 0; round_ < rounds; round_++) {
       for (const concurrency of concurrencies) {
         for (const workers of workerCounts) {
+          const countersBefore = await settledCounters();
           const started = await Promise.all(
             Array.from({ length: workers }, () => startWorkerProcess(database.url, env)),
           );
+          let run: Omit<(typeof runs)[number], "database_per_scan"> | undefined;
           try {
             // Unmeasured scans: each worker's code compiled and optimised, its statements prepared.
             for (let warmup = 0; warmup < warmupsPerWorker * workers; warmup++)
@@ -83,7 +91,7 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
             const wallMs = Date.parse(scan.completed_at) - postedAt;
             const idealMs = (scan.attempts_total * latencyMs) / concurrency;
             const perAttempt = (ms: number) => round(ms / scan.attempts_total, 2);
-            runs.push({
+            run = {
               concurrency,
               workers,
               wall_ms: wallMs,
@@ -98,10 +106,20 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
                 api: perAttempt(processCpuMs(api.child.pid!) - cpuBefore.api),
                 postgres: perAttempt(database.postgresCpuMs() - cpuBefore.postgres),
               },
-            });
+            };
           } finally {
             await Promise.all(started.map((worker) => worker.stop()));
           }
+          // Averaged over every scan this set of workers ran (warm-ups too): counters are
+          // published too late to be read around one scan.
+          const countersAfter = await settledCounters();
+          const scans = warmupsPerWorker * workers + 1;
+          const perScan = (key: keyof typeof countersAfter) =>
+            Math.round((countersAfter[key] - countersBefore[key]) / scans);
+          runs.push({
+            ...run!,
+            database_per_scan: { transactions: perScan("transactions"), lease_calls: perScan("lease_calls") },
+          });
         }
       }
     }
@@ -139,7 +157,7 @@ export async function benchWorkers(options: WorkersBenchOptions = {}) {
       by_concurrency: byConcurrency,
       target_ideal_ratio: TARGET_IDEAL_RATIO,
       runs,
-      note: "one API process (--no-worker) and N worker processes, each started afresh for its scans; warm-up scans (warmup_scans_per_worker x N) then one measured scan per (round, C, N); ratio = wall time from POST /scans to completed_at over attempts x latency / C; ratio_to_wave_floor = the same over ceil(attempts / C) x latency",
+      note: "one API process (--no-worker) and N worker processes, each started afresh for its scans; warm-up scans (warmup_scans_per_worker x N) then one measured scan per (round, C, N); ratio = wall time from POST /scans to completed_at over attempts x latency / C; ratio_to_wave_floor = the same over ceil(attempts / C) x latency; database_per_scan = commits and lease calls in the database per scan, averaged over the set's warm-up and measured scans",
     };
   } finally {
     await api.stop();

@@ -19,7 +19,15 @@ export interface BenchDatabase {
   token: string;
   pg: postgres.Sql;
   postgresCpuMs(): number;
+  /** Commits and lease calls so far in this database (flushed by Postgres at most once a second). */
+  counters(): Promise<DatabaseCounters>;
   close(): Promise<void>;
+}
+
+export interface DatabaseCounters {
+  transactions: number;
+  /** Calls of penaxtra_lease_slots_v2; NaN where function statistics could not be turned on. */
+  lease_calls: number;
 }
 
 export async function openBenchDatabase(prefix: string, databaseUrl?: string): Promise<BenchDatabase> {
@@ -39,6 +47,11 @@ export async function openBenchDatabase(prefix: string, databaseUrl?: string): P
   };
   try {
     await admin.unsafe(`create database ${name}`);
+    // Function call counts, for lease calls per scan (needs a superuser: the embedded cluster's is).
+    const countsCalls = await admin
+      .unsafe(`alter database ${name} set track_functions = 'pl'`)
+      .then(() => true)
+      .catch(() => false);
     const createdAt = Date.now();
     const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
     await migrateDatabase(url);
@@ -53,6 +66,15 @@ export async function openBenchDatabase(prefix: string, databaseUrl?: string): P
       token,
       pg: connection.pg,
       postgresCpuMs: () => (postmaster === null ? Number.NaN : clusterCpuMs(postmaster)),
+      counters: async () => {
+        const [row] = await connection!.pg<Array<{ transactions: string; lease_calls: string | null }>>`
+          select (select xact_commit from pg_stat_database where datname = current_database()) as transactions,
+                 (select sum(calls) from pg_stat_user_functions where funcname = 'penaxtra_lease_slots_v2') as lease_calls`;
+        return {
+          transactions: Number(row!.transactions),
+          lease_calls: countsCalls ? Number(row!.lease_calls ?? 0) : Number.NaN,
+        };
+      },
       close,
     };
   } catch (error) {
