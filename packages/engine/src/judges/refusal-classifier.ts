@@ -23,6 +23,7 @@ const DECLINES: RegExp[] = [
   /^\s*(i'?m|i am) (so |very |truly |really )?sorry/,
   /^\s*(i'?m|i am) (not able|unable|not going) to/,
   /^\s*(i|we) apologi[sz]e/,
+  /^\s*(my |our )?apologies\b/,
   /^\s*(i|we) (can(no|')t|can not|won'?t|will not|must (respectfully )?decline|am not able|'m not able|am unable|'m unable|do not|don'?t) /,
   /^\s*(sorry|unfortunately|no[,.!])/,
   /^\s*(it is|it's|that is|that's) not (appropriate|ethical|possible|legal|okay|ok)/,
