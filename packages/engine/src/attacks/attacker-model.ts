@@ -56,7 +56,6 @@ const MAX_REPLY_CHARS = 20_000;
 export class UnusableAttackerReply extends Error {}
 
 /** The first JSON object of a reply that has the shape, else null (a linear scan, see llm-judge.ts). */
-
 function firstMatching<T>(reply: string, schema: z.ZodType<T>): T | null {
   for (const candidate of embeddedJsonObjects(reply.slice(0, MAX_REPLY_CHARS))) {
     const parsed = schema.safeParse(candidate);
